@@ -1,0 +1,13 @@
+import { sql } from "@/lib/db/client";
+import { mode } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  try {
+    await sql`select 1`;
+    return Response.json({ status: "ok", db: "ok", mode });
+  } catch {
+    return Response.json({ status: "degraded", db: "unreachable", mode }, { status: 503 });
+  }
+}

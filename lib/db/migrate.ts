@@ -1,0 +1,41 @@
+// Applies pending SQL migrations from supabase/migrations in name order, each in its own
+// transaction, recorded in schema_migrations. Used by `npm run db:migrate`, the dev script
+// and the test setup; the app itself never migrates at request time.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Sql } from "postgres";
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), "supabase", "migrations");
+const MIGRATION_NAME = /^\d{14}_[a-z0-9_]+\.sql$/;
+// Any constant works; it only has to be the same for every process migrating this database.
+const MIGRATION_LOCK_KEY = 727_001;
+
+export async function listMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith(".sql"));
+  const invalid = names.filter((name) => !MIGRATION_NAME.test(name));
+  if (invalid.length > 0) throw new Error(`Migration names must look like <14-digit timestamp>_<name>.sql: ${invalid.join(", ")}`);
+  return names.sort();
+}
+
+export async function migrate(sql: Sql, dir = MIGRATIONS_DIR): Promise<string[]> {
+  await sql`create table if not exists public.schema_migrations (
+    name text primary key,
+    applied_at timestamptz not null default now()
+  )`;
+  const applied: string[] = [];
+  await sql.begin(async (tx) => {
+    // Two processes starting at once must not apply the same migration twice.
+    await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`;
+    const done = new Set((await tx<{ name: string }[]>`select name from public.schema_migrations`).map((r) => r.name));
+    for (const name of await listMigrations(dir)) {
+      if (done.has(name)) continue;
+      const body = await readFile(path.join(dir, name), "utf8");
+      await tx.savepoint(async (sp) => {
+        await sp.unsafe(body);
+        await sp`insert into public.schema_migrations (name) values (${name})`;
+      });
+      applied.push(name);
+    }
+  });
+  return applied;
+}

@@ -1,0 +1,108 @@
+// Validated environment and the runtime mode derived from it, computed once per process.
+// Imported by next.config.js, so a bad env fails `dev`/`build` with a readable message.
+// Keep this file free of non-erasable TypeScript: Node loads it directly from next.config.js.
+import { z } from "zod";
+
+const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
+const optionalUrl = z.preprocess(emptyAsUnset, z.url().optional());
+const port = (fallback: number) => z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(fallback));
+const emailList = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: port(3000),
+  APP_URL: optionalUrl,
+
+  DATABASE_URL: optionalUrl,
+  DATABASE_EMBEDDED: z.preprocess(emptyAsUnset, z.enum(["1", "0"]).default("0")),
+  EMBEDDED_PG_PORT: port(54329),
+  DATA_DIR: z.preprocess(emptyAsUnset, z.string().default(".data")),
+
+  SESSION_SECRET: z.preprocess(emptyAsUnset, z.string().min(32, "must be at least 32 characters").optional()),
+  ADMIN_EMAILS: emailList,
+
+  NEXT_PUBLIC_SUPABASE_URL: optionalUrl,
+  NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optionalString,
+  SUPABASE_SECRET_KEY: optionalString,
+  SUPABASE_STORAGE_BUCKET: z.preprocess(emptyAsUnset, z.string().default("media")),
+
+  RESEND_API_KEY: optionalString,
+  MAIL_FROM: z.preprocess(emptyAsUnset, z.string().default("Atelier <no-reply@atelier.local>")),
+
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_BOT_USERNAME: optionalString,
+});
+
+export type Env = z.infer<typeof schema>;
+
+export type RuntimeMode = {
+  database: "embedded" | "external";
+  auth: "local" | "supabase";
+  storage: "local" | "supabase";
+  email: "mailbox" | "resend";
+};
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example.`);
+  }
+  const env = result.data;
+  const supabaseAuth = Boolean(env.NEXT_PUBLIC_SUPABASE_URL && env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY);
+  if (Boolean(env.NEXT_PUBLIC_SUPABASE_URL) !== Boolean(env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY)) {
+    throw new Error(
+      "Invalid environment configuration:\n  - NEXT_PUBLIC_SUPABASE_URL and NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY must be set together.",
+    );
+  }
+  if (supabaseAuth && !env.SUPABASE_SECRET_KEY) {
+    throw new Error("Invalid environment configuration:\n  - SUPABASE_SECRET_KEY is required when Supabase is configured.");
+  }
+  if (env.NODE_ENV === "production" && !env.SESSION_SECRET && !isBuildPhase(source)) {
+    throw new Error("Invalid environment configuration:\n  - SESSION_SECRET is required in production.");
+  }
+  return env;
+}
+
+// `next build` evaluates server modules with NODE_ENV=production but no runtime secrets.
+function isBuildPhase(source: NodeJS.ProcessEnv): boolean {
+  return source.NEXT_PHASE === "phase-production-build";
+}
+
+function deriveMode(env: Env): RuntimeMode {
+  const supabase = Boolean(env.NEXT_PUBLIC_SUPABASE_URL && env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY);
+  return {
+    database: env.DATABASE_EMBEDDED === "1" || !env.DATABASE_URL ? "embedded" : "external",
+    auth: supabase ? "supabase" : "local",
+    storage: supabase ? "supabase" : "local",
+    email: env.RESEND_API_KEY ? "resend" : "mailbox",
+  };
+}
+
+export const env: Env = parseEnv(process.env);
+export const mode: RuntimeMode = deriveMode(env);
+
+/** The connection string for server code; the dev/test scripts set it for the embedded server. */
+export function databaseUrl(): string {
+  if (env.DATABASE_URL) return env.DATABASE_URL;
+  return `postgres://postgres:postgres@127.0.0.1:${env.EMBEDDED_PG_PORT}/atelier`;
+}
+
+/** Secret for session cookies, role cookies and signed file URLs. */
+export function sessionSecret(): string {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET;
+  // Development without a configured secret: stable per machine is enough; production requires one.
+  return "atelier-development-secret-change-me-in-production";
+}
