@@ -3,10 +3,12 @@
 // Keep this file free of non-erasable TypeScript: Node loads it directly from next.config.js.
 import { z } from "zod";
 
-const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const emptyAsUnset = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
 const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
 const optionalUrl = z.preprocess(emptyAsUnset, z.url().optional());
-const port = (fallback: number) => z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(fallback));
+const port = (fallback: number) =>
+  z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(fallback));
 const emailList = z.preprocess(
   emptyAsUnset,
   z
@@ -68,17 +70,11 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
     );
   }
   if (supabaseAuth && !env.SUPABASE_SECRET_KEY) {
-    throw new Error("Invalid environment configuration:\n  - SUPABASE_SECRET_KEY is required when Supabase is configured.");
-  }
-  if (env.NODE_ENV === "production" && !env.SESSION_SECRET && !isBuildPhase(source)) {
-    throw new Error("Invalid environment configuration:\n  - SESSION_SECRET is required in production.");
+    throw new Error(
+      "Invalid environment configuration:\n  - SUPABASE_SECRET_KEY is required when Supabase is configured.",
+    );
   }
   return env;
-}
-
-// `next build` evaluates server modules with NODE_ENV=production but no runtime secrets.
-function isBuildPhase(source: NodeJS.ProcessEnv): boolean {
-  return source.NEXT_PHASE === "phase-production-build";
 }
 
 function deriveMode(env: Env): RuntimeMode {
@@ -103,6 +99,9 @@ export function databaseUrl(): string {
 /** Secret for session cookies, role cookies and signed file URLs. */
 export function sessionSecret(): string {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
-  // Development without a configured secret: stable per machine is enough; production requires one.
-  return "atelier-development-secret-change-me-in-production";
+  // Checked at first use rather than at load: `next build` loads this file without runtime secrets.
+  // `npm run dev` and `npm start` generate a per-machine secret, so this only trips a bare deployment.
+  if (env.NODE_ENV === "production")
+    throw new Error("SESSION_SECRET is required in production (see .env.example).");
+  return "atelier-development-secret-only-for-tests-and-tools";
 }

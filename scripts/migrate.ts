@@ -12,7 +12,11 @@ if (!url) {
 const sql = postgres(url, { max: 1, prepare: false, onnotice: () => {} });
 try {
   const applied = await migrate(sql);
-  console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join("\n  ")}` : "Database is up to date.");
+  console.log(
+    applied.length
+      ? `Applied ${applied.length} migration(s):\n  ${applied.join("\n  ")}`
+      : "Database is up to date.",
+  );
 } catch (error) {
   console.error(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -13,7 +13,8 @@ const MIGRATION_LOCK_KEY = 727_001;
 export async function listMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith(".sql"));
   const invalid = names.filter((name) => !MIGRATION_NAME.test(name));
-  if (invalid.length > 0) throw new Error(`Migration names must look like <14-digit timestamp>_<name>.sql: ${invalid.join(", ")}`);
+  if (invalid.length > 0)
+    throw new Error(`Migration names must look like <14-digit timestamp>_<name>.sql: ${invalid.join(", ")}`);
   return names.sort();
 }
 
@@ -26,7 +27,9 @@ export async function migrate(sql: Sql, dir = MIGRATIONS_DIR): Promise<string[]>
   await sql.begin(async (tx) => {
     // Two processes starting at once must not apply the same migration twice.
     await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`;
-    const done = new Set((await tx<{ name: string }[]>`select name from public.schema_migrations`).map((r) => r.name));
+    const done = new Set(
+      (await tx<{ name: string }[]>`select name from public.schema_migrations`).map((r) => r.name),
+    );
     for (const name of await listMigrations(dir)) {
       if (done.has(name)) continue;
       const body = await readFile(path.join(dir, name), "utf8");

@@ -10,7 +10,11 @@ export interface StoragePort {
   /** Writes a whole buffer. Object paths are relative, `/`-separated, with no `..` segments. */
   putBuffer(objectPath: string, data: Buffer, options: PutOptions): Promise<StoredObject>;
   /** Streams to storage without holding the whole body in memory. `maxBytes` aborts and removes a partial object. */
-  putStream(objectPath: string, data: Readable, options: PutOptions & { maxBytes?: number }): Promise<StoredObject>;
+  putStream(
+    objectPath: string,
+    data: Readable,
+    options: PutOptions & { maxBytes?: number },
+  ): Promise<StoredObject>;
   /** A URL anyone holding it may GET until it expires. */
   signedUrl(objectPath: string, expiresInSeconds: number): Promise<string>;
   delete(objectPaths: string[]): Promise<void>;

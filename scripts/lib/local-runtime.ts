@@ -25,7 +25,11 @@ export async function prepareLocalRuntime(): Promise<LocalRuntime> {
   if (!env.DATABASE_URL) {
     const port = Number(env.EMBEDDED_PG_PORT || 54329);
     log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(dataDir, "postgres")})`);
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port, persistent: true });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "postgres"),
+      port,
+      persistent: true,
+    });
     stops.push(server.stop);
     await ensureDatabase(server.url("postgres"), "atelier");
     env.DATABASE_URL = server.url("atelier");

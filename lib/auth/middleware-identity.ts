@@ -1,0 +1,33 @@
+import "server-only";
+// What middleware needs to know about the caller, cheaply: the user id behind the session,
+// and the role, from the signed role cookie when it is fresh, else from the database.
+import type { NextRequest, NextResponse } from "next/server";
+import { cookieOptions, ROLE_COOKIE, ROLE_COOKIE_TTL_SECONDS, SESSION_COOKIE } from "@/lib/auth/cookies";
+import { sha256Hex } from "@/lib/auth/crypto";
+import { readRoleCookie, signRoleCookie } from "@/lib/auth/role-cookie";
+import type { Role } from "@/lib/auth/types";
+import { sql } from "@/lib/db/client";
+import { sessionSecret } from "@/lib/env";
+
+export async function localSessionUserId(req: NextRequest): Promise<string | null> {
+  const token = req.cookies.get(SESSION_COOKIE)?.value;
+  if (!token || token.length > 200) return null;
+  const [row] = await sql<{ user_id: string }[]>`
+    select user_id from sessions where token_hash = ${sha256Hex(token)} and expires_at > now()`;
+  return row?.user_id ?? null;
+}
+
+export async function roleFor(req: NextRequest, res: NextResponse, userId: string): Promise<Role | null> {
+  const cached = readRoleCookie(sessionSecret(), req.cookies.get(ROLE_COOKIE)?.value, userId);
+  if (cached) return cached;
+  const [row] = await sql<
+    { role: Role }[]
+  >`select role from profiles where id = ${userId} and status = 'active'`;
+  if (!row) return null;
+  res.cookies.set(
+    ROLE_COOKIE,
+    signRoleCookie(sessionSecret(), userId, row.role),
+    cookieOptions(ROLE_COOKIE_TTL_SECONDS),
+  );
+  return row.role;
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import type { AuthUser, Role } from "@/lib/auth/types";
+import { sql } from "@/lib/db/client";
+import { env } from "@/lib/env";
+
+export type ProfileRow = {
+  id: string;
+  email: string | null;
+  role: Role;
+  credits: number;
+  status: "active" | "banned";
+  telegram_id: string | null;
+  display_name: string | null;
+};
+
+export function toAuthUser(row: ProfileRow): AuthUser {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    credits: row.credits,
+    status: row.status,
+    telegramId: row.telegram_id === null ? null : String(row.telegram_id),
+    displayName: row.display_name,
+  };
+}
+
+export const PROFILE_COLUMNS = sql`profiles.id, profiles.email, profiles.role, profiles.credits, profiles.status, profiles.telegram_id::text, profiles.display_name`;
+
+export async function getProfile(id: string): Promise<AuthUser | null> {
+  const [row] = await sql<ProfileRow[]>`select ${PROFILE_COLUMNS} from profiles where id = ${id}`;
+  return row ? toAuthUser(row) : null;
+}
+
+function isListedAdmin(email: string | null): boolean {
+  return email !== null && env.ADMIN_EMAILS.includes(email.toLowerCase());
+}
+
+/** Finds or creates the profile for a verified email; ADMIN_EMAILS promotes users (never demotes). */
+export async function upsertProfileByEmail(email: string, id?: string): Promise<AuthUser> {
+  const normalized = email.toLowerCase();
+  const promote = isListedAdmin(normalized);
+  const [row] = await sql<ProfileRow[]>`
+    insert into profiles (id, email, role)
+    values (coalesce(${id ?? null}::uuid, gen_random_uuid()), ${normalized}, ${promote ? "admin" : "user"})
+    on conflict (email) where email is not null do update
+      set role = case when ${promote} and profiles.role = 'user' then 'admin' else profiles.role end,
+          updated_at = now()
+    returning ${PROFILE_COLUMNS}`;
+  if (!row) throw new Error("profile upsert returned no row");
+  return toAuthUser(row);
+}
+
+/** Links a verified Telegram account: the signed-in profile if any, else the profile with that id, else a new one. */
+export async function upsertProfileByTelegram(input: {
+  telegramId: string;
+  displayName: string | null;
+  avatarUrl: string | null;
+  currentUserId: string | null;
+  id?: string;
+}): Promise<AuthUser> {
+  return sql.begin(async (tx) => {
+    const [owner] = await tx<ProfileRow[]>`
+      select ${PROFILE_COLUMNS} from profiles where telegram_id = ${input.telegramId} for update`;
+    if (owner) return toAuthUser(owner);
+    if (input.currentUserId) {
+      const [linked] = await tx<ProfileRow[]>`
+        update profiles set telegram_id = ${input.telegramId},
+          display_name = coalesce(display_name, ${input.displayName}), updated_at = now()
+        where id = ${input.currentUserId} returning ${PROFILE_COLUMNS}`;
+      if (linked) return toAuthUser(linked);
+    }
+    const [created] = await tx<ProfileRow[]>`
+      insert into profiles (id, telegram_id, display_name, avatar_url)
+      values (coalesce(${input.id ?? null}::uuid, gen_random_uuid()), ${input.telegramId}, ${input.displayName}, ${input.avatarUrl})
+      returning ${PROFILE_COLUMNS}`;
+    if (!created) throw new Error("profile insert returned no row");
+    return toAuthUser(created);
+  });
+}
+
+export async function setRole(email: string, role: Role): Promise<AuthUser | null> {
+  const [row] = await sql<ProfileRow[]>`
+    update profiles set role = ${role}, updated_at = now() where email = ${email.toLowerCase()}
+    returning ${PROFILE_COLUMNS}`;
+  return row ? toAuthUser(row) : null;
+}

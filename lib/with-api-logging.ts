@@ -1,0 +1,84 @@
+import "server-only";
+// Every route handler goes through this wrapper: request id, auth by level, structured
+// request log, and error mapping to `{ "error": string }`. A route cannot forget auth:
+// the level is a required option.
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import { ZodError } from "zod";
+import { getAuthUser, requireAdmin, requireSuperAdmin, requireUser } from "@/lib/auth";
+import type { AuthUser } from "@/lib/auth/types";
+import { AppError, isAppError } from "@/lib/errors";
+import { createLogger, type Logger } from "@/lib/log";
+
+type AuthLevel = "public" | "user" | "admin" | "super_admin";
+type UserFor<L extends AuthLevel> = L extends "public" ? AuthUser | null : AuthUser;
+type RouteParams = Record<string, string | string[] | undefined>;
+
+export type ApiContext<L extends AuthLevel> = {
+  req: NextRequest;
+  params: RouteParams;
+  user: UserFor<L>;
+  requestId: string;
+  log: Logger;
+};
+
+type Handler<L extends AuthLevel> = (ctx: ApiContext<L>) => Promise<Response> | Response;
+
+export function withApiLogging<L extends AuthLevel>(options: { auth: L }, handler: Handler<L>) {
+  return async (req: NextRequest, segment?: { params?: Promise<RouteParams> }): Promise<Response> => {
+    const requestId = req.headers.get("x-request-id") || randomUUID();
+    const started = performance.now();
+    const path = req.nextUrl.pathname;
+    let log = createLogger({ requestId, method: req.method, path });
+    let response: Response;
+    try {
+      const user = options.auth === "public" ? await getAuthUser() : await authorize(options.auth);
+      if (user) log = log.child({ userId: user.id });
+      const params = (await segment?.params) ?? {};
+      response = await handler({ req, params, user: user as UserFor<L>, requestId, log });
+    } catch (error) {
+      response = errorResponse(error, log);
+    }
+    response.headers.set("x-request-id", requestId);
+    log.info("request", { status: response.status, durationMs: Math.round(performance.now() - started) });
+    return response;
+  };
+}
+
+function authorize(level: Exclude<AuthLevel, "public">): Promise<AuthUser> {
+  if (level === "admin") return requireAdmin();
+  if (level === "super_admin") return requireSuperAdmin();
+  return requireUser();
+}
+
+export function errorResponse(error: unknown, log: Logger): Response {
+  if (isAppError(error)) {
+    return Response.json({ error: error.message }, { status: error.status, headers: error.headers });
+  }
+  if (error instanceof ZodError) {
+    return Response.json({ error: describeZodError(error) }, { status: 400 });
+  }
+  if (error instanceof SyntaxError && /JSON/i.test(error.message)) {
+    return Response.json({ error: "Request body must be valid JSON." }, { status: 400 });
+  }
+  log.error("unhandled error", { error });
+  return Response.json({ error: "Something went wrong. Please try again." }, { status: 500 });
+}
+
+export function describeZodError(error: ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "Invalid request.";
+  const field = issue.path.join(".");
+  return field ? `${field}: ${issue.message}` : issue.message;
+}
+
+/** Parses a JSON body with a zod schema; bad JSON and schema errors become 400s. */
+export async function parseJson<T>(req: Request, schema: { parse: (value: unknown) => T }): Promise<T> {
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    throw new AppError("bad_request", "Request body must be valid JSON.");
+  }
+  return schema.parse(body);
+}

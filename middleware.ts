@@ -1,0 +1,62 @@
+// Guards pages: signed-out visitors of protected pages go to /login?next=…, non-admins
+// never see /admin. API routes answer 401/403 JSON themselves (lib/with-api-logging.ts).
+// In Supabase mode it also refreshes the session cookies on every matched request.
+import { type NextRequest, NextResponse } from "next/server";
+import { localSessionUserId, roleFor } from "@/lib/auth/middleware-identity";
+import { isAdminPath, isProtectedPath } from "@/lib/auth/protected-routes";
+import { isAdminRole } from "@/lib/auth/types";
+import { mode } from "@/lib/env";
+import { log } from "@/lib/log";
+import { updateSupabaseSession } from "@/lib/supabase/middleware";
+
+const AUTH_LOOKUP_TIMEOUT_MS = 10_000;
+
+export async function middleware(req: NextRequest): Promise<NextResponse> {
+  const { pathname } = req.nextUrl;
+  if (mode.auth === "local" && !isProtectedPath(pathname)) return NextResponse.next();
+  try {
+    return await withTimeout(guard(req), AUTH_LOOKUP_TIMEOUT_MS);
+  } catch (error) {
+    log.error("middleware auth lookup failed", { path: pathname, error });
+    return isProtectedPath(pathname) ? redirectToLogin(req) : NextResponse.next();
+  }
+}
+
+async function guard(req: NextRequest): Promise<NextResponse> {
+  const { pathname } = req.nextUrl;
+  let response = NextResponse.next({ request: req });
+  let userId: string | null;
+  if (mode.auth === "supabase") {
+    ({ response, userId } = await updateSupabaseSession(req));
+  } else {
+    userId = await localSessionUserId(req);
+  }
+  if (!isProtectedPath(pathname)) return response;
+  if (!userId) return redirectToLogin(req);
+  if (isAdminPath(pathname)) {
+    const role = await roleFor(req, response, userId);
+    if (!role || !isAdminRole(role)) return NextResponse.redirect(new URL("/", req.url));
+  }
+  return response;
+}
+
+function redirectToLogin(req: NextRequest): NextResponse {
+  const url = new URL("/login", req.url);
+  url.searchParams.set("next", req.nextUrl.pathname + req.nextUrl.search);
+  return NextResponse.redirect(url);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`auth lookup timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export const config = {
+  runtime: "nodejs",
+  matcher: [
+    "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|woff2?)$).*)",
+  ],
+};
