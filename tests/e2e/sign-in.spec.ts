@@ -1,0 +1,61 @@
+import { expect, type Page, test } from "@playwright/test";
+
+async function codeFor(page: Page, email: string): Promise<string> {
+  // The dev mailbox API: the same place a developer reads the code from locally.
+  await expect
+    .poll(async () => {
+      const res = await page.request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`);
+      const body = (await res.json()) as { messages: { text: string }[] };
+      return body.messages[0]?.text.match(/\b(\d{6})\b/)?.[1] ?? "";
+    })
+    .toMatch(/^\d{6}$/);
+  const res = await page.request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`);
+  const body = (await res.json()) as { messages: { text: string }[] };
+  return body.messages[0]?.text.match(/\b(\d{6})\b/)?.[1] ?? "";
+}
+
+test("a signed-out visitor of a protected page is sent to sign in, and comes back after", async ({ page }, info) => {
+  const email = `e2e-${info.project.name}-${Date.now()}@example.com`;
+  await page.goto("/profile");
+  await expect(page).toHaveURL(/\/login\?next=%2Fprofile/);
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send code" }).click();
+  const code = await codeFor(page, email);
+  await page.getByLabel("Code").fill(code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL(/\/profile$/);
+  await expect(page.getByText(email)).toBeVisible();
+
+  const me = await page.request.get("/api/me");
+  expect(me.status()).toBe(200);
+});
+
+test("a wrong code shows an error and does not sign in", async ({ page }, info) => {
+  const email = `e2e-wrong-${info.project.name}-${Date.now()}@example.com`;
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send code" }).click();
+  const code = await codeFor(page, email);
+  await page.getByLabel("Code").fill(code === "000000" ? "111111" : "000000");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  expect((await page.request.get("/api/me")).status()).toBe(401);
+});
+
+test("signing out ends the session and protected pages redirect again", async ({ page }, info) => {
+  const email = `e2e-out-${info.project.name}-${Date.now()}@example.com`;
+  await page.goto("/login?next=/profile");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await page.getByLabel("Code").fill(await codeFor(page, email));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/profile$/);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  expect((await page.request.get("/api/me")).status()).toBe(401);
+  await page.goto("/profile");
+  await expect(page).toHaveURL(/\/login\?next=%2Fprofile/);
+});
