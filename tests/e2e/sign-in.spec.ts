@@ -14,7 +14,9 @@ async function codeFor(page: Page, email: string): Promise<string> {
   return body.messages[0]?.text.match(/\b(\d{6})\b/)?.[1] ?? "";
 }
 
-test("a signed-out visitor of a protected page is sent to sign in, and comes back after", async ({ page }, info) => {
+test("a signed-out visitor of a protected page is sent to sign in, and comes back after", async ({
+  page,
+}, info) => {
   const email = `e2e-${info.project.name}-${Date.now()}@example.com`;
   await page.goto("/profile");
   await expect(page).toHaveURL(/\/login\?next=%2Fprofile/);

@@ -19,7 +19,7 @@ export type TestApp = {
 };
 
 export async function startApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  if (!existsSync(".next/BUILD_ID"))
+  if (!existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")))
     throw new Error("No production build: run `npm run build` first (npm test does).");
   const db = await createTestDatabase();
   const dataDir = await mkdtemp(path.join(tmpdir(), "atelier-app-"));
@@ -35,6 +35,7 @@ export async function startApp(overrides: Record<string, string> = {}): Promise<
     SESSION_SECRET: TEST_SESSION_SECRET,
     APP_URL: url,
     DATA_DIR: dataDir,
+    ...(process.env.NEXT_DIST_DIR && { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR }),
     ...overrides,
   };
   const child = spawn(

@@ -40,7 +40,10 @@ describe("profiles constraints", () => {
   });
   it("keeps emails unique and lower-case", async () => {
     await rejects(db.sql`insert into profiles (email) values ('alice@example.com')`, /profiles_email_key/);
-    await rejects(db.sql`insert into profiles (email) values ('Carol@example.com')`, /profiles_email_lowercase/);
+    await rejects(
+      db.sql`insert into profiles (email) values ('Carol@example.com')`,
+      /profiles_email_lowercase/,
+    );
   });
   it("links a Telegram account to at most one profile", async () => {
     await db.sql`update profiles set telegram_id = 42 where id = ${alice}`;
@@ -57,24 +60,48 @@ describe("row level security", () => {
   });
 
   it("lets a user edit their display name but not their role, credits or status", async () => {
-    const updated = await asUser(alice, (tx) => tx`update profiles set display_name = 'Al' where id = ${alice} returning id`);
+    const updated = await asUser(
+      alice,
+      (tx) => tx`update profiles set display_name = 'Al' where id = ${alice} returning id`,
+    );
     expect(updated).toHaveLength(1);
-    await rejects(asUser(alice, (tx) => tx`update profiles set role = 'admin' where id = ${alice}`), /permission denied/);
-    await rejects(asUser(alice, (tx) => tx`update profiles set credits = 1000000 where id = ${alice}`), /permission denied/);
-    await rejects(asUser(alice, (tx) => tx`update profiles set status = 'active' where id = ${alice}`), /permission denied/);
+    await rejects(
+      asUser(alice, (tx) => tx`update profiles set role = 'admin' where id = ${alice}`),
+      /permission denied/,
+    );
+    await rejects(
+      asUser(alice, (tx) => tx`update profiles set credits = 1000000 where id = ${alice}`),
+      /permission denied/,
+    );
+    await rejects(
+      asUser(alice, (tx) => tx`update profiles set status = 'active' where id = ${alice}`),
+      /permission denied/,
+    );
   });
 
   it("does not let a user touch someone else's profile", async () => {
-    const updated = await asUser(alice, (tx) => tx`update profiles set display_name = 'pwned' where id = ${bob} returning id`);
+    const updated = await asUser(
+      alice,
+      (tx) => tx`update profiles set display_name = 'pwned' where id = ${bob} returning id`,
+    );
     expect(updated).toHaveLength(0);
     const [row] = await db.sql`select display_name from profiles where id = ${bob}`;
     expect(row?.display_name).toBeNull();
   });
 
   it("hides sign-in codes and the outbox from users, and everything from anonymous callers", async () => {
-    await rejects(asUser(alice, (tx) => tx`select * from otp_codes`), /permission denied/);
-    await rejects(asUser(alice, (tx) => tx`select * from mail_outbox`), /permission denied/);
-    await rejects(asUser(null, (tx) => tx`select * from profiles`), /permission denied/);
+    await rejects(
+      asUser(alice, (tx) => tx`select * from otp_codes`),
+      /permission denied/,
+    );
+    await rejects(
+      asUser(alice, (tx) => tx`select * from mail_outbox`),
+      /permission denied/,
+    );
+    await rejects(
+      asUser(null, (tx) => tx`select * from profiles`),
+      /permission denied/,
+    );
   });
 });
 

@@ -1,0 +1,17 @@
+import { safeEqual } from "@/lib/auth/crypto";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { reconcile } from "@/lib/generations/reconcile";
+import { type ApiContext, withApiLogging } from "@/lib/with-api-logging";
+
+// Vercel Cron calls GET with `Authorization: Bearer $CRON_SECRET`; the dev and PM2 loops POST.
+async function run({ req, log }: ApiContext<"none">) {
+  if (!env.CRON_SECRET) throw new AppError("unavailable", "CRON_SECRET is not configured.");
+  const header = req.headers.get("authorization") ?? "";
+  if (!safeEqual(header, `Bearer ${env.CRON_SECRET}`))
+    throw new AppError("unauthorized", "Invalid cron secret.");
+  return Response.json(await reconcile(log));
+}
+
+export const GET = withApiLogging({ auth: "none" }, run);
+export const POST = withApiLogging({ auth: "none" }, run);

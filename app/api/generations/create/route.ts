@@ -1,0 +1,22 @@
+import { after } from "next/server";
+import { z } from "zod";
+import { createGeneration } from "@/lib/generations/create-generation";
+import { submitGeneration } from "@/lib/generations/submit-generation";
+import { parseJson, withApiLogging } from "@/lib/with-api-logging";
+
+const bodySchema = z.object({
+  model: z.string({ error: "model is required" }).min(1, "model is required"),
+  input: z.record(z.string(), z.unknown()).default({}),
+});
+
+// The row is visible as queued at once; the provider call happens after the response.
+export const POST = withApiLogging({ auth: "user" }, async ({ req, user, log }) => {
+  const body = await parseJson(req, bodySchema);
+  const { generation, model } = await createGeneration({
+    userId: user.id,
+    modelId: body.model,
+    input: body.input,
+  });
+  after(() => submitGeneration({ generation, model, origin: req.nextUrl.origin, log }));
+  return Response.json({ id: generation.id, status: generation.status }, { status: 202 });
+});

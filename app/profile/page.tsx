@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { TelegramLogin } from "@/components/auth/telegram-login";
+import { PageContainer, PageHeader } from "@/components/shell/page-container";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getAuthUser } from "@/lib/auth";
+import type { Role } from "@/lib/auth/types";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Profile" };
+
+const ROLE_LABELS: Record<Role, string> = { user: "User", admin: "Admin", super_admin: "Super admin" };
+
+export default async function ProfilePage() {
+  const user = await getAuthUser();
+  if (!user) redirect("/login?next=/profile");
+  const bot = env.TELEGRAM_BOT_USERNAME;
+
+  return (
+    <PageContainer className="max-w-3xl">
+      <PageHeader title="Profile" description="Your account, sign-in methods and credit balance." />
+      <div className="flex flex-col gap-4">
+        <Card>
+          <CardHeader>
+            <CardTitle>Account</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="divide-y">
+              <Row term="Email">{user.email ?? <span className="text-muted-foreground">No email</span>}</Row>
+              {user.displayName ? <Row term="Name">{user.displayName}</Row> : null}
+              <Row term="Role">
+                <Badge variant={user.role === "user" ? "secondary" : "brand"}>{ROLE_LABELS[user.role]}</Badge>
+              </Row>
+              <Row term="Credits">
+                <span className="font-semibold tabular-nums">{user.credits.toLocaleString("en-US")}</span>
+              </Row>
+            </dl>
+          </CardContent>
+        </Card>
+
+        <Card>
+          <CardHeader>
+            <CardTitle>Telegram</CardTitle>
+            <CardDescription>Link Telegram to sign in with it too.</CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-4">
+            <dl>
+              <Row term="Status">
+                {user.telegramId ? (
+                  <Badge variant="success">Linked · ID {user.telegramId}</Badge>
+                ) : (
+                  <Badge variant="outline">Not linked</Badge>
+                )}
+              </Row>
+            </dl>
+            {!user.telegramId && bot ? <TelegramLogin botUsername={bot} /> : null}
+            {!user.telegramId && !bot ? (
+              <p className="text-muted-foreground text-sm">Telegram sign-in is not set up on this server.</p>
+            ) : null}
+          </CardContent>
+        </Card>
+
+        <Card>
+          <CardHeader>
+            <CardTitle>Session</CardTitle>
+            <CardDescription>Sign out of Atelier on this device.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <SignOutButton className="w-full sm:w-auto" />
+          </CardContent>
+        </Card>
+      </div>
+    </PageContainer>
+  );
+}
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-3 first:pt-0 last:pb-0">
+      <dt className="text-muted-foreground text-sm">{term}</dt>
+      <dd className="min-w-0 break-all text-right text-sm">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { Brand } from "@/components/shell/brand";
+import { MainNav } from "@/components/shell/main-nav";
+import { MobileNav } from "@/components/shell/mobile-nav";
+import { SignInLink } from "@/components/shell/sign-in-link";
+import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { UserMenu } from "@/components/shell/user-menu";
+import { Badge } from "@/components/ui/badge";
+import type { AuthUser } from "@/lib/auth/types";
+
+export function SiteHeader({ user }: { user: AuthUser | null }) {
+  return (
+    <header className="sticky top-0 z-40 border-b bg-background/85 backdrop-blur supports-[backdrop-filter]:bg-background/70">
+      <div className="mx-auto flex h-14 w-full max-w-6xl items-center gap-4 px-4 sm:px-6">
+        <Brand />
+        <MainNav />
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
+          {user ? (
+            <Badge variant="secondary" className="hidden sm:inline-flex" title="Your credit balance">
+              {user.credits.toLocaleString("en-US")} credits
+            </Badge>
+          ) : null}
+          <ThemeToggle />
+          {user ? <UserMenu /> : <SignInLink />}
+          <MobileNav />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { sql } from "@/lib/db/client";
+import type { GenerationRow, GenerationStatus } from "@/lib/generations/types";
+import type { ModelKind } from "@/lib/models-config";
+
+export type ListFilter = { status?: GenerationStatus; kind?: ModelKind };
+export type ListCursor = { createdAt: string; id: string };
+
+export async function generationsVersion(userId: string): Promise<string | null> {
+  const [row] = await sql<
+    { v: string }[]
+  >`select generations_version::text as v from profiles where id = ${userId}`;
+  return row?.v ?? null;
+}
+
+/** Newest first, keyset-paginated on (created_at, id) so deep pages cost the same as the first. */
+export async function listGenerationRows(
+  userId: string,
+  filter: ListFilter,
+  limit: number,
+  cursor: ListCursor | null,
+): Promise<GenerationRow[]> {
+  return sql<GenerationRow[]>`
+    select * from generations
+    where user_id = ${userId}
+      ${filter.status ? sql`and status = ${filter.status}` : sql``}
+      ${filter.kind ? sql`and kind = ${filter.kind}` : sql``}
+      ${cursor ? sql`and (created_at, id) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)` : sql``}
+    order by created_at desc, id desc
+    limit ${limit}`;
+}

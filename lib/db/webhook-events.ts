@@ -1,0 +1,52 @@
+import "server-only";
+import { sql } from "@/lib/db/client";
+
+export type WebhookEventRow = {
+  id: string;
+  provider: "replicate" | "fal";
+  event_id: string;
+  generation_id: string | null;
+  payload: unknown;
+  attempts: number;
+};
+
+/** Stores a verified delivery once; a duplicate (same provider and event id) returns null. */
+export async function insertWebhookEvent(e: {
+  provider: string;
+  eventId: string;
+  generationId: string | null;
+  payload: unknown;
+}): Promise<string | null> {
+  const [row] = await sql<{ id: string }[]>`
+    insert into webhook_events (provider, event_id, generation_id, payload)
+    values (${e.provider}, ${e.eventId},
+            (select id from generations where id = ${e.generationId}::uuid), ${sql.json(e.payload as never)})
+    on conflict (provider, event_id) do nothing
+    returning id`;
+  return row?.id ?? null;
+}
+
+/** Claims an unprocessed event for one attempt (skips it when another worker holds it). */
+export async function claimWebhookEvent(id: string): Promise<WebhookEventRow | null> {
+  const [row] = await sql<WebhookEventRow[]>`
+    update webhook_events set attempts = attempts + 1
+    where id = (select id from webhook_events where id = ${id} and processed_at is null for update skip locked)
+    returning id, provider, event_id, generation_id, payload, attempts`;
+  return row ?? null;
+}
+
+export async function markWebhookEventProcessed(id: string): Promise<void> {
+  await sql`update webhook_events set processed_at = now(), last_error = null where id = ${id}`;
+}
+
+export async function markWebhookEventFailed(id: string, error: string): Promise<void> {
+  await sql`update webhook_events set last_error = ${error.slice(0, 1000)} where id = ${id}`;
+}
+
+export async function unprocessedWebhookEvents(olderThanSeconds: number, maxAttempts: number, limit: number) {
+  return sql<{ id: string }[]>`
+    select id from webhook_events
+    where processed_at is null and attempts < ${maxAttempts}
+      and received_at < now() - make_interval(secs => ${olderThanSeconds})
+    order by received_at limit ${limit}`;
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { generationsVersion, type ListCursor, listGenerationRows } from "@/lib/db/generation-list";
+import { AppError } from "@/lib/errors";
+import { serializeGeneration, urlBucket } from "@/lib/generations/serialize";
+import { GENERATION_STATUSES } from "@/lib/generations/types";
+
+export const MAX_PAGE_SIZE = 100;
+
+export const listQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, "limit must be at least 1")
+    .max(1000)
+    .default(30)
+    .transform((n) => Math.min(n, MAX_PAGE_SIZE)),
+  cursor: z.string().max(200).optional(),
+  status: z.enum(GENERATION_STATUSES).optional(),
+  kind: z.enum(["image", "video"]).optional(),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export function encodeCursor(cursor: ListCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(value: string): ListCursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as ListCursor;
+    if (typeof parsed.id === "string" && !Number.isNaN(Date.parse(parsed.createdAt))) return parsed;
+  } catch {
+    // fall through
+  }
+  throw new AppError("bad_request", "cursor: not a cursor from this list");
+}
+
+/** The list's ETag: the user's change counter, the query and the signed-URL hour. */
+export async function listEtag(userId: string, query: ListQuery): Promise<string> {
+  const version = await generationsVersion(userId);
+  const key = createHash("sha1")
+    .update(JSON.stringify([version, query, urlBucket()]))
+    .digest("base64url");
+  return `W/"${key}"`;
+}
+
+export async function listGenerations(userId: string, query: ListQuery) {
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const rows = await listGenerationRows(
+    userId,
+    { status: query.status, kind: query.kind },
+    query.limit + 1,
+    cursor,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const items = [];
+  for (const row of page) items.push(await serializeGeneration(row));
+  return {
+    items,
+    next_cursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
+        : null,
+  };
+}

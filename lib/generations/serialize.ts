@@ -1,0 +1,70 @@
+import "server-only";
+// What clients see of a generation: no storage paths, signed URLs instead. URLs expire at
+// the end of the next whole hour, so they stay identical between polls within an hour
+// (browsers keep thumbnails cached) and the list ETag only needs the hour.
+import type { GenerationRow } from "@/lib/generations/types";
+import { storage } from "@/lib/storage";
+
+const URL_BUCKET_SECONDS = 60 * 60;
+
+export function urlBucket(nowMs = Date.now()): number {
+  return Math.floor(nowMs / 1000 / URL_BUCKET_SECONDS);
+}
+
+export type PublicOutput = {
+  url: string;
+  thumbnail_url: string | null;
+  mime: string;
+  width: number | null;
+  height: number | null;
+};
+
+export type PublicGeneration = {
+  id: string;
+  model: string;
+  provider: string;
+  kind: string;
+  status: string;
+  prompt: string | null;
+  error: string | null;
+  outputs: PublicOutput[];
+  created_at: string;
+  completed_at: string | null;
+};
+
+export async function serializeGeneration(row: GenerationRow, nowMs = Date.now()): Promise<PublicGeneration> {
+  const expiresIn = (urlBucket(nowMs) + 2) * URL_BUCKET_SECONDS - Math.floor(nowMs / 1000);
+  const sign = (path: string | null) => (path ? storage().signedUrl(path, expiresIn) : Promise.resolve(null));
+  const outputs: PublicOutput[] = [];
+  for (const output of row.outputs) {
+    outputs.push({
+      url: (await sign(output.path)) as string,
+      thumbnail_url: await sign(output.thumb_path),
+      mime: output.mime,
+      width: output.width,
+      height: output.height,
+    });
+  }
+  return {
+    id: row.id,
+    model: row.model_id,
+    provider: row.provider,
+    kind: row.kind,
+    status: row.status,
+    prompt: row.prompt,
+    error: row.error,
+    outputs,
+    created_at: row.created_at.toISOString(),
+    completed_at: row.completed_at?.toISOString() ?? null,
+  };
+}
+
+/** The full record for the result page: adds the input and timings. */
+export async function serializeGenerationDetail(row: GenerationRow) {
+  return {
+    ...(await serializeGeneration(row)),
+    input: row.input,
+    parent_generation_id: row.parent_generation_id,
+    submitted_at: row.submitted_at?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,38 @@
+import type { ModelKind, ProviderId } from "@/lib/models-config";
+
+export const ACTIVE_STATUSES = ["queued", "processing"] as const;
+export const GENERATION_STATUSES = ["queued", "processing", "completed", "failed", "canceled"] as const;
+export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
+
+/** One stored output file; paths are storage object paths, never URLs. */
+export type StoredOutput = {
+  path: string;
+  thumb_path: string | null;
+  mime: string;
+  width: number | null;
+  height: number | null;
+  bytes: number;
+};
+
+export type GenerationRow = {
+  id: string;
+  user_id: string;
+  model_id: string;
+  provider: ProviderId;
+  kind: ModelKind;
+  status: GenerationStatus;
+  input: Record<string, unknown>;
+  prompt: string | null;
+  provider_job_id: string | null;
+  outputs: StoredOutput[];
+  error: string | null;
+  cost: number;
+  parent_generation_id: string | null;
+  created_at: Date;
+  submitted_at: Date | null;
+  completed_at: Date | null;
+  updated_at: Date;
+};
+
+/** Most active generations one user may have at once (DESIGN.md 7). */
+export const MAX_ACTIVE_PER_USER = 5;

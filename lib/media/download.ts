@@ -1,0 +1,269 @@
+// Downloads of provider outputs, guarded against SSRF and memory blow-ups: only http(s), only
+// allow-listed hosts (checked again on every redirect hop, redirects followed by hand), a byte
+// cap checked against Content-Length up front and counted while streaming, one deadline for the
+// whole transfer, and a content type decided by the first bytes, never by headers.
+import { Readable } from "node:stream";
+import { SNIFF_BYTES, sniffMediaType } from "@/lib/media/sniff";
+import { formatBytes, MediaError, type MediaKind, type SniffedType } from "@/lib/media/types";
+
+export const MAX_REDIRECTS = 3;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+export type DownloadOptions = {
+  /** Exact host names (`replicate.delivery`, `127.0.0.1:4010` to pin a port) or `*.suffix` (subdomains only). */
+  allowedHosts: readonly string[];
+  maxBytes: number;
+  /** Deadline for the whole download, headers and body. */
+  timeoutMs: number;
+  fetchImpl?: typeof fetch;
+  /** Sent to the first origin only; dropped as soon as a redirect leaves it. */
+  headers?: Record<string, string>;
+  /** When set, bytes of the other kind are refused as unsupported. */
+  kind?: MediaKind;
+};
+
+export type MediaDownload = {
+  type: SniffedType;
+  /** Declared length, already checked against maxBytes; null when the body is chunked. */
+  contentLength: number | null;
+  /** The host the body comes from (after redirects), for logs and messages. */
+  host: string;
+  /**
+   * The body, sniffed bytes included, as a byte stream. It errors with a MediaError past maxBytes
+   * or at the deadline; destroying it aborts the request.
+   */
+  body: Readable;
+};
+
+/** Splits `MEDIA_HOST_ALLOWLIST`-style text ("a.com, *.b.com") into entries. */
+export function parseAllowedHosts(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(/[\s,]+/)
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+export function isHostAllowed(url: URL, allowedHosts: readonly string[]): boolean {
+  const hostname = url.hostname.toLowerCase().replace(/\.$/, "");
+  const host = url.host.toLowerCase();
+  return allowedHosts.some((raw) => {
+    const entry = raw.trim().toLowerCase();
+    if (!entry) return false;
+    if (entry.startsWith("*.")) {
+      const suffix = entry.slice(1);
+      return hostname.endsWith(suffix) && hostname.length > suffix.length;
+    }
+    return entry === hostname || entry === host;
+  });
+}
+
+export async function openMediaDownload(url: string, options: DownloadOptions): Promise<MediaDownload> {
+  const { allowedHosts, maxBytes, timeoutMs, kind } = options;
+  const fetchImpl = options.fetchImpl ?? fetch;
+  let current = parseMediaUrl(url);
+  let host = current.hostname;
+  let headers = options.headers;
+
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(timeoutError(host, timeoutMs));
+  }, timeoutMs);
+  // Ends the attempt: stops the clock, aborts the request, returns the error to throw.
+  const failure = (error: unknown): MediaError => {
+    clearTimeout(timer);
+    controller.abort();
+    return timedOut ? timeoutError(host, timeoutMs) : toMediaError(error, host);
+  };
+
+  let response: Response;
+  for (let hop = 0; ; hop++) {
+    host = current.hostname;
+    if (!isHostAllowed(current, allowedHosts)) {
+      throw failure(
+        new MediaError(
+          "host_not_allowed",
+          hop === 0
+            ? `Refused to download media from ${host}: the host is not on the allow-list.`
+            : `Refused to follow a redirect to ${host}: the host is not on the allow-list.`,
+        ),
+      );
+    }
+    try {
+      response = await fetchImpl(current, { redirect: "manual", signal: controller.signal, headers });
+    } catch (error) {
+      throw failure(error);
+    }
+    if (!REDIRECT_STATUSES.has(response.status)) break;
+
+    await response.body?.cancel().catch(() => {});
+    const location = response.headers.get("location");
+    if (!location)
+      throw failure(
+        new MediaError("http_error", `The media host ${host} sent a redirect without a location.`),
+      );
+    if (hop >= MAX_REDIRECTS)
+      throw failure(
+        new MediaError(
+          "too_many_redirects",
+          `The media download was redirected more than ${MAX_REDIRECTS} times.`,
+        ),
+      );
+    let next: URL;
+    try {
+      next = parseMediaUrl(location, current);
+    } catch (error) {
+      throw failure(error);
+    }
+    // Credentials meant for one origin (an API key header) never follow a redirect elsewhere.
+    if (next.origin !== current.origin) headers = undefined;
+    current = next;
+  }
+
+  const cancelBody = () => response.body?.cancel().catch(() => {});
+  if (!response.ok) {
+    await cancelBody();
+    throw failure(
+      new MediaError("http_error", `Downloading media from ${host} failed with HTTP ${response.status}.`),
+    );
+  }
+  const declared = parseContentLength(response.headers.get("content-length"));
+  if (declared !== null && declared > maxBytes) {
+    await cancelBody();
+    throw failure(tooLargeError(host, maxBytes));
+  }
+  if (!response.body) throw failure(emptyError(host));
+
+  // Buffer just enough to sniff; the rest keeps streaming through the same reader.
+  const reader = response.body.getReader();
+  let received = 0;
+  const head: Uint8Array[] = [];
+  let finished = false;
+  try {
+    while (received < SNIFF_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        break;
+      }
+      received += value.byteLength;
+      if (received > maxBytes) throw tooLargeError(host, maxBytes);
+      head.push(value);
+    }
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    throw failure(error);
+  }
+  const first = Buffer.concat(head);
+  if (first.byteLength === 0) throw failure(emptyError(host));
+  const type = sniffMediaType(first);
+  if (!type || (kind && type.kind !== kind)) {
+    await reader.cancel().catch(() => {});
+    const declaredType = response.headers.get("content-type")?.split(";")[0]?.trim();
+    const what = type ? type.mime : declaredType ? `declared as ${declaredType}` : "of unknown type";
+    throw failure(
+      new MediaError(
+        "unsupported_type",
+        kind
+          ? `The file from ${host} (${what}) is not a supported ${kind}.`
+          : `The file from ${host} (${what}) is not a supported image or video.`,
+      ),
+    );
+  }
+
+  async function* chunks(): AsyncGenerator<Buffer> {
+    try {
+      yield first;
+      while (!finished) {
+        const { done, value } = await reader.read();
+        if (done) {
+          finished = true;
+          return;
+        }
+        received += value.byteLength;
+        if (received > maxBytes) throw tooLargeError(host, maxBytes);
+        yield Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+      }
+    } catch (error) {
+      throw timedOut ? timeoutError(host, timeoutMs) : toMediaError(error, host);
+    } finally {
+      clearTimeout(timer);
+      if (!finished) {
+        controller.abort();
+        await reader.cancel().catch(() => {});
+      }
+    }
+  }
+
+  const body = Readable.from(chunks(), { objectMode: false });
+  // A consumer that gives up (destroy) may find the generator parked in reader.read(): abort the
+  // request so it wakes up now instead of at the deadline.
+  body.once("close", () => {
+    clearTimeout(timer);
+    if (!finished) controller.abort();
+  });
+  return { type, contentLength: declared, host, body };
+}
+
+/** Reads a download body whole; only for bodies already bounded by maxBytes (images). */
+export async function readToBuffer(body: Readable): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    parts.push(chunk);
+    total += chunk.byteLength;
+  }
+  return Buffer.concat(parts, total);
+}
+
+function parseMediaUrl(value: string, base?: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    throw new MediaError("invalid_url", "The media URL is not a valid URL.");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new MediaError(
+      "invalid_url",
+      `Refused to download media over ${url.protocol.replace(/:$/, "")}: only http(s) is allowed.`,
+    );
+  if (url.username || url.password)
+    throw new MediaError("invalid_url", "Refused to download media from a URL with embedded credentials.");
+  return url;
+}
+
+function parseContentLength(value: string | null): number | null {
+  if (value === null || !/^\s*\d+\s*$/.test(value)) return null;
+  return Number(value);
+}
+
+function tooLargeError(host: string, maxBytes: number): MediaError {
+  return new MediaError(
+    "too_large",
+    `The media file from ${host} is larger than the ${formatBytes(maxBytes)} limit.`,
+  );
+}
+
+function timeoutError(host: string, timeoutMs: number): MediaError {
+  const seconds = Math.round(timeoutMs / 100) / 10;
+  return new MediaError("timeout", `Downloading media from ${host} timed out after ${seconds} s.`);
+}
+
+function emptyError(host: string): MediaError {
+  return new MediaError("empty", `The media file from ${host} is empty.`);
+}
+
+function toMediaError(error: unknown, host: string): MediaError {
+  if (error instanceof MediaError) return error;
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  const code = typeof cause?.code === "string" ? ` (${cause.code})` : "";
+  return new MediaError(
+    "network_error",
+    `Could not download media from ${host}: the connection failed${code}.`,
+    {
+      cause: error,
+    },
+  );
+}

@@ -1,0 +1,64 @@
+// Shared shapes of the media pipeline, and its one error type. A MediaError's message becomes
+// the generation's failure reason shown to the user, so it names the host at most, never a URL
+// (signed provider URLs carry tokens) and never a stack.
+
+export type MediaKind = "image" | "video";
+
+/** A type recognised from a file's first bytes; `ext` is what the stored object is named with. */
+export type SniffedType = { mime: string; ext: string; kind: MediaKind };
+
+/**
+ * One provider output: a URL to copy (Replicate, fal, Veo) or inline bytes (Gemini). `headers`
+ * go to the first host only (e.g. the Gemini API key for a Veo `files/...:download` URL) and are
+ * dropped when a redirect leaves that origin. `mimeType` is informational: the bytes decide.
+ */
+export type MediaSource =
+  | { url: string; headers?: Record<string, string> }
+  | { bytes: Buffer; mimeType?: string };
+
+/** One stored output, as kept in `generations.outputs`. Paths, never URLs. */
+export type MediaOutput = {
+  path: string;
+  thumb_path: string | null;
+  mime: string;
+  width: number | null;
+  height: number | null;
+  bytes: number;
+};
+
+export type MediaErrorCode =
+  | "invalid_url"
+  | "host_not_allowed"
+  | "too_many_redirects"
+  | "http_error"
+  | "network_error"
+  | "timeout"
+  | "too_large"
+  | "empty"
+  | "unsupported_type"
+  | "processing_failed"
+  | "storage_failed";
+
+export class MediaError extends Error {
+  readonly code: MediaErrorCode;
+
+  constructor(code: MediaErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "MediaError";
+    this.code = code;
+  }
+}
+
+export function isMediaError(error: unknown): error is MediaError {
+  return error instanceof MediaError;
+}
+
+/** "12.5 MB" style sizes for messages people read. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${trim(bytes / 1024)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${trim(bytes / (1024 * 1024))} MB`;
+  return `${trim(bytes / (1024 * 1024 * 1024))} GB`;
+}
+
+const trim = (value: number) => String(Math.round(value * 10) / 10);

@@ -1,0 +1,128 @@
+import "server-only";
+import { ApiError, createFalClient, type FalClient } from "@fal-ai/client";
+import type { ModelDefinition } from "@/lib/models-config";
+import { falConfig } from "@/lib/providers/config";
+import { verifyFalWebhook } from "@/lib/providers/fal/webhook-signature";
+import {
+  type InterpretedEvent,
+  type JobState,
+  type MediaSource,
+  type ProviderAdapter,
+  ProviderError,
+  WebhookRejected,
+} from "@/lib/providers/types";
+
+const FAL_QUEUE_HOST = "https://queue.fal.run";
+let client: FalClient | undefined;
+
+function fal(): FalClient {
+  const config = falConfig();
+  // The client has no base-URL option; requests are redirected to FAL_QUEUE_URL (PROTOCOLS.md 9).
+  client ??= createFalClient({
+    credentials: config.credentials,
+    requestMiddleware: async (request) =>
+      config.queueUrl === FAL_QUEUE_HOST
+        ? request
+        : { ...request, url: request.url.replace(FAL_QUEUE_HOST, config.queueUrl) },
+  });
+  return client;
+}
+
+/** fal outputs: `images: [{url}]` for image models, `video: {url}` for video (PROTOCOLS.md 2.5). */
+export function falOutputSources(payload: unknown): MediaSource[] {
+  const output = (payload ?? {}) as {
+    images?: { url?: unknown }[];
+    image?: { url?: unknown };
+    video?: { url?: unknown };
+  };
+  const files = [...(output.images ?? []), output.image, output.video];
+  return files.flatMap((file) => (file && typeof file.url === "string" ? [{ url: file.url }] : []));
+}
+
+function wrap(error: unknown): ProviderError {
+  if (error instanceof ApiError) {
+    const detail = typeof error.body === "object" ? JSON.stringify(error.body).slice(0, 300) : error.message;
+    return new ProviderError(`fal request failed (${error.status}): ${detail}`, error.status);
+  }
+  return new ProviderError(`fal request failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+function readableError(error: unknown, payload: unknown): string {
+  const detail = (payload as { detail?: unknown } | null)?.detail;
+  const parts = [
+    typeof error === "string" ? error : "",
+    detail ? JSON.stringify(detail).slice(0, 300) : "",
+  ].filter(Boolean);
+  return parts.length ? `fal: ${parts.join(" — ")}` : "fal reported a failure without a reason.";
+}
+
+export const falAdapter: ProviderAdapter = {
+  id: "fal",
+
+  async submit({ model, input, webhookUrl }) {
+    if (model.provider !== "fal") throw new Error(`not a fal model: ${model.id}`);
+    try {
+      const queued = await fal().queue.submit(model.providerRef, {
+        input: model.toProviderInput(input),
+        webhookUrl,
+      });
+      return { jobId: queued.request_id };
+    } catch (error) {
+      throw wrap(error);
+    }
+  },
+
+  async verifyWebhook(headers, rawBody) {
+    const { requestId } = await verifyFalWebhook(headers, rawBody, falConfig().jwksUrl);
+    let payload: unknown;
+    try {
+      payload = JSON.parse(rawBody);
+    } catch {
+      throw new WebhookRejected("webhook body is not JSON");
+    }
+    // fal sends one final webhook per request (retried with the same id).
+    return { eventId: requestId, payload };
+  },
+
+  interpretWebhook(payload): InterpretedEvent {
+    const body = payload as { request_id?: string; status?: string; payload?: unknown; error?: unknown };
+    if (!body || typeof body.request_id !== "string") throw new Error("fal payload without a request_id");
+    if (body.status !== "OK")
+      return {
+        jobId: body.request_id,
+        state: { status: "failed", error: readableError(body.error, body.payload) },
+      };
+    const sources = falOutputSources(body.payload);
+    const state: JobState = sources.length
+      ? { status: "succeeded", sources }
+      : { status: "failed", error: "The model returned no files." };
+    return { jobId: body.request_id, state };
+  },
+
+  async fetchStatus(model: ModelDefinition, jobId: string) {
+    try {
+      const status = await fal().queue.status(model.providerRef, { requestId: jobId, logs: false });
+      if (status.status === "IN_QUEUE") return { status: "queued" };
+      if (status.status === "IN_PROGRESS") return { status: "processing" };
+      const result = await fal().queue.result(model.providerRef, { requestId: jobId });
+      const sources = falOutputSources(result.data);
+      return sources.length
+        ? { status: "succeeded", sources }
+        : { status: "failed", error: "The model returned no files." };
+    } catch (error) {
+      // A finished request whose result is an error answers the result call with the error.
+      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) {
+        return { status: "failed", error: readableError(error.message, error.body) };
+      }
+      throw wrap(error);
+    }
+  },
+
+  async cancel(model: ModelDefinition, jobId: string) {
+    try {
+      await fal().queue.cancel(model.providerRef, { requestId: jobId });
+    } catch (error) {
+      throw wrap(error);
+    }
+  },
+};

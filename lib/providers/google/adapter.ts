@@ -1,0 +1,167 @@
+import "server-only";
+// Google: Gemini image models answer generateContent synchronously with inline bytes, so the
+// call runs after the response and its bytes enter the same pipeline; Veo is a long-running
+// operation, polled after the response and by the reconciler (PROTOCOLS.md 3.2, 3.4).
+import { randomUUID } from "node:crypto";
+import { type GenerateContentResponse, GenerateVideosOperation, GoogleGenAI } from "@google/genai";
+import type { GeminiImageRequest, ModelDefinition, VeoVideoRequest } from "@/lib/models-config";
+import { geminiConfig } from "@/lib/providers/config";
+import { fetchImageBytes } from "@/lib/providers/fetch-image";
+import { type JobState, type ProviderAdapter, ProviderError, WebhookRejected } from "@/lib/providers/types";
+
+let client: GoogleGenAI | undefined;
+
+function genai(): GoogleGenAI {
+  const config = geminiConfig();
+  client ??= new GoogleGenAI({
+    apiKey: config.apiKey,
+    ...(config.baseUrl && { httpOptions: { baseUrl: config.baseUrl } }),
+  });
+  return client;
+}
+
+function wrap(error: unknown): ProviderError {
+  const status = (error as { status?: number }).status ?? null;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ProviderError(
+    `Google request failed${status ? ` (${status})` : ""}: ${message.slice(0, 300)}`,
+    status,
+  );
+}
+
+async function runGemini(model: string, request: GeminiImageRequest): Promise<JobState> {
+  const parts = [];
+  for (const part of request.contents[0]?.parts ?? []) {
+    if ("text" in part) parts.push({ text: part.text });
+    else {
+      const image = await fetchImageBytes(part.imageUrl);
+      parts.push({ inlineData: { mimeType: image.mimeType, data: image.data.toString("base64") } });
+    }
+  }
+  let response: GenerateContentResponse;
+  try {
+    response = await genai().models.generateContent({
+      model,
+      contents: [{ role: "user", parts }],
+      config: request.config,
+    });
+  } catch (error) {
+    return { status: "failed", error: wrap(error).message };
+  }
+  return geminiState(response);
+}
+
+export function geminiState(response: GenerateContentResponse): JobState {
+  const candidate = response.candidates?.[0];
+  const images = (candidate?.content?.parts ?? []).flatMap((part) =>
+    part.inlineData?.data
+      ? [{ bytes: Buffer.from(part.inlineData.data, "base64"), mimeType: part.inlineData.mimeType }]
+      : [],
+  );
+  if (images.length) return { status: "succeeded", sources: images };
+  const reason = candidate?.finishReason ?? response.promptFeedback?.blockReason;
+  // Gemini often explains a refusal in a text part; that is the most useful thing to show.
+  const explanation = (candidate?.content?.parts ?? [])
+    .flatMap((part) => (part.text ? [part.text.trim()] : []))
+    .join(" ")
+    .slice(0, 300);
+  const summary = reason ? `Gemini returned no image (${reason})` : "Gemini returned no image";
+  return { status: "failed", error: explanation ? `${summary}: ${explanation}` : `${summary}.` };
+}
+
+/**
+ * Starts a Veo operation with a plain predictLongRunning call: the SDK's generateVideos is
+ * Vertex-only in @google/genai 3.x, while polling with operations.getVideosOperation works.
+ */
+async function startVeo(model: string, request: VeoVideoRequest): Promise<string> {
+  const toImage = async (ref: { imageUrl: string } | undefined) => {
+    if (!ref) return undefined;
+    const image = await fetchImageBytes(ref.imageUrl);
+    return { bytesBase64Encoded: image.data.toString("base64"), mimeType: image.mimeType };
+  };
+  const { lastFrame, numberOfVideos, ...parameters } = request.config;
+  const instance = {
+    prompt: request.prompt,
+    ...(request.image && { image: await toImage(request.image) }),
+    ...(lastFrame && { lastFrame: await toImage(lastFrame) }),
+  };
+  const config = geminiConfig();
+  const base = config.baseUrl ?? "https://generativelanguage.googleapis.com";
+  const res = await fetch(new URL(`/v1beta/models/${model}:predictLongRunning`, base), {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-goog-api-key": config.apiKey },
+    body: JSON.stringify({
+      instances: [instance],
+      parameters: { sampleCount: numberOfVideos, ...parameters },
+    }),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const body = (await res.json().catch(() => ({}))) as { name?: string; error?: { message?: string } };
+  if (!res.ok)
+    throw new ProviderError(
+      `Veo request failed (${res.status}): ${body.error?.message ?? "no reason given"}`,
+      res.status,
+    );
+  if (!body.name) throw new ProviderError("Veo returned an operation without a name.");
+  return body.name;
+}
+
+function veoState(operation: GenerateVideosOperation): JobState {
+  if (!operation.done) return { status: "processing" };
+  if (operation.error)
+    return { status: "failed", error: `Veo: ${String(operation.error.message ?? "the operation failed")}` };
+  const uri = operation.response?.generatedVideos?.[0]?.video?.uri;
+  if (!uri) return { status: "failed", error: "Veo returned no video (it may have been filtered)." };
+  // Veo's download URL needs the API key; it travels as a header, never in the URL.
+  return {
+    status: "succeeded",
+    sources: [{ url: uri, headers: { "x-goog-api-key": geminiConfig().apiKey } }],
+  };
+}
+
+export const googleAdapter: ProviderAdapter = {
+  id: "google",
+
+  async submit({ model, input }) {
+    if (model.provider !== "google") throw new Error(`not a Google model: ${model.id}`);
+    const request = model.toProviderInput(input);
+    if (request.method === "generateContent") {
+      return {
+        jobId: `gemini-${randomUUID()}`,
+        runAfterResponse: () => runGemini(model.providerRef, request),
+      };
+    }
+    try {
+      return { jobId: await startVeo(model.providerRef, request) };
+    } catch (error) {
+      throw error instanceof ProviderError ? error : wrap(error);
+    }
+  },
+
+  async verifyWebhook() {
+    // Generation requests are not sent with webhooks; results come from polling.
+    throw new WebhookRejected("Google webhooks are not used");
+  },
+
+  interpretWebhook() {
+    throw new Error("Google webhooks are not used");
+  },
+
+  async fetchStatus(model: ModelDefinition, jobId: string) {
+    if (jobId.startsWith("gemini-")) {
+      // A synchronous call that never reported back (the process died mid-way) cannot be resumed.
+      return { status: "failed", error: "The image request was interrupted before it finished." };
+    }
+    try {
+      const operation = new GenerateVideosOperation();
+      operation.name = jobId;
+      return veoState(await genai().operations.getVideosOperation({ operation }));
+    } catch (error) {
+      throw wrap(error);
+    }
+  },
+
+  async cancel() {
+    // Neither Gemini calls nor Veo operations can be canceled on the Gemini API; we stop tracking.
+  },
+};

@@ -1,0 +1,33 @@
+import "server-only";
+// The storage port for this runtime: Supabase Storage when Supabase is configured, otherwise
+// files under `${DATA_DIR}/storage` served by /api/files.
+import path from "node:path";
+import { env, mode, sessionSecret } from "@/lib/env";
+import { createLocalStorage, type LocalStorage } from "@/lib/storage/local";
+import { createSupabaseStorage } from "@/lib/storage/supabase";
+import type { StoragePort } from "@/lib/storage/types";
+import { supabaseAdmin } from "@/lib/supabase/admin";
+
+export { InvalidObjectPathError, StorageLimitError } from "@/lib/storage/paths";
+export type { PutOptions, StoragePort, StoredObject } from "@/lib/storage/types";
+
+let port: StoragePort | undefined;
+let local: LocalStorage | undefined;
+
+export function storage(): StoragePort {
+  port ??=
+    mode.storage === "supabase"
+      ? createSupabaseStorage(supabaseAdmin(), env.SUPABASE_STORAGE_BUCKET)
+      : localFiles();
+  return port;
+}
+
+/** The local adapter, whatever the mode; the file route uses it only in local storage mode. */
+export function localFiles(): LocalStorage {
+  local ??= createLocalStorage({
+    root: path.join(env.DATA_DIR, "storage"),
+    secret: sessionSecret,
+    baseUrl: env.APP_URL,
+  });
+  return local;
+}

@@ -1,0 +1,202 @@
+// Replicate HTTP API (PROTOCOLS.md §1): predictions by version, model or deployment, get,
+// cancel, the default webhook secret, and Standard Webhooks deliveries.
+import { credentialVerdict, parseControls } from "./controls";
+import {
+  asInt,
+  asRecord,
+  asString,
+  dispatch,
+  HttpError,
+  header,
+  newId,
+  type Route,
+  type RouteTable,
+  readJson,
+  sendJson,
+} from "./http";
+import { isTerminal, type Job, type JobRunner, newJob, remember } from "./jobs";
+import { clampSize, isVideoModel, parseFormat, resolveSeed, sizeForAspect } from "./media";
+import { type Deps, generateImages, generateVideo } from "./outputs";
+import { replicatePrediction } from "./replicate-json";
+import { standardWebhookHeaders, type WebhookSender } from "./webhooks";
+
+export interface ReplicateDeps extends Deps {
+  runner: JobRunner;
+  webhooks: WebhookSender;
+  secret: string;
+}
+
+export interface Prediction {
+  job: Job<string | string[]>;
+  model: string;
+  version: string;
+  deployment?: string;
+  input: Record<string, unknown>;
+  webhook?: string;
+  events: string[];
+}
+
+const EVENTS = ["start", "output", "logs", "completed"];
+// Official models whose schema returns one URI string rather than an array (PROTOCOLS.md §1.3).
+const SINGLE_OUTPUT = /flux-1\.1-pro|flux-pro|flux-kontext|ideogram-ai\/|recraft-ai\/|google\/imagen/;
+
+const problem = (status: number, title: string, detail: string) => ({ title, detail, status });
+
+function authorize(route: Route): void {
+  const auth = header(route.req, "authorization") ?? "";
+  const token = /^(?:Bearer|Token)\s+(.+)$/i.exec(auth)?.[1];
+  const verdict = credentialVerdict(token);
+  if (verdict === "missing")
+    throw new HttpError(401, problem(401, "Unauthenticated", "You did not pass an authentication token"));
+  if (verdict === "invalid")
+    throw new HttpError(
+      401,
+      problem(401, "Unauthenticated", "You did not pass a valid authentication token"),
+    );
+  if (verdict === "ratelimited") {
+    const detail = "Request was throttled. Your rate limit resets in ~1s.";
+    throw new HttpError(429, problem(429, "Request was throttled", detail), { "retry-after": "1" });
+  }
+}
+
+function parseVersion(version: string): { model: string; version: string } {
+  const [ref, hash] = version.split(":");
+  if (ref && /^[^/]+\/[^/]+$/.test(ref)) return { model: ref, version: hash ?? "hidden" };
+  return { model: "emulator/unknown-model", version };
+}
+
+export function createReplicate(deps: ReplicateDeps) {
+  const predictions = new Map<string, Prediction>();
+  const urlFor = (id: string) => `${deps.ctx.origin()}/v1/predictions/${id}`;
+  const json = (p: Prediction) => replicatePrediction(p, urlFor(p.job.id));
+
+  function notify(p: Prediction, event: string): void {
+    if (!p.webhook || !p.events.includes(event) || p.job.controls.nohook) return;
+    const body = JSON.stringify(json(p));
+    const id = `msg_${newId()}`;
+    const terminal = event === "completed";
+    void deps.webhooks.send(p.job.id, {
+      url: p.webhook,
+      body,
+      headers: () => standardWebhookHeaders(deps.secret, id, body),
+      retry: terminal,
+      duplicate: terminal && p.job.controls.dup,
+    });
+  }
+
+  async function create(
+    route: Route,
+    body: Record<string, unknown>,
+    target: { model: string; version: string; deployment?: string },
+  ) {
+    if (!body.input || typeof body.input !== "object") {
+      throw new HttpError(
+        422,
+        problem(422, "Input validation failed", "- input: Invalid type. Expected: object"),
+      );
+    }
+    const webhook = asString(body.webhook);
+    if (webhook !== undefined && !/^https?:\/\//.test(webhook)) {
+      throw new HttpError(422, problem(422, "Invalid webhook", "- webhook: Enter a valid URL."));
+    }
+    const filter = Array.isArray(body.webhook_events_filter)
+      ? body.webhook_events_filter.map(String)
+      : EVENTS;
+    const input = asRecord(body.input);
+    const prompt = asString(input.prompt) ?? "";
+    const p: Prediction = {
+      job: newJob(newId(), parseControls(prompt)),
+      ...target,
+      input,
+      webhook,
+      events: filter,
+    };
+    remember(predictions, p.job.id, p);
+    const seed = resolveSeed(prompt, input.seed);
+    const video = isVideoModel(p.model);
+    deps.runner.start(p.job, {
+      onRunning: () => {
+        p.job.logs.push(`Using seed: ${seed}`);
+        notify(p, "logs");
+      },
+      produce: async () => {
+        const huge = p.job.controls.huge;
+        if (video)
+          return generateVideo(deps, { prompt, seed, aspectRatio: asString(input.aspect_ratio), huge }).url;
+        const width = asInt(input.width);
+        const height = asInt(input.height);
+        const size = width && height ? clampSize(width, height) : sizeForAspect(asString(input.aspect_ratio));
+        const format = parseFormat(input.output_format, "webp");
+        const count = Math.min(4, Math.max(1, asInt(input.num_outputs) ?? 1));
+        const files = await generateImages(deps, { prompt, seed, ...size, format, count, huge });
+        const urls = files.map((file) => file.url);
+        return SINGLE_OUTPUT.test(p.model) ? urls[0]! : urls;
+      },
+      onOutput: () => notify(p, "output"),
+      onTerminal: () => notify(p, "completed"),
+    });
+    notify(p, "start");
+    const wait = /^wait(?:=(\d+))?$/.exec(header(route.req, "prefer") ?? "");
+    if (wait) await deps.runner.waitForTerminal(p.job, Math.min(60, Number(wait[1] ?? 60)) * 1000);
+    sendJson(route.res, 201, json(p), { location: urlFor(p.job.id) });
+  }
+
+  function find(id: string): Prediction {
+    const p = predictions.get(id);
+    if (!p) throw new HttpError(404, { detail: "Not found.", status: 404 });
+    return p;
+  }
+
+  return async function handle(route: Route): Promise<boolean> {
+    const { method, url } = route;
+    if (!url.pathname.startsWith("/v1/")) return false;
+    authorize(route);
+    const body =
+      method === "POST" ? await readJson(route.req, (detail) => problem(400, "Invalid request", detail)) : {};
+    const routes: RouteTable = [
+      ["GET", /^\/webhooks\/default\/secret$/, () => sendJson(route.res, 200, { key: deps.secret })],
+      [
+        "POST",
+        /^\/predictions$/,
+        () => {
+          const version = asString(body.version);
+          if (version) return create(route, body, parseVersion(version));
+          throw new HttpError(422, problem(422, "Input validation failed", "- version: version is required"));
+        },
+      ],
+      [
+        "POST",
+        /^\/models\/([^/]+)\/([^/]+)\/predictions$/,
+        (m) => create(route, body, { model: `${m[1]}/${m[2]}`, version: "hidden" }),
+      ],
+      [
+        "POST",
+        /^\/deployments\/([^/]+)\/([^/]+)\/predictions$/,
+        (m) =>
+          create(route, body, { model: `${m[1]}/${m[2]}`, version: "hidden", deployment: `${m[1]}/${m[2]}` }),
+      ],
+      [
+        "GET",
+        /^\/predictions$/,
+        () => {
+          const results = [...predictions.values()].reverse().slice(0, 100).map(json);
+          sendJson(route.res, 200, { previous: null, next: null, results });
+        },
+      ],
+      ["GET", /^\/predictions\/([a-z0-9]+)$/, (m) => sendJson(route.res, 200, json(find(m[1]!)))],
+      [
+        "POST",
+        /^\/predictions\/([a-z0-9]+)\/cancel$/,
+        (m) => {
+          const p = find(m[1]!);
+          if (!isTerminal(p.job.status)) deps.runner.cancel(p.job);
+          sendJson(route.res, 200, json(p));
+        },
+      ],
+    ];
+    if (!(await dispatch(routes, method, url.pathname.slice(3)))) {
+      throw new HttpError(404, { detail: "Not found.", status: 404 });
+    }
+    return true;
+  };
+}

@@ -1,0 +1,60 @@
+// The provider emulator, started inside the test process, and the env that points the app at it.
+import { type Emulator, startEmulator } from "../../scripts/emulator/server";
+import type { Client } from "./http";
+
+export const TEST_CRON_SECRET = "test-cron-secret-0123456789";
+
+export async function startProviders(
+  speedFactor = 0.2,
+): Promise<{ emulator: Emulator; env: Record<string, string> }> {
+  const emulator = await startEmulator({ port: 0, speedFactor });
+  return {
+    emulator,
+    env: {
+      REPLICATE_BASE_URL: `${emulator.url}/v1`,
+      FAL_QUEUE_URL: emulator.url,
+      FAL_JWKS_URL: emulator.falJwksUrl,
+      GEMINI_BASE_URL: emulator.url,
+      CRON_SECRET: TEST_CRON_SECRET,
+    },
+  };
+}
+
+export type GenerationBody = {
+  id: string;
+  status: string;
+  error: string | null;
+  model: string;
+  prompt: string | null;
+  outputs: {
+    url: string;
+    thumbnail_url: string | null;
+    mime: string;
+    width: number | null;
+    height: number | null;
+  }[];
+};
+
+/** Polls a generation until it leaves the active states (or the timeout passes). */
+export async function waitForGeneration(
+  client: Client,
+  id: string,
+  timeoutMs = 30_000,
+): Promise<GenerationBody> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await client.get<GenerationBody>(`/api/generations/${id}`);
+    if (res.status !== 200) throw new Error(`GET generation ${id}: ${res.status}`);
+    if (!["queued", "processing"].includes(res.body.status) || Date.now() > deadline) return res.body;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+export async function runReconciler(baseUrl: string): Promise<Record<string, number>> {
+  const res = await fetch(`${baseUrl}/api/cron/reconcile`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${TEST_CRON_SECRET}` },
+  });
+  if (res.status !== 200) throw new Error(`reconcile: ${res.status}`);
+  return (await res.json()) as Record<string, number>;
+}

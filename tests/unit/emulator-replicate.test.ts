@@ -1,0 +1,189 @@
+// The emulator's Replicate API, driven by the real `replicate` SDK (no mocks).
+import Replicate, { validateWebhook } from "replicate";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "@/scripts/emulator/server";
+import { type Delivery, type Receiver, sleep, startReceiver, until } from "./emulator-receiver";
+
+let emulator: Emulator;
+let receiver: Receiver;
+let replicate: Replicate;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, speedFactor: 0.1 });
+  receiver = await startReceiver();
+  replicate = new Replicate({ auth: "r8_test", baseUrl: `${emulator.url}/v1` });
+});
+
+afterAll(async () => {
+  await emulator.close();
+  await receiver.close();
+});
+
+const hooksFor = (tag: string) => receiver.deliveries.filter((d) => d.path === `/${tag}`);
+const bodyOf = (d: Delivery) =>
+  JSON.parse(d.body) as { id: string; status: string; output: unknown; error: unknown };
+const verify = (d: Delivery, body = d.body) =>
+  validateWebhook({
+    id: String(d.headers["webhook-id"]),
+    timestamp: String(d.headers["webhook-timestamp"]),
+    signature: String(d.headers["webhook-signature"]),
+    body,
+    secret: emulator.replicateWebhookSecret,
+  });
+const settled = (id: string) =>
+  until(
+    () => replicate.predictions.get(id),
+    (p) => ["succeeded", "failed", "canceled"].includes(p.status),
+  );
+
+describe("replicate emulator", () => {
+  it("creates by model, signs start/logs/output/completed webhooks, and serves PNGs of the requested size", async () => {
+    const prediction = await replicate.predictions.create({
+      model: "black-forest-labs/flux-schnell",
+      input: { prompt: "a red fox", width: 512, height: 320, output_format: "png", num_outputs: 2 },
+      webhook: `${receiver.url}/by-model`,
+    });
+    expect(prediction).toMatchObject({
+      status: "starting",
+      model: "black-forest-labs/flux-schnell",
+      version: "hidden",
+    });
+    expect(prediction.urls.get).toBe(`${emulator.url}/v1/predictions/${prediction.id}`);
+
+    await receiver.waitFor(() => hooksFor("by-model").some((d) => bodyOf(d).status === "succeeded"));
+    const hooks = hooksFor("by-model");
+    expect(hooks.map((d) => bodyOf(d).status)).toEqual(["starting", "processing", "processing", "succeeded"]);
+    for (const hook of hooks) expect(await verify(hook)).toBe(true);
+    expect(await verify(hooks[3]!, hooks[3]!.body.replace("succeeded", "failed"))).toBe(false);
+
+    const done = await replicate.predictions.get(prediction.id);
+    expect(done.status).toBe("succeeded");
+    expect(done.metrics?.predict_time).toBeGreaterThanOrEqual(0);
+    const urls = done.output as string[];
+    expect(urls).toHaveLength(2);
+    for (const url of urls) {
+      expect(url.startsWith(`${emulator.url}/media/`)).toBe(true);
+      const response = await fetch(url);
+      expect(response.headers.get("content-type")).toBe("image/png");
+      const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+      expect(meta).toMatchObject({ format: "png", width: 512, height: 320 });
+    }
+  });
+
+  it("creates by version and honours webhook_events_filter", async () => {
+    const prediction = await replicate.predictions.create({
+      version: "5599ed30703defd1d160a25a63321b4dec97101d98b4674bcc56e41f62f35637",
+      input: { prompt: "a lighthouse", aspect_ratio: "16:9" },
+      webhook: `${receiver.url}/by-version`,
+      webhook_events_filter: ["completed"],
+    });
+    const done = await settled(prediction.id);
+    await receiver.waitFor(() => hooksFor("by-version").length === 1);
+    await sleep(50);
+    expect(hooksFor("by-version")).toHaveLength(1);
+    const url = (done.output as string[])[0]!;
+    expect(url.endsWith(".webp")).toBe(true); // Flux's default output_format
+    const meta = await sharp(Buffer.from(await (await fetch(url)).arrayBuffer())).metadata();
+    expect(meta).toMatchObject({ format: "webp", width: 1344, height: 768 });
+  });
+
+  it("cancels a running prediction and sends the terminal webhook", async () => {
+    const prediction = await replicate.predictions.create({
+      model: "black-forest-labs/flux-dev",
+      input: { prompt: "[slow] a glacier" },
+      webhook: `${receiver.url}/cancel`,
+      webhook_events_filter: ["completed"],
+    });
+    const canceled = await replicate.predictions.cancel(prediction.id);
+    expect(canceled.status).toBe("canceled");
+    const [hook] = await receiver
+      .waitFor(() => hooksFor("cancel").length === 1)
+      .then(() => hooksFor("cancel"));
+    expect(bodyOf(hook!).status).toBe("canceled");
+    expect((await replicate.predictions.get(prediction.id)).status).toBe("canceled");
+  });
+
+  it("[fail] fails with a readable error", async () => {
+    const prediction = await replicate.predictions.create({
+      model: "black-forest-labs/flux-schnell",
+      input: { prompt: "[fail] a storm" },
+      webhook: `${receiver.url}/fail`,
+      webhook_events_filter: ["completed"],
+    });
+    const done = await settled(prediction.id);
+    expect(done).toMatchObject({ status: "failed", output: null });
+    expect(String(done.error)).toMatch(/\[fail\]/);
+    await receiver.waitFor(() => hooksFor("fail").length === 1);
+    expect(bodyOf(hooksFor("fail")[0]!)).toMatchObject({ status: "failed" });
+  });
+
+  it("[dup] delivers the final webhook twice with the same webhook-id; retries after a 500", async () => {
+    receiver.replies.push(500);
+    await replicate.predictions.create({
+      model: "black-forest-labs/flux-schnell",
+      input: { prompt: "[dup] twin peaks" },
+      webhook: `${receiver.url}/dup`,
+      webhook_events_filter: ["completed"],
+    });
+    await receiver.waitFor(() => hooksFor("dup").length === 3);
+    const ids = new Set(hooksFor("dup").map((d) => d.headers["webhook-id"]));
+    expect(ids.size).toBe(1); // the failed attempt, its retry, and the duplicate
+    for (const hook of hooksFor("dup")) expect(await verify(hook)).toBe(true);
+  });
+
+  it("[nohook] completes without any webhook", async () => {
+    const prediction = await replicate.predictions.create({
+      model: "black-forest-labs/flux-schnell",
+      input: { prompt: "[nohook] a quiet lake" },
+      webhook: `${receiver.url}/nohook`,
+    });
+    expect((await settled(prediction.id)).status).toBe("succeeded");
+    await sleep(100);
+    expect(hooksFor("nohook")).toHaveLength(0);
+  });
+
+  it("[huge] serves an output larger than 60 MB as a stream", async () => {
+    const prediction = await replicate.predictions.create({
+      model: "black-forest-labs/flux-schnell",
+      input: { prompt: "[huge] a mountain", output_format: "png" },
+    });
+    const url = ((await settled(prediction.id)).output as string[])[0]!;
+    const response = await fetch(url);
+    expect(Number(response.headers.get("content-length"))).toBeGreaterThan(60_000_000);
+    const reader = response.body!.getReader();
+    const { value } = await reader.read();
+    expect(Buffer.from(value!.subarray(0, 8)).toString("hex")).toBe("89504e470d0a1a0a");
+    await reader.cancel();
+  });
+
+  it("returns a single MP4 URL for video models, and honours Prefer: wait", async () => {
+    const prediction = await replicate.predictions.create({
+      model: "kwaivgi/kling-v2.1",
+      input: { prompt: "a paper boat", aspect_ratio: "16:9" },
+      wait: 5,
+    });
+    expect(prediction.status).toBe("succeeded");
+    expect(typeof prediction.output).toBe("string");
+    const bytes = Buffer.from(await (await fetch(prediction.output as string)).arrayBuffer());
+    expect(bytes.subarray(4, 8).toString("latin1")).toBe("ftyp");
+  });
+
+  it("gives the webhook secret, and 401/429 for bad or throttled tokens", async () => {
+    expect(await replicate.webhooks.default.secret.get()).toEqual({ key: emulator.replicateWebhookSecret });
+    const call = (auth?: string) =>
+      fetch(`${emulator.url}/v1/predictions`, { headers: auth ? { authorization: `Bearer ${auth}` } : {} });
+    expect((await call()).status).toBe(401);
+    const invalid = await call("r8_invalid");
+    expect(invalid.status).toBe(401);
+    expect(await invalid.json()).toHaveProperty("detail");
+    const limited = await call("r8_ratelimited");
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("1");
+    const missing = await replicate.predictions.get("doesnotexist").then(
+      () => "found",
+      (error: Error) => error.message,
+    );
+    expect(missing).toMatch(/404/);
+  });
+});
