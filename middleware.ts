@@ -7,7 +7,7 @@ import { isAdminPath, isProtectedPath } from "@/lib/auth/protected-routes";
 import { isAdminRole } from "@/lib/auth/types";
 import { mode } from "@/lib/env";
 import { log } from "@/lib/log";
-import { updateSupabaseSession } from "@/lib/supabase/middleware";
+import { redirectKeepingCookies, updateSupabaseSession } from "@/lib/supabase/middleware";
 
 const AUTH_LOOKUP_TIMEOUT_MS = 10_000;
 
@@ -32,18 +32,23 @@ async function guard(req: NextRequest): Promise<NextResponse> {
     userId = await localSessionUserId(req);
   }
   if (!isProtectedPath(pathname)) return response;
-  if (!userId) return redirectToLogin(req);
+  // Redirects carry over any cookies set above (a refreshed Supabase session, the role cookie).
+  if (!userId) return redirectKeepingCookies(loginUrl(req), response);
   if (isAdminPath(pathname)) {
     const role = await roleFor(req, response, userId);
-    if (!role || !isAdminRole(role)) return NextResponse.redirect(new URL("/", req.url));
+    if (!role || !isAdminRole(role)) return redirectKeepingCookies(new URL("/", req.url), response);
   }
   return response;
 }
 
-function redirectToLogin(req: NextRequest): NextResponse {
+function loginUrl(req: NextRequest): URL {
   const url = new URL("/login", req.url);
   url.searchParams.set("next", req.nextUrl.pathname + req.nextUrl.search);
-  return NextResponse.redirect(url);
+  return url;
+}
+
+function redirectToLogin(req: NextRequest): NextResponse {
+  return NextResponse.redirect(loginUrl(req));
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

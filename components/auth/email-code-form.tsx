@@ -1,8 +1,8 @@
 "use client";
 
 import { LoaderCircleIcon } from "lucide-react";
-import Link from "next/link";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { MailboxHint } from "@/components/auth/mailbox-hint";
 import { useResendCooldown } from "@/components/auth/use-resend-cooldown";
 import { fetchJson } from "@/components/providers/fetch-json";
 import { Button } from "@/components/ui/button";
@@ -162,17 +162,5 @@ export function EmailCodeForm({ next, mailboxHint }: { next: string; mailboxHint
       </div>
       {mailboxHint ? <MailboxHint href={mailboxHref} /> : null}
     </form>
-  );
-}
-
-function MailboxHint({ href }: { href: string }) {
-  return (
-    <FormMessage tone="info">
-      Local mode: no email leaves this machine. Read the code in the{" "}
-      <Link href={href} target="_blank" rel="noopener" className="font-medium text-foreground underline">
-        dev mailbox
-      </Link>
-      .
-    </FormMessage>
   );
 }

@@ -49,6 +49,7 @@ export function TelegramLogin({ botUsername, next }: { botUsername: string; next
     script.dataset.size = "large";
     script.dataset.radius = "8";
     script.dataset.onauth = `${CALLBACK}(user)`;
+    script.onerror = () => setError("The Telegram button could not load. Check your connection and reload.");
     host.replaceChildren(script);
     return () => {
       host.replaceChildren();

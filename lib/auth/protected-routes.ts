@@ -27,6 +27,6 @@ export function isAdminPath(pathname: string): boolean {
 
 /** Only same-site relative paths may be a post-login destination (no open redirects). */
 export function safeNextPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
   return value;
 }

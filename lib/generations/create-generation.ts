@@ -13,7 +13,7 @@ export async function createGeneration(args: {
   input: unknown;
 }): Promise<CreatedGeneration> {
   const model = getModel(args.modelId);
-  if (!model || !model.enabled) throw new AppError("bad_request", `model: unknown model "${args.modelId}"`);
+  if (!model?.enabled) throw new AppError("bad_request", `model: unknown model "${args.modelId}"`);
   const validated = validateModelInput(model, args.input ?? {});
   if (!validated.ok) throw new AppError("bad_request", validated.error);
   const generation = await insertGenerationUnderLimit({

@@ -3,6 +3,7 @@
 // stays free of NEXT_PUBLIC_* reads. In the browser @supabase/ssr returns one shared client.
 import { createBrowserClient as createSsrBrowserClient } from "@supabase/ssr";
 import type { SupabaseClient } from "@supabase/supabase-js";
+import { safeNextPath } from "@/lib/auth/protected-routes";
 
 export function createBrowserClient(url: string, publishableKey: string): SupabaseClient {
   return createSsrBrowserClient(url, publishableKey);
@@ -15,8 +16,7 @@ export type OAuthProvider = "google" | "custom:telegram";
  * exchanges the code for session cookies and then goes to `next` (a same-site path only).
  */
 export function oauthRedirectTo(origin: string, next = "/"): string {
-  const safeNext = next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-  return `${origin}/auth/callback?next=${encodeURIComponent(safeNext)}`;
+  return `${origin}/auth/callback?next=${encodeURIComponent(safeNextPath(next))}`;
 }
 
 /**

@@ -25,7 +25,7 @@ export type UploadedImage = {
 
 async function reencode(data: Buffer, name: string) {
   const type = sniffMediaType(data);
-  if (!type || type.kind !== "image")
+  if (type?.kind !== "image")
     throw new AppError("bad_request", `${name}: not a PNG, JPEG, WebP, GIF or AVIF image`);
   const image = sharp(data, { limitInputPixels: MAX_INPUT_PIXELS }).rotate();
   try {

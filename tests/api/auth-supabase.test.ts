@@ -176,6 +176,21 @@ describe("OAuth callback (/auth/callback)", () => {
     expect(String(res.body)).toContain('href="/login"');
   });
 
+  it("refreshes an expired access token in API routes and stores the rotated tokens", async () => {
+    const user = standIn.createUser({ email: "stale@example.com" });
+    const client = new Client(app.url);
+    const expired = standIn.issueSession(user, { expiresIn: -60 });
+    client.setCookie(sessionCookie(), ssrCookieValue(expired));
+    expect((await client.get("/api/me")).body).toMatchObject({ id: user.id });
+    const rotated = client.cookie(sessionCookie()) ?? "";
+    expect(rotated).not.toBe(ssrCookieValue(expired));
+    // The rotated cookie keeps working; the old refresh token is spent.
+    expect((await client.get("/api/me")).status).toBe(200);
+    const replay = new Client(app.url);
+    replay.setCookie(sessionCookie(), ssrCookieValue(expired));
+    expect((await replay.get("/api/me")).status).toBe(401);
+  });
+
   it("signs out: the session cookies are cleared and the refresh token is revoked", async () => {
     const user = standIn.createUser({ email: "leaver@example.com" });
     const { client, code } = browserBackFromProvider(user);
@@ -297,6 +312,18 @@ describe("Telegram widget bridged into a Supabase session", () => {
     const res = await elsewhere.post("/api/auth/telegram", widget({ id: payload.id }));
     expect(res.status).toBe(200);
     expect((await elsewhere.get("/api/me")).body).toMatchObject({ id: user.id, email: "linker@example.com" });
+  });
+
+  it("links Telegram for a caller whose access token had expired, keeping their session", async () => {
+    const user = standIn.createUser({ email: "late-linker@example.com", provider: "google" });
+    const client = new Client(app.url);
+    client.setCookie(sessionCookie(), ssrCookieValue(standIn.issueSession(user)));
+    expect((await client.get("/api/me")).status).toBe(200);
+    client.setCookie(sessionCookie(), ssrCookieValue(standIn.issueSession(user, { expiresIn: -60 })));
+    const res = await client.post("/api/auth/telegram", widget());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: user.id });
+    expect((await client.get("/api/me")).body).toMatchObject({ id: user.id });
   });
 
   it("will not move a Telegram account that belongs to another profile", async () => {

@@ -210,11 +210,9 @@ describe("middleware in Supabase mode", () => {
     }
   });
 
-  // KNOWN BUG in middleware.ts (not this suite's file): its redirects are fresh responses, so the
-  // cookies updateSupabaseSession put on `response` (the rotated tokens) are dropped, and the
-  // browser keeps a refresh token the auth server has already revoked. Fix: build redirects with
-  // redirectKeepingCookies(url, response) from lib/supabase/middleware.ts, then turn this into it().
-  it.fails("keeps a refreshed session when it redirects a non-admin away from /admin", async () => {
+  // A redirect must carry the rotated tokens, or the browser keeps a refresh token the auth
+  // server has already revoked and is signed out on the next request.
+  it("keeps a refreshed session when it redirects a non-admin away from /admin", async () => {
     const { user, client } = signedIn();
     expect((await client.get("/api/me")).status).toBe(200);
     client.setCookie(standIn.storageKey, ssrCookieValue(standIn.issueSession(user, { expiresIn: -60 })));

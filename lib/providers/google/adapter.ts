@@ -147,7 +147,7 @@ export const googleAdapter: ProviderAdapter = {
     throw new Error("Google webhooks are not used");
   },
 
-  async fetchStatus(model: ModelDefinition, jobId: string) {
+  async fetchStatus(_model: ModelDefinition, jobId: string) {
     if (jobId.startsWith("gemini-")) {
       // A synchronous call that never reported back (the process died mid-way) cannot be resumed.
       return { status: "failed", error: "The image request was interrupted before it finished." };
