@@ -25,10 +25,15 @@ export type BenchApp = { url: string; sql: Sql; pid: number; stop: () => Promise
 
 export async function startBenchApp(env: Record<string, string>): Promise<BenchApp> {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (!existsSync(path.join(distDir, "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
+  if (!existsSync(path.join(distDir, "BUILD_ID")))
+    throw new Error("No production build: run `npm run build` first.");
   const dir = await mkdtemp(path.join(tmpdir(), "atelier-bench-"));
   await chmod(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), persistent: false });
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(dir, "pg"),
+    port: await freePort(),
+    persistent: false,
+  });
   const admin = postgres(pg.url("postgres"), { max: 1, onnotice: () => {} });
   await admin.unsafe("create database bench");
   await admin.end();
@@ -36,22 +41,26 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
   await migrate(sql);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_DIST_DIR: distDir,
-      DATABASE_URL: pg.url("bench"),
-      DATABASE_EMBEDDED: "1",
-      SESSION_SECRET,
-      APP_URL: url,
-      DATA_DIR: path.join(dir, "data"),
-      ...env,
+  const child = spawn(
+    "node_modules/.bin/next",
+    ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_DIST_DIR: distDir,
+        DATABASE_URL: pg.url("bench"),
+        DATABASE_EMBEDDED: "1",
+        SESSION_SECRET,
+        APP_URL: url,
+        DATA_DIR: path.join(dir, "data"),
+        ...env,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
   await waitForHealth(url, child);
   return {
     url,
@@ -73,7 +82,13 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
 async function waitForHealth(url: string, child: ChildProcess) {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error("app exited");
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error("app did not start");
@@ -101,7 +116,11 @@ export function sampleRss(pid: number, everyMs = 50) {
   const timer = setInterval(() => {
     peak = Math.max(peak, treeRss(pid));
   }, everyMs);
-  return { stop: () => (clearInterval(timer), peak), peak: () => peak };
+  const stop = () => {
+    clearInterval(timer);
+    return peak;
+  };
+  return { stop, peak: () => peak };
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -2,9 +2,9 @@
 // 4 images of 2048×2048, delivered at once. Reports the server's images/s and peak RSS beside
 // the raw sharp thumbnail rate for the same files, measured in the same run.
 import { createServer } from "node:http";
-import { makeThumbnail } from "../../lib/media/thumbnail";
 import { Semaphore } from "../../lib/media/semaphore";
 import { sharp } from "../../lib/media/sharp-config";
+import { makeThumbnail } from "../../lib/media/thumbnail";
 import { signStandardWebhook } from "../../lib/providers/standard-webhooks";
 import { freePort, mb, sampleRss, startBenchApp, treeRss } from "./harness";
 
@@ -16,18 +16,32 @@ const SECRET = `whsec_${Buffer.from("bench-webhook-secret-0123456789").toString(
 // Four distinct photo-like JPEGs (noise compresses about as badly as a real photo).
 const files = await Promise.all(
   Array.from({ length: IMAGES_PER_WEBHOOK }, (_, i) =>
-    sharp({ create: { width: SIZE, height: SIZE, channels: 3, noise: { type: "gaussian", mean: 100 + i * 20, sigma: 40 } } })
+    sharp({
+      create: {
+        width: SIZE,
+        height: SIZE,
+        channels: 3,
+        background: "#000",
+        noise: { type: "gaussian", mean: 100 + i * 20, sigma: 40 },
+      },
+    })
       .jpeg({ quality: 85 })
       .toBuffer(),
   ),
 );
-console.log(`files: ${IMAGES_PER_WEBHOOK} × ${SIZE}×${SIZE} JPEG, ${mb(files.reduce((n, f) => n + f.length, 0))} in all`);
+console.log(
+  `files: ${IMAGES_PER_WEBHOOK} × ${SIZE}×${SIZE} JPEG, ${mb(files.reduce((n, f) => n + f.length, 0))} in all`,
+);
 
 // Raw rate: the same thumbnail call, two at a time (the server's MAX_CONCURRENT_MEDIA), no HTTP, no storage.
 const rawImages = 80;
 const semaphore = new Semaphore(2);
 const rawStart = performance.now();
-await Promise.all(Array.from({ length: rawImages }, (_, i) => semaphore.withPermit(() => makeThumbnail(files[i % files.length] as Buffer))));
+await Promise.all(
+  Array.from({ length: rawImages }, (_, i) =>
+    semaphore.withPermit(() => makeThumbnail(files[i % files.length] as Buffer)),
+  ),
+);
 const rawRate = rawImages / ((performance.now() - rawStart) / 1000);
 console.log(`raw sharp thumbnail rate: ${rawRate.toFixed(1)} images/s`);
 
@@ -60,7 +74,10 @@ try {
       const body = JSON.stringify({
         id: g.provider_job_id,
         status: "succeeded",
-        output: Array.from({ length: IMAGES_PER_WEBHOOK }, (_, k) => `http://127.0.0.1:${mediaPort}/out/${i}/${k}.jpg`),
+        output: Array.from(
+          { length: IMAGES_PER_WEBHOOK },
+          (_, k) => `http://127.0.0.1:${mediaPort}/out/${i}/${k}.jpg`,
+        ),
       });
       const id = `msg_${i}`;
       const ts = String(Math.floor(Date.now() / 1000));
@@ -91,8 +108,12 @@ try {
   const seconds = (performance.now() - started) / 1000;
   const peak = rss.stop();
   const rate = (WEBHOOKS * IMAGES_PER_WEBHOOK) / seconds;
-  console.log(`webhooks: ${WEBHOOKS} delivered at once, all answered 200 in ${(accepted / 1000).toFixed(2)} s`);
-  console.log(`pipeline: ${WEBHOOKS * IMAGES_PER_WEBHOOK} images in ${seconds.toFixed(1)} s = ${rate.toFixed(1)} images/s`);
+  console.log(
+    `webhooks: ${WEBHOOKS} delivered at once, all answered 200 in ${(accepted / 1000).toFixed(2)} s`,
+  );
+  console.log(
+    `pipeline: ${WEBHOOKS * IMAGES_PER_WEBHOOK} images in ${seconds.toFixed(1)} s = ${rate.toFixed(1)} images/s`,
+  );
   console.log(`ratio to raw sharp rate: ${((rate / rawRate) * 100).toFixed(0)} % (budget ≥ 70 %)`);
   console.log(`server RSS: idle ${mb(idleRss)}, peak ${mb(peak)} (budget < 400 MB)`);
 } finally {
