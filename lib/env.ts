@@ -34,6 +34,14 @@ const schema = z.object({
 
   SESSION_SECRET: z.preprocess(emptyAsUnset, z.string().min(32, "must be at least 32 characters").optional()),
   ADMIN_EMAILS: emailList,
+  STARTING_CREDITS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(50)),
+  ENCRYPTION_SECRET: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/=_-]{43,}$/, "must be 32 random bytes, base64 (e.g. `openssl rand -base64 32`)")
+      .optional(),
+  ),
 
   NEXT_PUBLIC_SUPABASE_URL: optionalUrl,
   NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optionalString,

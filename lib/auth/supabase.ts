@@ -5,6 +5,7 @@ import type { AuthUser } from "@/lib/auth/types";
 import { sql } from "@/lib/db/client";
 import {
   getProfile,
+  insertProfile,
   PROFILE_COLUMNS,
   type ProfileRow,
   toAuthUser,
@@ -76,13 +77,14 @@ export async function ensureSupabaseProfile(identity: SupabaseIdentity): Promise
       profileId: byEmail.id,
     });
   }
-  const [row] = await sql<ProfileRow[]>`
-    insert into profiles (id, display_name, avatar_url)
-    values (${identity.id}, ${identity.displayName}, ${identity.avatarUrl})
-    on conflict (id) do update set updated_at = profiles.updated_at
-    returning ${PROFILE_COLUMNS}`;
-  if (!row) throw new Error("profile insert returned no row");
-  return toAuthUser(row);
+  return sql.begin(async (tx) => {
+    // A concurrent first request may have created it a moment ago.
+    const [row] = await tx<
+      ProfileRow[]
+    >`select ${PROFILE_COLUMNS} from profiles where id = ${identity.id} for update`;
+    if (row) return toAuthUser(row);
+    return insertProfile(tx, identity);
+  });
 }
 
 /** Ends this device's session: revokes its refresh token and clears the session cookies. */

@@ -15,25 +15,76 @@ export type NewGeneration = {
   parentGenerationId?: string | null;
 };
 
+export type Reservation =
+  | { ok: true; generation: GenerationRow }
+  | { ok: false; reason: "inactive" | "active_limit" | "insufficient_credits"; balance?: number }
+  | { ok: false; reason: "hourly_limit" | "daily_model_cap" | "daily_cap"; retryAfterSeconds: number };
+
+export type ReservationLimits = {
+  price: number;
+  hourlyLimit: number;
+  dailyModelCap: number;
+  dailyCap: number;
+};
+
 /**
- * Inserts a queued generation unless the user already has MAX_ACTIVE_PER_USER active ones.
- * The profile row lock serialises one user's creates, so parallel requests cannot both pass
- * the count. Returns null when the limit is reached.
+ * Records a queued generation and charges its price in one transaction, or refuses: the user
+ * already has MAX_ACTIVE_PER_USER active jobs, a rate limit or daily cap is reached, or the
+ * balance is too low. The profile row lock serialises one user's creates, so parallel
+ * requests can never both pass a count or overdraw the balance.
  */
-export async function insertGenerationUnderLimit(g: NewGeneration): Promise<GenerationRow | null> {
-  return sql.begin(async (tx) => {
-    const [owner] = await tx`select id from profiles where id = ${g.userId} and status = 'active' for update`;
-    if (!owner) return null;
-    const [{ active }] = (await tx`
-      select count(*)::int as active from generations
-      where user_id = ${g.userId} and status in ('queued', 'processing')`) as unknown as [{ active: number }];
-    if (active >= MAX_ACTIVE_PER_USER) return null;
+export async function reserveGeneration(g: NewGeneration, limits: ReservationLimits): Promise<Reservation> {
+  return sql.begin(async (tx): Promise<Reservation> => {
+    const [owner] = await tx<{ credits: number }[]>`
+      select credits from profiles where id = ${g.userId} and status = 'active' for update`;
+    if (!owner) return { ok: false, reason: "inactive" };
+    const [counts] = await tx<
+      {
+        active: number;
+        model_hour: number;
+        model_hour_oldest: number | null;
+        model_day: number;
+        day: number;
+      }[]
+    >`
+      select
+        count(*) filter (where status in ('queued', 'processing'))::int as active,
+        count(*) filter (where model_id = ${g.modelId} and created_at > now() - interval '1 hour')::int as model_hour,
+        extract(epoch from min(created_at) filter (where model_id = ${g.modelId} and created_at > now() - interval '1 hour')
+          + interval '1 hour' - now())::int as model_hour_oldest,
+        count(*) filter (where model_id = ${g.modelId} and created_at >= date_trunc('day', now()))::int as model_day,
+        count(*) filter (where created_at >= date_trunc('day', now()))::int as day
+      from generations
+      where user_id = ${g.userId}
+        and (status in ('queued', 'processing') or created_at > least(now() - interval '1 hour', date_trunc('day', now())))`;
+    const untilMidnight = Math.ceil((86_400_000 - (Date.now() % 86_400_000)) / 1000);
+    if ((counts?.active ?? 0) >= MAX_ACTIVE_PER_USER) return { ok: false, reason: "active_limit" };
+    if ((counts?.model_hour ?? 0) >= limits.hourlyLimit) {
+      return {
+        ok: false,
+        reason: "hourly_limit",
+        retryAfterSeconds: Math.max(1, counts?.model_hour_oldest ?? 3600),
+      };
+    }
+    if ((counts?.model_day ?? 0) >= limits.dailyModelCap)
+      return { ok: false, reason: "daily_model_cap", retryAfterSeconds: untilMidnight };
+    if ((counts?.day ?? 0) >= limits.dailyCap)
+      return { ok: false, reason: "daily_cap", retryAfterSeconds: untilMidnight };
+    if (owner.credits < limits.price)
+      return { ok: false, reason: "insufficient_credits", balance: owner.credits };
     const [row] = await tx<GenerationRow[]>`
-      insert into generations (user_id, model_id, provider, kind, input, prompt, parent_generation_id)
+      insert into generations (user_id, model_id, provider, kind, input, prompt, parent_generation_id,
+                               cost, estimated_credits, charged_credits)
       values (${g.userId}, ${g.modelId}, ${g.provider}, ${g.kind}, ${tx.json(g.input as never)}, ${g.prompt},
-              ${g.parentGenerationId ?? null})
+              ${g.parentGenerationId ?? null}, ${limits.price}, ${limits.price}, ${limits.price})
       returning *`;
-    return row ?? null;
+    if (!row) throw new Error("generation insert returned no row");
+    if (limits.price > 0) {
+      await tx`
+        insert into credit_ledger (user_id, generation_id, delta, reason)
+        values (${g.userId}, ${row.id}, ${-limits.price}, 'charge')`;
+    }
+    return { ok: true, generation: row };
   });
 }
 

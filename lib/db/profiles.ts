@@ -1,5 +1,7 @@
 import "server-only";
+import type { TransactionSql } from "postgres";
 import type { AuthUser, Role } from "@/lib/auth/types";
+import { grantStartingCredits } from "@/lib/credits/starting-grant";
 import { sql } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
@@ -40,15 +42,44 @@ function isListedAdmin(email: string | null): boolean {
 export async function upsertProfileByEmail(email: string, id?: string): Promise<AuthUser> {
   const normalized = email.toLowerCase();
   const promote = isListedAdmin(normalized);
-  const [row] = await sql<ProfileRow[]>`
-    insert into profiles (id, email, role)
-    values (coalesce(${id ?? null}::uuid, gen_random_uuid()), ${normalized}, ${promote ? "admin" : "user"})
-    on conflict (email) where email is not null do update
-      set role = case when ${promote} and profiles.role = 'user' then 'admin' else profiles.role end,
-          updated_at = now()
+  return sql.begin(async (tx) => {
+    const [row] = await tx<(ProfileRow & { inserted: boolean })[]>`
+      insert into profiles (id, email, role)
+      values (coalesce(${id ?? null}::uuid, gen_random_uuid()), ${normalized}, ${promote ? "admin" : "user"})
+      on conflict (email) where email is not null do update
+        set role = case when ${promote} and profiles.role = 'user' then 'admin' else profiles.role end,
+            updated_at = now()
+      returning ${PROFILE_COLUMNS}, (xmax = 0) as inserted`;
+    if (!row) throw new Error("profile upsert returned no row");
+    if (!row.inserted) return toAuthUser(row);
+    await grantStartingCredits(tx, row.id);
+    return (await reloadProfile(tx, row.id)) as AuthUser;
+  });
+}
+
+async function reloadProfile(tx: TransactionSql, id: string): Promise<AuthUser | null> {
+  const [row] = await tx<ProfileRow[]>`select ${PROFILE_COLUMNS} from profiles where id = ${id}`;
+  return row ? toAuthUser(row) : null;
+}
+
+/** Inserts a profile (id given or generated) and grants its starting credits, in one transaction. */
+export async function insertProfile(
+  tx: TransactionSql,
+  fields: {
+    id?: string | null;
+    telegramId?: string | null;
+    displayName?: string | null;
+    avatarUrl?: string | null;
+  },
+): Promise<AuthUser> {
+  const [created] = await tx<ProfileRow[]>`
+    insert into profiles (id, telegram_id, display_name, avatar_url)
+    values (coalesce(${fields.id ?? null}::uuid, gen_random_uuid()), ${fields.telegramId ?? null},
+            ${fields.displayName ?? null}, ${fields.avatarUrl ?? null})
     returning ${PROFILE_COLUMNS}`;
-  if (!row) throw new Error("profile upsert returned no row");
-  return toAuthUser(row);
+  if (!created) throw new Error("profile insert returned no row");
+  await grantStartingCredits(tx, created.id);
+  return (await reloadProfile(tx, created.id)) as AuthUser;
 }
 
 /** Links a verified Telegram account: the signed-in profile if any, else the profile with that id, else a new one. */
@@ -70,12 +101,12 @@ export async function upsertProfileByTelegram(input: {
         where id = ${input.currentUserId} returning ${PROFILE_COLUMNS}`;
       if (linked) return toAuthUser(linked);
     }
-    const [created] = await tx<ProfileRow[]>`
-      insert into profiles (id, telegram_id, display_name, avatar_url)
-      values (coalesce(${input.id ?? null}::uuid, gen_random_uuid()), ${input.telegramId}, ${input.displayName}, ${input.avatarUrl})
-      returning ${PROFILE_COLUMNS}`;
-    if (!created) throw new Error("profile insert returned no row");
-    return toAuthUser(created);
+    return insertProfile(tx, {
+      id: input.id,
+      telegramId: input.telegramId,
+      displayName: input.displayName,
+      avatarUrl: input.avatarUrl,
+    });
   });
 }
 

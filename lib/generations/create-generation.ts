@@ -1,37 +1,87 @@
 import "server-only";
-import { insertGenerationUnderLimit } from "@/lib/db/generations";
+import { type Reservation, reserveGeneration } from "@/lib/db/generations";
 import { AppError } from "@/lib/errors";
 import { type GenerationRow, MAX_ACTIVE_PER_USER } from "@/lib/generations/types";
-import { getModel, type ModelDefinition, promptOf, validateModelInput } from "@/lib/models-config";
+import { type EffectiveModel, getEffectiveModel } from "@/lib/models/overrides";
+import { type ModelDefinition, type ModelInput, promptOf, validateModelInput } from "@/lib/models-config";
+import { priceOf } from "@/lib/pricing";
+import { getSetting } from "@/lib/settings/settings";
 
 export type CreatedGeneration = { generation: GenerationRow; model: ModelDefinition };
 
-/** Validates and records a queued generation; submission to the provider happens after the response. */
+/** Resolves an enabled model and validates the input against its schema (400 naming the field). */
+export async function validateRequest(
+  modelId: string,
+  input: unknown,
+): Promise<{ effective: EffectiveModel; input: ModelInput }> {
+  const effective = await getEffectiveModel(modelId);
+  if (!effective) throw new AppError("bad_request", `model: unknown model "${modelId}"`);
+  if (!effective.enabled) throw new AppError("bad_request", `model: "${modelId}" is not available right now`);
+  const validated = validateModelInput(effective.model, input ?? {});
+  if (!validated.ok) throw new AppError("bad_request", validated.error);
+  return { effective, input: validated.input };
+}
+
+export async function estimateCredits(modelId: string, input: unknown): Promise<number> {
+  const { effective, input: validated } = await validateRequest(modelId, input);
+  return priceOf(effective.model, validated, effective.unitPrice);
+}
+
+/** Validates, prices and records a queued, paid generation; the provider call happens after the response. */
 export async function createGeneration(args: {
   userId: string;
   modelId: string;
   input: unknown;
+  parentGenerationId?: string | null;
 }): Promise<CreatedGeneration> {
-  const model = getModel(args.modelId);
-  if (!model?.enabled) throw new AppError("bad_request", `model: unknown model "${args.modelId}"`);
-  const validated = validateModelInput(model, args.input ?? {});
-  if (!validated.ok) throw new AppError("bad_request", validated.error);
-  const generation = await insertGenerationUnderLimit({
-    userId: args.userId,
-    modelId: model.id,
-    provider: model.provider,
-    kind: model.kind,
-    input: { ...validated.input },
-    prompt: promptOf(validated.input),
-  });
-  if (!generation) {
-    throw new AppError(
-      "rate_limited",
-      `You already have ${MAX_ACTIVE_PER_USER} generations running. Wait for one to finish.`,
-      {
-        "Retry-After": "10",
-      },
-    );
+  const { effective, input } = await validateRequest(args.modelId, args.input);
+  const model = effective.model;
+  const reservation = await reserveGeneration(
+    {
+      userId: args.userId,
+      modelId: model.id,
+      provider: model.provider,
+      kind: model.kind,
+      input: { ...input },
+      prompt: promptOf(input),
+      parentGenerationId: args.parentGenerationId ?? null,
+    },
+    {
+      price: priceOf(model, input, effective.unitPrice),
+      hourlyLimit: effective.hourlyLimit,
+      dailyModelCap: effective.dailyCap,
+      dailyCap: await getSetting("daily_generation_cap"),
+    },
+  );
+  if (!reservation.ok) throw refusal(reservation, model);
+  return { generation: reservation.generation, model };
+}
+
+function refusal(reservation: Exclude<Reservation, { ok: true }>, model: ModelDefinition): AppError {
+  switch (reservation.reason) {
+    case "inactive":
+      return new AppError("forbidden", "This account is suspended.");
+    case "active_limit":
+      return new AppError(
+        "rate_limited",
+        `You already have ${MAX_ACTIVE_PER_USER} generations running. Wait for one to finish.`,
+        {
+          "Retry-After": "10",
+        },
+      );
+    case "insufficient_credits":
+      return new AppError("payment_required", `Not enough credits: you have ${reservation.balance ?? 0}.`);
+    case "hourly_limit":
+      return new AppError("rate_limited", `Hourly limit for ${model.name} reached. Try again later.`, {
+        "Retry-After": String(reservation.retryAfterSeconds),
+      });
+    case "daily_model_cap":
+      return new AppError("rate_limited", `Daily limit for ${model.name} reached. Try again tomorrow.`, {
+        "Retry-After": String(reservation.retryAfterSeconds),
+      });
+    case "daily_cap":
+      return new AppError("rate_limited", "Daily generation limit reached. Try again tomorrow.", {
+        "Retry-After": String(reservation.retryAfterSeconds),
+      });
   }
-  return { generation, model };
 }

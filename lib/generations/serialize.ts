@@ -64,6 +64,11 @@ export async function serializeGenerationDetail(row: GenerationRow) {
   return {
     ...(await serializeGeneration(row)),
     input: row.input,
+    receipt: {
+      estimated_credits: row.estimated_credits,
+      charged_credits: row.charged_credits,
+      refunded: (row.status === "failed" || row.status === "canceled") && row.charged_credits > 0,
+    },
     parent_generation_id: row.parent_generation_id,
     submitted_at: row.submitted_at?.toISOString() ?? null,
   };

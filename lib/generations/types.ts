@@ -27,6 +27,9 @@ export type GenerationRow = {
   outputs: StoredOutput[];
   error: string | null;
   cost: number;
+  estimated_credits: number;
+  charged_credits: number;
+  provider_token_id: string | null;
   parent_generation_id: string | null;
   created_at: Date;
   submitted_at: Date | null;

@@ -1,6 +1,11 @@
-import { LITE_MODELS } from "@/lib/models-lite";
+import { toLiteModel } from "@/lib/models-lite";
+import { listEffectiveModels } from "@/lib/models/overrides";
 import { withApiLogging } from "@/lib/with-api-logging";
 
-export const GET = withApiLogging({ auth: "none" }, () =>
-  Response.json(LITE_MODELS, { headers: { "cache-control": "public, max-age=60" } }),
-);
+// The catalog with admin overrides applied: disabled models hidden, overridden prices shown.
+export const GET = withApiLogging({ auth: "none" }, async () => {
+  const models = (await listEffectiveModels())
+    .filter((m) => m.enabled)
+    .map((m) => ({ ...toLiteModel(m.model), price: { unit: m.model.price.unit, credits: m.unitPrice } }));
+  return Response.json(models, { headers: { "cache-control": "private, max-age=10" } });
+});

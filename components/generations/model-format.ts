@@ -1,0 +1,49 @@
+// Display helpers for the catalog: labels, price lines and a price estimate for given values.
+import type { LiteModel } from "@/lib/models-lite";
+import type { Capability, ModelPrice, ProviderId } from "@/lib/models/types";
+
+export const PROVIDER_LABELS: Record<ProviderId, string> = {
+  replicate: "Replicate",
+  fal: "fal.ai",
+  google: "Google",
+};
+
+export const CAPABILITY_LABELS: Record<Capability, string> = {
+  "text-to-image": "Text to image",
+  "image-edit": "Image edit",
+  upscale: "Upscale",
+  "background-removal": "Background removal",
+  "image-to-video": "Image to video",
+  "text-to-video": "Text to video",
+  "first-last-frame": "First/last frame",
+};
+
+export function providerLabel(provider: string): string {
+  return PROVIDER_LABELS[provider as ProviderId] ?? provider;
+}
+
+const credits = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "credit" : "credits"}`;
+
+/** "1 credit per image", "9 credits per second". */
+export function priceLine(price: ModelPrice): string {
+  return `${credits(price.credits)} per ${price.unit}`;
+}
+
+/**
+ * What this input will likely cost, when the unit can be counted from the form (images by
+ * `num_outputs`, seconds by `duration_seconds`); null when it cannot (megapixels). The server
+ * computes the real charge.
+ */
+export function estimateCredits(model: LiteModel, values: Record<string, unknown>): string | null {
+  const { unit, credits: each } = model.price;
+  if (unit === "megapixel") return null;
+  const field = unit === "image" ? "num_outputs" : "duration_seconds";
+  const declared = model.params.some((p) => p.name === field);
+  const count = declared ? Number(values[field] ?? defaultOf(model, field)) : 1;
+  if (!Number.isFinite(count) || count <= 0) return null;
+  return credits(each * count);
+}
+
+function defaultOf(model: LiteModel, name: string): unknown {
+  return model.params.find((p) => p.name === name)?.default;
+}

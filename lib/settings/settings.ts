@@ -1,0 +1,42 @@
+import "server-only";
+// Settings that admins change at run time (app_settings), each with a typed default. Reads are
+// cached for a few seconds per process, so a change takes effect everywhere without a restart.
+import { z } from "zod";
+import { sql } from "@/lib/db/client";
+import { env } from "@/lib/env";
+
+export const SETTINGS = {
+  starting_credits: { schema: z.number().int().min(0).max(1_000_000), fallback: () => env.STARTING_CREDITS },
+  daily_generation_cap: { schema: z.number().int().min(0).max(100_000), fallback: () => 500 },
+  feature_flags: {
+    schema: z.record(z.string(), z.boolean()),
+    fallback: () => ({}) as Record<string, boolean>,
+  },
+  system_prompts: {
+    schema: z.record(z.string(), z.string().max(20_000)),
+    fallback: () => ({}) as Record<string, string>,
+  },
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = ReturnType<(typeof SETTINGS)[K]["fallback"]>;
+
+const CACHE_MS = 5_000;
+let cache: { at: number; values: Map<string, unknown> } | null = null;
+
+async function loadAll(): Promise<Map<string, unknown>> {
+  if (cache && Date.now() - cache.at < CACHE_MS) return cache.values;
+  const rows = await sql<{ key: string; value: unknown }[]>`select key, value from app_settings`;
+  cache = { at: Date.now(), values: new Map(rows.map((r) => [r.key, r.value])) };
+  return cache.values;
+}
+
+export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
+  const stored = (await loadAll()).get(key);
+  const parsed = SETTINGS[key].schema.safeParse(stored);
+  return (parsed.success ? parsed.data : SETTINGS[key].fallback()) as SettingValue<K>;
+}
+
+export function invalidateSettings(): void {
+  cache = null;
+}
