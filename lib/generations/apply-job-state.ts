@@ -15,6 +15,7 @@ import type { Logger } from "@/lib/log";
 import { processOutputs } from "@/lib/media/process-outputs";
 import { mediaSemaphore } from "@/lib/media/semaphore";
 import { isMediaError, type MediaError } from "@/lib/media/types";
+import { notifyGenerationFinished } from "@/lib/notifications/notify-generation-finished";
 import { mediaHostAllowlist } from "@/lib/providers/config";
 import type { JobState } from "@/lib/providers/types";
 import { storage } from "@/lib/storage";
@@ -35,8 +36,10 @@ export async function applyJobState(generationId: string, state: JobState, log: 
       await markProcessing(generationId);
       return;
     case "failed":
-      if (await markFailed(generationId, state.error))
+      if (await markFailed(generationId, state.error)) {
         log.info("generation failed", { generationId, reason: state.error });
+        await notifyGenerationFinished(generationId, log);
+      }
       return;
     case "canceled":
       await markCanceledByProvider(generationId);
@@ -68,12 +71,13 @@ async function storeOutputs(
     });
   } catch (error) {
     if (!isMediaError(error) || TRANSIENT_MEDIA_ERRORS.has(error.code)) throw error;
-    await markFailed(generationId, error.message);
+    if (await markFailed(generationId, error.message)) await notifyGenerationFinished(generationId, log);
     log.warn("generation outputs refused", { generationId, reason: error.message });
     return;
   }
   if (await markCompleted(generationId, outputs)) {
     log.info("generation completed", { generationId, files: outputs.length });
+    await notifyGenerationFinished(generationId, log);
     return;
   }
   // Another path (a duplicate event, the reconciler, a cancel) finished first: keep no orphans.

@@ -9,6 +9,7 @@ import type { GenerationRow } from "@/lib/generations/types";
 import { processWebhookEvent } from "@/lib/generations/webhook-events";
 import type { Logger } from "@/lib/log";
 import { getModel } from "@/lib/models-config";
+import { notifyGenerationFinished } from "@/lib/notifications/notify-generation-finished";
 import { providerAdapter } from "@/lib/providers/registry";
 
 const EVENT_RETRY_AFTER_SECONDS = 15;
@@ -46,11 +47,13 @@ async function reconcileGeneration(
   const maxSeconds = model?.maxDurationSeconds ?? 15 * 60;
   if (!generation.provider_job_id) {
     if (ageSeconds < UNSUBMITTED_GRACE_SECONDS) return "polled";
-    await markFailed(generation.id, "The job could not be submitted to the provider.");
+    if (await markFailed(generation.id, "The job could not be submitted to the provider."))
+      await notifyGenerationFinished(generation.id, log);
     return "failed";
   }
   if (ageSeconds > maxSeconds || !model) {
-    await markFailed(generation.id, `Timed out: no result after ${Math.round(maxSeconds / 60)} minutes.`);
+    if (await markFailed(generation.id, `Timed out: no result after ${Math.round(maxSeconds / 60)} minutes.`))
+      await notifyGenerationFinished(generation.id, log);
     if (model)
       await providerAdapter(generation.provider)
         .cancel(model, generation.provider_job_id)

@@ -16,7 +16,13 @@ describe("health and runtime mode", () => {
     expect(res.body).toEqual({
       status: "ok",
       db: "ok",
-      mode: { database: "embedded", auth: "local", storage: "local", email: "mailbox" },
+      mode: {
+        database: "embedded",
+        auth: "local",
+        storage: "local",
+        email: "mailbox",
+        providers: { replicate: "emulator", fal: "emulator", google: "emulator" },
+      },
     });
   });
 
@@ -30,16 +36,18 @@ describe("health and runtime mode", () => {
   });
 });
 
-describe("with Resend configured", () => {
+describe("with Resend and a provider key configured", () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startApp({ RESEND_API_KEY: "re_test_key" });
+    app = await startApp({ RESEND_API_KEY: "re_test_key", REPLICATE_API_TOKEN: "r8_live_key" });
   });
   afterAll(() => app?.stop());
 
-  it("reports email mode resend and hides the dev mailbox", async () => {
+  it("reports email mode resend, that provider as live, and hides the dev mailbox", async () => {
     const client = new Client(app.url);
-    expect((await client.get("/api/health")).body).toMatchObject({ mode: { email: "resend" } });
+    expect((await client.get("/api/health")).body).toMatchObject({
+      mode: { email: "resend", providers: { replicate: "live", fal: "emulator", google: "emulator" } },
+    });
     const mailbox = await client.get("/api/dev/mailbox");
     expect(mailbox.status).toBe(404);
     expect(mailbox.body).toEqual({ error: expect.any(String) });

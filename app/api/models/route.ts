@@ -1,5 +1,5 @@
-import { toLiteModel } from "@/lib/models-lite";
 import { listEffectiveModels } from "@/lib/models/overrides";
+import { toLiteModel } from "@/lib/models-lite";
 import { withApiLogging } from "@/lib/with-api-logging";
 
 // The catalog with admin overrides applied: disabled models hidden, overridden prices shown.
