@@ -1,5 +1,5 @@
-// PM2 on a VPS: `npm run build && pm2 start ecosystem.config.cjs`.
-// Env comes from the shell or .env (DATABASE_URL, SESSION_SECRET, Supabase, providers).
+// PM2 on a VPS: `npm install && npm run build && pm2 start ecosystem.config.cjs`.
+// Env comes from the shell or .env (DATABASE_URL, SESSION_SECRET, CRON_SECRET, Supabase, providers).
 module.exports = {
   apps: [
     {
@@ -8,13 +8,21 @@ module.exports = {
       args: "start",
       interpreter: "node_modules/.bin/node",
       cwd: __dirname,
-      instances: 1,
       exec_mode: "fork",
-      // Media work is bounded per process; these are the outer guard rails.
+      // Media work is bounded per process by the semaphore; these are the outer guard rails.
       node_args: "--max-old-space-size=4096",
       max_memory_restart: "4G",
       kill_timeout: 10000,
       env: { NODE_ENV: "production", PORT: 3000, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+    {
+      // Finishes jobs whose webhook never came (Vercel Cron does this on Vercel).
+      name: "atelier-reconciler",
+      script: "node_modules/.bin/tsx",
+      args: "scripts/reconcile.ts",
+      interpreter: "node_modules/.bin/node",
+      cwd: __dirname,
+      env: { PORT: 3000 },
     },
   ],
 };

@@ -23,6 +23,7 @@ export async function prepareLocalRuntime(): Promise<LocalRuntime> {
 
   if (!env.SESSION_SECRET) env.SESSION_SECRET = await localSecret(path.join(dataDir, "session-secret"));
   if (!env.CRON_SECRET) env.CRON_SECRET = await localSecret(path.join(dataDir, "cron-secret"));
+  if (!env.ENCRYPTION_SECRET) env.ENCRYPTION_SECRET = await localSecret(path.join(dataDir, "encryption-secret"), "base64");
   env.NEXT_TELEMETRY_DISABLED ??= "1";
 
   // Providers without a key talk to the emulator, which speaks their wire protocols.
@@ -63,9 +64,9 @@ export async function prepareLocalRuntime(): Promise<LocalRuntime> {
   };
 }
 
-async function localSecret(file: string): Promise<string> {
+async function localSecret(file: string, encoding: "hex" | "base64" = "hex"): Promise<string> {
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  const secret = randomBytes(32).toString("hex");
+  const secret = randomBytes(32).toString(encoding);
   await writeFile(file, secret, { mode: 0o600 });
   return secret;
 }
