@@ -5,7 +5,12 @@
 // jobs appear one by one as each poll picks them up.
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from "react";
-import { insertPending, refreshRecent, removeGeneration, resolvePending } from "@/components/generations/cache-updates";
+import {
+  insertPending,
+  refreshRecent,
+  removeGeneration,
+  resolvePending,
+} from "@/components/generations/cache-updates";
 import { fetchWithEtag } from "@/components/generations/fetch-with-etag";
 import { generationKeys, listUrl } from "@/components/generations/query-keys";
 import { type Generation, type GenerationPage, isActive, isPending } from "@/components/generations/types";
@@ -47,7 +52,13 @@ async function fetchRecent(client: QueryClient, kind: ModelKind | "all", signal:
   return { ...fresh, items: [...pending, ...fresh.items] };
 }
 
-export function GenerationsProvider({ kind = "all", children }: { kind?: ModelKind | "all"; children: ReactNode }) {
+export function GenerationsProvider({
+  kind = "all",
+  children,
+}: {
+  kind?: ModelKind | "all";
+  children: ReactNode;
+}) {
   const client = useQueryClient();
   const query = useQuery({
     queryKey: generationKeys.recent(kind),
@@ -86,7 +97,16 @@ export function GenerationsProvider({ kind = "all", children }: { kind?: ModelKi
       removeOptimistic,
       invalidate,
     }),
-    [kind, items, query.isPending, query.error, addOptimistic, resolveOptimistic, removeOptimistic, invalidate],
+    [
+      kind,
+      items,
+      query.isPending,
+      query.error,
+      addOptimistic,
+      resolveOptimistic,
+      removeOptimistic,
+      invalidate,
+    ],
   );
   return <GenerationsContext value={value}>{children}</GenerationsContext>;
 }

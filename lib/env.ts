@@ -40,6 +40,10 @@ const schema = z.object({
     z
       .string()
       .regex(/^[A-Za-z0-9+/=_-]{43,}$/, "must be 32 random bytes, base64 (e.g. `openssl rand -base64 32`)")
+      .refine(
+        (value) => Buffer.from(value, "base64").length === 32,
+        "must decode to exactly 32 bytes (AES-256)",
+      )
       .optional(),
   ),
 

@@ -3,11 +3,13 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { TelegramLogin } from "@/components/auth/telegram-login";
+import { EmailNotificationsToggle } from "@/components/notifications/email-notifications-toggle";
 import { PageContainer, PageHeader } from "@/components/shell/page-container";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getAuthUser } from "@/lib/auth";
 import type { Role } from "@/lib/auth/types";
+import { notificationRecipient } from "@/lib/db/notifications";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -18,6 +20,7 @@ export default async function ProfilePage() {
   const user = await getAuthUser();
   if (!user) redirect("/login?next=/profile");
   const bot = env.TELEGRAM_BOT_USERNAME;
+  const recipient = await notificationRecipient(user.id);
 
   return (
     <PageContainer className="max-w-3xl">
@@ -60,6 +63,19 @@ export default async function ProfilePage() {
             {!user.telegramId && !bot ? (
               <p className="text-muted-foreground text-sm">Telegram sign-in is not set up on this server.</p>
             ) : null}
+          </CardContent>
+        </Card>
+
+        <Card>
+          <CardHeader>
+            <CardTitle>Notifications</CardTitle>
+            <CardDescription>The bell in the header lists finished long jobs and failures.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <EmailNotificationsToggle
+              initial={recipient?.emailNotifications ?? true}
+              hasEmail={Boolean(user.email)}
+            />
           </CardContent>
         </Card>
 

@@ -15,7 +15,8 @@ function isPage(data: unknown): data is Page {
 }
 
 function mapItems(data: unknown, fn: (items: Generation[]) => Generation[]): unknown {
-  if (isPages(data)) return { ...data, pages: data.pages.map((page) => ({ ...page, items: fn(page.items) })) };
+  if (isPages(data))
+    return { ...data, pages: data.pages.map((page) => ({ ...page, items: fn(page.items) })) };
   if (isPage(data)) return { ...data, items: fn(data.items) };
   return data;
 }
@@ -42,7 +43,9 @@ export function resolvePending(client: QueryClient, pendingId: string, id: strin
 
 export function removeGeneration(client: QueryClient, id: string): void {
   client.setQueriesData({ queryKey: generationKeys.all }, (data: unknown) =>
-    mapItems(data, (items) => (items.some((item) => item.id === id) ? items.filter((i) => i.id !== id) : items)),
+    mapItems(data, (items) =>
+      items.some((item) => item.id === id) ? items.filter((i) => i.id !== id) : items,
+    ),
   );
   client.removeQueries({ queryKey: generationKeys.detail(id), exact: true });
 }

@@ -1,6 +1,7 @@
 // Display helpers for the catalog: labels, price lines and a price estimate for given values.
-import type { LiteModel } from "@/lib/models-lite";
+
 import type { Capability, ModelPrice, ProviderId } from "@/lib/models/types";
+import type { LiteModel } from "@/lib/models-lite";
 
 export const PROVIDER_LABELS: Record<ProviderId, string> = {
   replicate: "Replicate",

@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/providers/fetch-json";
-import type { LiteModel } from "@/lib/models-lite";
 import type { ModelKind } from "@/lib/models/types";
+import type { LiteModel } from "@/lib/models-lite";
 import { modelsKey } from "./query-keys";
 
 /** The enabled catalog from GET /api/models; it changes rarely, so it is kept for 5 minutes. */

@@ -1,6 +1,14 @@
 // The app's navigation in one list: header, mobile drawer and the signed-in home page read it.
 // Add a page by adding an entry here, once the page exists.
-import { HomeIcon, type LucideIcon, ShieldIcon, UserRoundIcon } from "lucide-react";
+import {
+  ClapperboardIcon,
+  HistoryIcon,
+  HomeIcon,
+  type LucideIcon,
+  ShieldIcon,
+  SparklesIcon,
+  UserRoundIcon,
+} from "lucide-react";
 import { type AuthUser, isAdminRole } from "@/lib/auth/types";
 
 export type NavAccess = "public" | "user" | "admin";
@@ -17,6 +25,27 @@ export type NavItem = {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Home", description: "Start here.", icon: HomeIcon, access: "public" },
+  {
+    href: "/create",
+    label: "Create",
+    description: "Pick a model and generate images or video from a prompt or your own images.",
+    icon: SparklesIcon,
+    access: "user",
+  },
+  {
+    href: "/video",
+    label: "Video",
+    description: "Turn a prompt or a still image into a short clip.",
+    icon: ClapperboardIcon,
+    access: "user",
+  },
+  {
+    href: "/history",
+    label: "History",
+    description: "Everything you have made, with filters. Open any result to reuse it.",
+    icon: HistoryIcon,
+    access: "user",
+  },
   {
     href: "/profile",
     label: "Profile",

@@ -1,3 +1,4 @@
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Brand } from "@/components/shell/brand";
 import { MainNav } from "@/components/shell/main-nav";
 import { MobileNav } from "@/components/shell/mobile-nav";
@@ -20,6 +21,7 @@ export function SiteHeader({ user }: { user: AuthUser | null }) {
             </Badge>
           ) : null}
           <ThemeToggle />
+          {user ? <NotificationBell /> : null}
           {user ? <UserMenu /> : <SignInLink />}
           <MobileNav />
         </div>

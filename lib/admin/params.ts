@@ -6,6 +6,8 @@ import { AppError } from "@/lib/errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 /** A uuid path segment; anything else is a 404 (it cannot name a row). */
 export function uuidParam(params: Record<string, string | string[] | undefined>, name = "id"): string {
   const value = params[name];

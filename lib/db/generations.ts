@@ -88,9 +88,17 @@ export async function reserveGeneration(g: NewGeneration, limits: ReservationLim
   });
 }
 
-export async function recordSubmission(id: string, providerJobId: string): Promise<void> {
+/** Records the provider's job id and the pool key it was submitted with (null: the env key). */
+export async function recordSubmission(
+  id: string,
+  providerJobId: string,
+  providerTokenId: string | null = null,
+): Promise<void> {
   await sql`
-    update generations set provider_job_id = ${providerJobId}, submitted_at = now(), updated_at = now()
+    update generations set provider_job_id = ${providerJobId},
+      -- a key deleted meanwhile is recorded as null rather than failing the foreign key
+      provider_token_id = (select t.id from provider_tokens t where t.id = ${providerTokenId}),
+      submitted_at = now(), updated_at = now()
     where id = ${id} and status in ('queued', 'processing')`;
 }
 

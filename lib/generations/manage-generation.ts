@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { GenerationRow } from "@/lib/generations/types";
 import type { Logger } from "@/lib/log";
 import { getModel } from "@/lib/models-config";
+import { credentialForGeneration } from "@/lib/providers/credentials";
 import { providerAdapter } from "@/lib/providers/registry";
 import { storage } from "@/lib/storage";
 
@@ -24,7 +25,7 @@ export async function cancelGeneration(id: string, userId: string, log: Logger):
   if (model && canceled.provider_job_id) {
     // Best effort: our row is canceled whatever the provider answers.
     await providerAdapter(canceled.provider)
-      .cancel(model, canceled.provider_job_id)
+      .cancel(model, canceled.provider_job_id, await credentialForGeneration(canceled))
       .catch((error) => log.warn("provider cancel failed", { generationId: id, error }));
   }
   return canceled;

@@ -10,7 +10,9 @@ import { processWebhookEvent } from "@/lib/generations/webhook-events";
 import type { Logger } from "@/lib/log";
 import { getModel } from "@/lib/models-config";
 import { notifyGenerationFinished } from "@/lib/notifications/notify-generation-finished";
+import { credentialForGeneration } from "@/lib/providers/credentials";
 import { providerAdapter } from "@/lib/providers/registry";
+import { reportKeyFailure } from "@/lib/providers/token-pool";
 
 const EVENT_RETRY_AFTER_SECONDS = 15;
 const EVENT_MAX_ATTEMPTS = 5;
@@ -51,22 +53,29 @@ async function reconcileGeneration(
       await notifyGenerationFinished(generation.id, log);
     return "failed";
   }
+  // The job belongs to the account of the key it was submitted with.
+  const credential = await credentialForGeneration(generation);
   if (ageSeconds > maxSeconds || !model) {
     if (await markFailed(generation.id, `Timed out: no result after ${Math.round(maxSeconds / 60)} minutes.`))
       await notifyGenerationFinished(generation.id, log);
     if (model)
       await providerAdapter(generation.provider)
-        .cancel(model, generation.provider_job_id)
+        .cancel(model, generation.provider_job_id, credential)
         .catch(() => {});
     return "failed";
   }
   try {
-    const state = await providerAdapter(generation.provider).fetchStatus(model, generation.provider_job_id);
+    const state = await providerAdapter(generation.provider).fetchStatus(
+      model,
+      generation.provider_job_id,
+      credential,
+    );
     await applyJobState(generation.id, state, log);
     if (state.status === "queued" || state.status === "processing") await touchGeneration(generation.id);
     return state.status === "succeeded" ? "completed" : state.status === "failed" ? "failed" : "polled";
   } catch (error) {
     log.warn("status poll failed", { generationId: generation.id, error });
+    await reportKeyFailure(credential, error).catch(() => {});
     await touchGeneration(generation.id);
     return "polled";
   }

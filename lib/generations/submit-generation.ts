@@ -7,18 +7,30 @@ import type { GenerationRow } from "@/lib/generations/types";
 import type { Logger } from "@/lib/log";
 import type { ModelDefinition } from "@/lib/models-config";
 import { providerAdapter } from "@/lib/providers/registry";
-import { ProviderError } from "@/lib/providers/types";
+import { PROVIDER_NAMES, pickCredential, reportKeyFailure } from "@/lib/providers/token-pool";
+import {
+  type JobState,
+  type ProviderCredential,
+  ProviderError,
+  type Submission,
+} from "@/lib/providers/types";
 
 // Providers without webhooks (Veo) are polled for a while after the response; whatever is
 // still running after that is the reconciler's.
 const POLL_INTERVAL_MS = 5_000;
 const POLL_WINDOW_MS = 55_000;
 
-async function pollWhileWarm(generation: GenerationRow, model: ModelDefinition, jobId: string, log: Logger) {
+async function pollWhileWarm(
+  generation: GenerationRow,
+  model: ModelDefinition,
+  jobId: string,
+  credential: ProviderCredential,
+  log: Logger,
+) {
   const deadline = Date.now() + POLL_WINDOW_MS;
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-    const state = await providerAdapter(generation.provider).fetchStatus(model, jobId);
+    const state = await providerAdapter(generation.provider).fetchStatus(model, jobId, credential);
     await applyJobState(generation.id, state, log);
     if (state.status !== "queued" && state.status !== "processing") return;
   }
@@ -39,21 +51,59 @@ export async function submitGeneration(args: {
 }) {
   const { generation, model, log } = args;
   const adapter = providerAdapter(generation.provider);
-  try {
-    const submission = await adapter.submit({
+  // One attempt with one key: submit, record the job with its key, run a synchronous call.
+  const attempt = async (credential: ProviderCredential) => {
+    const submission: Submission = await adapter.submit({
       model,
       input: generation.input,
       webhookUrl: webhookUrl(args.origin, generation),
+      credential,
     });
-    await recordSubmission(generation.id, submission.jobId);
-    log.info("generation submitted", { generationId: generation.id, jobId: submission.jobId });
-    if (submission.runAfterResponse)
-      await applyJobState(generation.id, await submission.runAfterResponse(), log);
-    else if (generation.provider === "google") await pollWhileWarm(generation, model, submission.jobId, log);
+    await recordSubmission(generation.id, submission.jobId, credential.tokenId);
+    log.info("generation submitted", {
+      generationId: generation.id,
+      jobId: submission.jobId,
+      tokenId: credential.tokenId,
+    });
+    const state: JobState | null = submission.runAfterResponse ? await submission.runAfterResponse() : null;
+    return { jobId: submission.jobId, state };
+  };
+  try {
+    let credential = await pickCredential(generation.provider);
+    let outcome: Awaited<ReturnType<typeof attempt>>;
+    try {
+      outcome = await attempt(credential);
+    } catch (error) {
+      // A refused key is disabled, a rate-limited one cooled down; the next key gets one more try.
+      if (!(await reportKeyFailure(credential, error)) || credential.tokenId === null) throw error;
+      log.warn("provider key failed, retrying with the next key", {
+        generationId: generation.id,
+        tokenId: credential.tokenId,
+        reason: (error as ProviderError).keyFailure,
+      });
+      credential = await pickCredential(generation.provider);
+      try {
+        outcome = await attempt(credential);
+      } catch (retryError) {
+        await reportKeyFailure(credential, retryError);
+        throw retryError;
+      }
+    }
+    if (outcome.state) await applyJobState(generation.id, outcome.state, log);
+    else if (generation.provider === "google")
+      await pollWhileWarm(generation, model, outcome.jobId, credential, log);
   } catch (error) {
-    const reason =
-      error instanceof ProviderError ? error.message : "The provider could not be reached. Please try again.";
     if (!(error instanceof ProviderError)) log.error("submit failed", { generationId: generation.id, error });
-    await markFailed(generation.id, reason);
+    await markFailed(generation.id, failureReason(generation, error));
   }
+}
+
+function failureReason(generation: GenerationRow, error: unknown): string {
+  if (!(error instanceof ProviderError)) return "The provider could not be reached. Please try again.";
+  const name = PROVIDER_NAMES[generation.provider];
+  if (error.keyFailure === "rejected")
+    return `${name} refused our API keys, so the job could not be started. Please try again later.`;
+  if (error.keyFailure === "rate_limited")
+    return `${name} is rate limiting our API keys right now. Please try again in a minute.`;
+  return error.message;
 }

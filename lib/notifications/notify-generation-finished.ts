@@ -21,7 +21,7 @@ export async function notifyGenerationFinished(generationId: string, log: Logger
     if (!generation) return;
     const kind = notificationKind(generation);
     if (!kind) return;
-    const message = describe(generation, kind);
+    const message = messageFor(generation, kind);
     const created = await insertNotification({
       userId: generation.user_id,
       generationId: generation.id,
@@ -57,7 +57,7 @@ export function notificationKind(g: GenerationRow): NotificationKind | null {
 
 type Message = { title: string; body: string };
 
-function describe(g: GenerationRow, kind: NotificationKind): Message {
+function messageFor(g: GenerationRow, kind: NotificationKind): Message {
   const what = g.kind === "video" ? "video" : "image";
   const model = getModel(g.model_id)?.name ?? g.model_id;
   const prompt = g.prompt ? ` “${truncate(g.prompt, 80)}”` : "";

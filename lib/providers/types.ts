@@ -22,9 +22,20 @@ export type InterpretedEvent = { jobId: string; state: JobState };
 
 export type Submission = {
   jobId: string;
-  /** Synchronous providers (Gemini images) hand back work to run after the response. */
+  /**
+   * Synchronous providers (Gemini images) hand back work to run after the response; it throws a
+   * ProviderError with `keyFailure` when the key was refused or rate limited.
+   */
   runAfterResponse?: () => Promise<JobState>;
 };
+
+/**
+ * The API key one call uses: a key from the pool (`tokenId`), or the env/emulator one (`null`).
+ * SDK clients are cached per credential (`tokenId ?? "env"`); a pool key's secret never changes.
+ */
+export type ProviderCredential = { tokenId: string | null; secret: string };
+
+export const credentialCacheKey = (credential: ProviderCredential) => credential.tokenId ?? "env";
 
 export interface ProviderAdapter {
   readonly id: ProviderId;
@@ -32,12 +43,14 @@ export interface ProviderAdapter {
     model: ModelDefinition;
     input: Record<string, unknown>;
     webhookUrl: string;
+    credential: ProviderCredential;
   }): Promise<Submission>;
   /** Verifies the raw body's signature; throws WebhookRejected on any mismatch. */
   verifyWebhook(headers: Headers, rawBody: string): Promise<VerifiedWebhook>;
   interpretWebhook(payload: unknown): InterpretedEvent;
-  fetchStatus(model: ModelDefinition, jobId: string): Promise<JobState>;
-  cancel(model: ModelDefinition, jobId: string): Promise<void>;
+  /** Status polls and cancels use the key the job was submitted with (its account owns the job). */
+  fetchStatus(model: ModelDefinition, jobId: string, credential: ProviderCredential): Promise<JobState>;
+  cancel(model: ModelDefinition, jobId: string, credential: ProviderCredential): Promise<void>;
 }
 
 export class WebhookRejected extends Error {
@@ -47,12 +60,38 @@ export class WebhookRejected extends Error {
   }
 }
 
+/** What a failure says about the key: refused (401, invalid key) or rate limited (429). */
+export type KeyFailure = "rejected" | "rate_limited";
+
 /** A provider refused or failed a request; the message is safe to show to the user. */
 export class ProviderError extends Error {
   readonly status: number | null;
-  constructor(message: string, status: number | null = null) {
+  readonly keyFailure: KeyFailure | null;
+  readonly retryAfterSeconds: number | null;
+  constructor(
+    message: string,
+    status: number | null = null,
+    options: { keyFailure?: KeyFailure | null; retryAfterSeconds?: number | null } = {},
+  ) {
     super(message);
     this.name = "ProviderError";
     this.status = status;
+    this.keyFailure =
+      options.keyFailure !== undefined
+        ? options.keyFailure
+        : status === 401
+          ? "rejected"
+          : status === 429
+            ? "rate_limited"
+            : null;
+    this.retryAfterSeconds = options.retryAfterSeconds ?? null;
   }
+}
+
+/** Seconds from a Retry-After header (delta-seconds or an HTTP date), or null. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { migrate } from "../../lib/db/migrate";
+import { startEmulator } from "../../scripts/emulator/server";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { freePort } from "../helpers/ports";
 
@@ -24,6 +25,9 @@ export default async function globalSetup() {
   await migrate(sql);
   await sql.end();
 
+  // Providers: the emulator, fast enough that a generation finishes in about a second.
+  const emulator = await startEmulator({ port: 0, speedFactor: 0.5 });
+
   const app = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: {
       PATH: process.env.PATH,
@@ -36,6 +40,12 @@ export default async function globalSetup() {
       APP_URL: `http://127.0.0.1:${port}`,
       DATA_DIR: path.join(dir, "data"),
       ADMIN_EMAILS: "admin@example.com",
+      REPLICATE_BASE_URL: `${emulator.url}/v1`,
+      FAL_QUEUE_URL: emulator.url,
+      FAL_JWKS_URL: emulator.falJwksUrl,
+      GEMINI_BASE_URL: emulator.url,
+      CRON_SECRET: "e2e-cron-secret-0123456789",
+      ...(process.env.NEXT_DIST_DIR && { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR }),
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -47,6 +57,7 @@ export default async function globalSetup() {
       app.once("exit", () => resolve());
       app.kill("SIGTERM");
     });
+    await emulator.close();
     await pg.stop();
     await rm(dir, { recursive: true, force: true });
   };

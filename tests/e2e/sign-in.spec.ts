@@ -1,18 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-
-async function codeFor(page: Page, email: string): Promise<string> {
-  // The dev mailbox API: the same place a developer reads the code from locally.
-  await expect
-    .poll(async () => {
-      const res = await page.request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`);
-      const body = (await res.json()) as { messages: { text: string }[] };
-      return body.messages[0]?.text.match(/\b(\d{6})\b/)?.[1] ?? "";
-    })
-    .toMatch(/^\d{6}$/);
-  const res = await page.request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`);
-  const body = (await res.json()) as { messages: { text: string }[] };
-  return body.messages[0]?.text.match(/\b(\d{6})\b/)?.[1] ?? "";
-}
+import { expect, test } from "@playwright/test";
+import { codeFor } from "./support/sign-in";
 
 test("a signed-out visitor of a protected page is sent to sign in, and comes back after", async ({
   page,

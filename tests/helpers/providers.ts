@@ -16,6 +16,8 @@ export async function startProviders(
       FAL_JWKS_URL: emulator.falJwksUrl,
       GEMINI_BASE_URL: emulator.url,
       CRON_SECRET: TEST_CRON_SECRET,
+      // Provider tests are not about money: enough credits for a few videos (credits.test.ts sets its own).
+      STARTING_CREDITS: "10000",
     },
   };
 }

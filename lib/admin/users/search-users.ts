@@ -1,7 +1,7 @@
 import "server-only";
 // Finds users by email, display name or Telegram id; newest first, page by page.
 import { type Actor, assertAdmin } from "@/lib/admin/actor";
-import { likePattern } from "@/lib/admin/params";
+import { isUuid, likePattern } from "@/lib/admin/params";
 import type { AdminUser } from "@/lib/admin/users/types";
 import { sql } from "@/lib/db/client";
 import { ADMIN_USER_COLUMNS } from "./columns";
@@ -19,7 +19,7 @@ export async function searchUsers(actor: Actor, search: UserSearch): Promise<Use
   const where = q
     ? sql`where p.email like ${pattern} or lower(p.display_name) like ${pattern}
             ${telegramId ? sql`or p.telegram_id = ${telegramId}::bigint` : sql``}
-            ${/^[0-9a-f-]{36}$/i.test(q) ? sql`or p.id = ${q}::uuid` : sql``}`
+            ${isUuid(q) ? sql`or p.id = ${q}::uuid` : sql``}`
     : sql``;
   const offset = (search.page - 1) * USERS_PAGE_SIZE;
   const rows = await sql<(AdminUser & { total: number })[]>`

@@ -1,30 +1,39 @@
 import "server-only";
 import { ApiError, createFalClient, type FalClient } from "@fal-ai/client";
 import type { ModelDefinition } from "@/lib/models-config";
-import { falConfig } from "@/lib/providers/config";
+import { falConfig, falJwksUrl } from "@/lib/providers/config";
 import { verifyFalWebhook } from "@/lib/providers/fal/webhook-signature";
+import { poolInUse } from "@/lib/providers/token-pool";
 import {
+  credentialCacheKey,
   type InterpretedEvent,
   type JobState,
   type MediaSource,
   type ProviderAdapter,
+  type ProviderCredential,
   ProviderError,
   WebhookRejected,
 } from "@/lib/providers/types";
 
 const FAL_QUEUE_HOST = "https://queue.fal.run";
-let client: FalClient | undefined;
+/** One client per key (pool token id, or "env"), created on first use. */
+const clients = new Map<string, FalClient>();
 
-function fal(): FalClient {
-  const config = falConfig();
-  // The client has no base-URL option; requests are redirected to FAL_QUEUE_URL (PROTOCOLS.md 9).
-  client ??= createFalClient({
-    credentials: config.credentials,
-    requestMiddleware: async (request) =>
-      config.queueUrl === FAL_QUEUE_HOST
-        ? request
-        : { ...request, url: request.url.replace(FAL_QUEUE_HOST, config.queueUrl) },
-  });
+function fal(credential: ProviderCredential): FalClient {
+  const key = credentialCacheKey(credential);
+  let client = clients.get(key);
+  if (!client) {
+    const config = falConfig(credential);
+    // The client has no base-URL option; requests are redirected to FAL_QUEUE_URL (PROTOCOLS.md 9).
+    client = createFalClient({
+      credentials: config.credentials,
+      requestMiddleware: async (request) =>
+        config.queueUrl === FAL_QUEUE_HOST
+          ? request
+          : { ...request, url: request.url.replace(FAL_QUEUE_HOST, config.queueUrl) },
+    });
+    clients.set(key, client);
+  }
   return client;
 }
 
@@ -59,10 +68,10 @@ function readableError(error: unknown, payload: unknown): string {
 export const falAdapter: ProviderAdapter = {
   id: "fal",
 
-  async submit({ model, input, webhookUrl }) {
+  async submit({ model, input, webhookUrl, credential }) {
     if (model.provider !== "fal") throw new Error(`not a fal model: ${model.id}`);
     try {
-      const queued = await fal().queue.submit(model.providerRef, {
+      const queued = await fal(credential).queue.submit(model.providerRef, {
         input: model.toProviderInput(input),
         webhookUrl,
       });
@@ -73,7 +82,8 @@ export const falAdapter: ProviderAdapter = {
   },
 
   async verifyWebhook(headers, rawBody) {
-    const { requestId } = await verifyFalWebhook(headers, rawBody, falConfig().jwksUrl);
+    // fal signs with its own keys (JWKS), the same for every account: no per-key secret.
+    const { requestId } = await verifyFalWebhook(headers, rawBody, falJwksUrl(await poolInUse("fal")));
     let payload: unknown;
     try {
       payload = JSON.parse(rawBody);
@@ -99,28 +109,34 @@ export const falAdapter: ProviderAdapter = {
     return { jobId: body.request_id, state };
   },
 
-  async fetchStatus(model: ModelDefinition, jobId: string) {
+  async fetchStatus(model: ModelDefinition, jobId: string, credential: ProviderCredential) {
     try {
-      const status = await fal().queue.status(model.providerRef, { requestId: jobId, logs: false });
+      const status = await fal(credential).queue.status(model.providerRef, { requestId: jobId, logs: false });
       if (status.status === "IN_QUEUE") return { status: "queued" };
       if (status.status === "IN_PROGRESS") return { status: "processing" };
-      const result = await fal().queue.result(model.providerRef, { requestId: jobId });
+      const result = await fal(credential).queue.result(model.providerRef, { requestId: jobId });
       const sources = falOutputSources(result.data);
       return sources.length
         ? { status: "succeeded", sources }
         : { status: "failed", error: "The model returned no files." };
     } catch (error) {
       // A finished request whose result is an error answers the result call with the error.
-      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) {
+      // A refused key (401/403) or a rate limit (429) says nothing about the job.
+      if (
+        error instanceof ApiError &&
+        error.status >= 400 &&
+        error.status < 500 &&
+        ![401, 403, 429].includes(error.status)
+      ) {
         return { status: "failed", error: readableError(error.message, error.body) };
       }
       throw wrap(error);
     }
   },
 
-  async cancel(model: ModelDefinition, jobId: string) {
+  async cancel(model: ModelDefinition, jobId: string, credential: ProviderCredential) {
     try {
-      await fal().queue.cancel(model.providerRef, { requestId: jobId });
+      await fal(credential).queue.cancel(model.providerRef, { requestId: jobId });
     } catch (error) {
       throw wrap(error);
     }

@@ -7,17 +7,48 @@ import { type GenerateContentResponse, GenerateVideosOperation, GoogleGenAI } fr
 import type { GeminiImageRequest, ModelDefinition, VeoVideoRequest } from "@/lib/models-config";
 import { geminiConfig } from "@/lib/providers/config";
 import { fetchImageBytes } from "@/lib/providers/fetch-image";
-import { type JobState, type ProviderAdapter, ProviderError, WebhookRejected } from "@/lib/providers/types";
+import {
+  credentialCacheKey,
+  type JobState,
+  type KeyFailure,
+  type ProviderAdapter,
+  type ProviderCredential,
+  ProviderError,
+  WebhookRejected,
+} from "@/lib/providers/types";
 
-let client: GoogleGenAI | undefined;
+/** One SDK client per key (pool token id, or "env"), created on first use. */
+const clients = new Map<string, GoogleGenAI>();
 
-function genai(): GoogleGenAI {
-  const config = geminiConfig();
-  client ??= new GoogleGenAI({
-    apiKey: config.apiKey,
-    ...(config.baseUrl && { httpOptions: { baseUrl: config.baseUrl } }),
-  });
+function genai(credential: ProviderCredential): GoogleGenAI {
+  const key = credentialCacheKey(credential);
+  let client = clients.get(key);
+  if (!client) {
+    const config = geminiConfig(credential);
+    client = new GoogleGenAI({
+      apiKey: config.apiKey,
+      ...(config.baseUrl && { httpOptions: { baseUrl: config.baseUrl } }),
+    });
+    clients.set(key, client);
+  }
   return client;
+}
+
+/**
+ * The Gemini API answers a bad key with 400 INVALID_ARGUMENT and reason API_KEY_INVALID, and a
+ * quota problem with 429 RESOURCE_EXHAUSTED and a RetryInfo delay (PROTOCOLS.md 3).
+ */
+function keyFailureOf(
+  status: number | null,
+  text: string,
+): { keyFailure: KeyFailure | null; retryAfterSeconds: number | null } {
+  if (status === 401 || /API_KEY_INVALID|API key not valid/i.test(text))
+    return { keyFailure: "rejected", retryAfterSeconds: null };
+  if (status === 429) {
+    const delay = /"retryDelay"\s*:\s*"(\d+(?:\.\d+)?)s"/.exec(text)?.[1];
+    return { keyFailure: "rate_limited", retryAfterSeconds: delay ? Math.ceil(Number(delay)) : null };
+  }
+  return { keyFailure: null, retryAfterSeconds: null };
 }
 
 function wrap(error: unknown): ProviderError {
@@ -26,10 +57,15 @@ function wrap(error: unknown): ProviderError {
   return new ProviderError(
     `Google request failed${status ? ` (${status})` : ""}: ${message.slice(0, 300)}`,
     status,
+    keyFailureOf(status, message),
   );
 }
 
-async function runGemini(model: string, request: GeminiImageRequest): Promise<JobState> {
+async function runGemini(
+  model: string,
+  request: GeminiImageRequest,
+  credential: ProviderCredential,
+): Promise<JobState> {
   const parts = [];
   for (const part of request.contents[0]?.parts ?? []) {
     if ("text" in part) parts.push({ text: part.text });
@@ -40,13 +76,16 @@ async function runGemini(model: string, request: GeminiImageRequest): Promise<Jo
   }
   let response: GenerateContentResponse;
   try {
-    response = await genai().models.generateContent({
+    response = await genai(credential).models.generateContent({
       model,
       contents: [{ role: "user", parts }],
       config: request.config,
     });
   } catch (error) {
-    return { status: "failed", error: wrap(error).message };
+    const failure = wrap(error);
+    // A refused or rate-limited key is the pool's to handle (another key may work).
+    if (failure.keyFailure) throw failure;
+    return { status: "failed", error: failure.message };
   }
   return geminiState(response);
 }
@@ -73,7 +112,11 @@ export function geminiState(response: GenerateContentResponse): JobState {
  * Starts a Veo operation with a plain predictLongRunning call: the SDK's generateVideos is
  * Vertex-only in @google/genai 3.x, while polling with operations.getVideosOperation works.
  */
-async function startVeo(model: string, request: VeoVideoRequest): Promise<string> {
+async function startVeo(
+  model: string,
+  request: VeoVideoRequest,
+  credential: ProviderCredential,
+): Promise<string> {
   const toImage = async (ref: { imageUrl: string } | undefined) => {
     if (!ref) return undefined;
     const image = await fetchImageBytes(ref.imageUrl);
@@ -85,7 +128,7 @@ async function startVeo(model: string, request: VeoVideoRequest): Promise<string
     ...(request.image && { image: await toImage(request.image) }),
     ...(lastFrame && { lastFrame: await toImage(lastFrame) }),
   };
-  const config = geminiConfig();
+  const config = geminiConfig(credential);
   const base = config.baseUrl ?? "https://generativelanguage.googleapis.com";
   const res = await fetch(new URL(`/v1beta/models/${model}:predictLongRunning`, base), {
     method: "POST",
@@ -101,12 +144,13 @@ async function startVeo(model: string, request: VeoVideoRequest): Promise<string
     throw new ProviderError(
       `Veo request failed (${res.status}): ${body.error?.message ?? "no reason given"}`,
       res.status,
+      keyFailureOf(res.status, JSON.stringify(body)),
     );
   if (!body.name) throw new ProviderError("Veo returned an operation without a name.");
   return body.name;
 }
 
-function veoState(operation: GenerateVideosOperation): JobState {
+function veoState(operation: GenerateVideosOperation, credential: ProviderCredential): JobState {
   if (!operation.done) return { status: "processing" };
   if (operation.error)
     return { status: "failed", error: `Veo: ${String(operation.error.message ?? "the operation failed")}` };
@@ -115,24 +159,24 @@ function veoState(operation: GenerateVideosOperation): JobState {
   // Veo's download URL needs the API key; it travels as a header, never in the URL.
   return {
     status: "succeeded",
-    sources: [{ url: uri, headers: { "x-goog-api-key": geminiConfig().apiKey } }],
+    sources: [{ url: uri, headers: { "x-goog-api-key": geminiConfig(credential).apiKey } }],
   };
 }
 
 export const googleAdapter: ProviderAdapter = {
   id: "google",
 
-  async submit({ model, input }) {
+  async submit({ model, input, credential }) {
     if (model.provider !== "google") throw new Error(`not a Google model: ${model.id}`);
     const request = model.toProviderInput(input);
     if (request.method === "generateContent") {
       return {
         jobId: `gemini-${randomUUID()}`,
-        runAfterResponse: () => runGemini(model.providerRef, request),
+        runAfterResponse: () => runGemini(model.providerRef, request, credential),
       };
     }
     try {
-      return { jobId: await startVeo(model.providerRef, request) };
+      return { jobId: await startVeo(model.providerRef, request, credential) };
     } catch (error) {
       throw error instanceof ProviderError ? error : wrap(error);
     }
@@ -147,7 +191,7 @@ export const googleAdapter: ProviderAdapter = {
     throw new Error("Google webhooks are not used");
   },
 
-  async fetchStatus(_model: ModelDefinition, jobId: string) {
+  async fetchStatus(_model: ModelDefinition, jobId: string, credential: ProviderCredential) {
     if (jobId.startsWith("gemini-")) {
       // A synchronous call that never reported back (the process died mid-way) cannot be resumed.
       return { status: "failed", error: "The image request was interrupted before it finished." };
@@ -155,7 +199,7 @@ export const googleAdapter: ProviderAdapter = {
     try {
       const operation = new GenerateVideosOperation();
       operation.name = jobId;
-      return veoState(await genai().operations.getVideosOperation({ operation }));
+      return veoState(await genai(credential).operations.getVideosOperation({ operation }), credential);
     } catch (error) {
       throw wrap(error);
     }

@@ -1,38 +1,79 @@
 import "server-only";
 import Replicate, { type Prediction } from "replicate";
 import type { ModelDefinition } from "@/lib/models-config";
-import { replicateConfig } from "@/lib/providers/config";
+import { envCredential, replicateConfig } from "@/lib/providers/config";
 import { verifyStandardWebhook } from "@/lib/providers/standard-webhooks";
+import { poolCredentials } from "@/lib/providers/token-pool";
 import {
+  credentialCacheKey,
   type InterpretedEvent,
   type JobState,
   type MediaSource,
   type ProviderAdapter,
+  type ProviderCredential,
   ProviderError,
+  parseRetryAfter,
   WebhookRejected,
 } from "@/lib/providers/types";
 
-let client: Replicate | undefined;
-let webhookSecret: Promise<string> | undefined;
+/** One SDK client per key (pool token id, or "env"), created on first use. */
+const clients = new Map<string, Replicate>();
 
-function replicate(): Replicate {
-  const config = replicateConfig();
-  client ??= new Replicate({ auth: config.auth, baseUrl: config.baseUrl, useFileOutput: false });
+function replicate(credential: ProviderCredential): Replicate {
+  const key = credentialCacheKey(credential);
+  let client = clients.get(key);
+  if (!client) {
+    const config = replicateConfig(credential);
+    client = new Replicate({ auth: config.auth, baseUrl: config.baseUrl, useFileOutput: false });
+    clients.set(key, client);
+  }
   return client;
 }
 
-/** The account's signing secret: from env, else asked once from the API (one secret per account). */
-function signingSecret(): Promise<string> {
+/** After a failed secret lookup (a refused key, the API down), ask again after this long. */
+const SECRET_RETRY_MS = 60_000;
+const signingSecrets = new Map<string, { secret: Promise<string>; expires: number; known: boolean }>();
+
+/** A key's account signing secret, asked once from the API (one secret per account). */
+function signingSecret(credential: ProviderCredential): Promise<string> {
+  const key = credentialCacheKey(credential);
+  const cached = signingSecrets.get(key);
+  if (cached && cached.expires > Date.now()) return cached.secret;
+  const entry = {
+    secret: replicate(credential)
+      .webhooks.default.secret.get()
+      .then((s) => s.key),
+    expires: Number.POSITIVE_INFINITY,
+    known: false,
+  };
+  entry.secret.then(
+    () => {
+      entry.known = true;
+    },
+    () => {
+      entry.expires = Date.now() + SECRET_RETRY_MS;
+    },
+  );
+  signingSecrets.set(key, entry);
+  return entry.secret;
+}
+
+/**
+ * Webhooks are signed per account, so a delivery may belong to any key: the configured secret
+ * (or the env key's account), then every active pool key, plus disabled keys already known here.
+ */
+async function candidateSecrets(): Promise<string[]> {
   const configured = replicateConfig().webhookSecret;
-  if (configured) return Promise.resolve(configured);
-  webhookSecret ??= replicate()
-    .webhooks.default.secret.get()
-    .then((s) => s.key)
-    .catch((error) => {
-      webhookSecret = undefined;
-      throw error;
-    });
-  return webhookSecret;
+  const pool = (await poolCredentials("replicate")).filter(
+    ({ credential, active }) => active || signingSecrets.get(credentialCacheKey(credential))?.known,
+  );
+  const lookups = [
+    configured ? Promise.resolve(configured) : signingSecret(envCredential("replicate")),
+    ...pool.map(({ credential }) => signingSecret(credential)),
+  ];
+  const settled = await Promise.allSettled(lookups);
+  const secrets = settled.flatMap((r) => (r.status === "fulfilled" && r.value ? [r.value] : []));
+  return [...new Set(secrets)];
 }
 
 /** Replicate outputs are a URL, a list of URLs, or an object holding them (PROTOCOLS.md 1.3). */
@@ -69,23 +110,25 @@ function readableError(error: unknown): string {
 
 function wrap(error: unknown): ProviderError {
   if (error instanceof ProviderError) return error;
-  const status = (error as { response?: { status?: number } }).response?.status ?? null;
+  const response = (error as { response?: { status?: number; headers?: Headers } }).response;
+  const status = response?.status ?? null;
   const message = error instanceof Error ? error.message : String(error);
   return new ProviderError(
     `Replicate request failed${status ? ` (${status})` : ""}: ${message.slice(0, 300)}`,
     status,
+    { retryAfterSeconds: parseRetryAfter(response?.headers?.get?.("retry-after")) },
   );
 }
 
 export const replicateAdapter: ProviderAdapter = {
   id: "replicate",
 
-  async submit({ model, input, webhookUrl }) {
+  async submit({ model, input, webhookUrl, credential }) {
     if (model.provider !== "replicate") throw new Error(`not a Replicate model: ${model.id}`);
     const providerInput = model.toProviderInput(input);
     const [ref, version] = model.providerRef.split(":");
     try {
-      const prediction = await replicate().predictions.create({
+      const prediction = await replicate(credential).predictions.create({
         ...(version ? { version } : { model: ref as string }),
         input: providerInput,
         webhook: webhookUrl,
@@ -98,10 +141,19 @@ export const replicateAdapter: ProviderAdapter = {
   },
 
   async verifyWebhook(headers, rawBody) {
-    const secret = await signingSecret().catch(() => {
-      throw new WebhookRejected("Replicate webhook secret unavailable");
-    });
-    const { id } = verifyStandardWebhook(headers, rawBody, secret);
+    const secrets = await candidateSecrets();
+    if (!secrets.length) throw new WebhookRejected("Replicate webhook secret unavailable");
+    let id: string | undefined;
+    let rejection: unknown;
+    for (const secret of secrets) {
+      try {
+        ({ id } = verifyStandardWebhook(headers, rawBody, secret));
+        break;
+      } catch (error) {
+        rejection ??= error;
+      }
+    }
+    if (id === undefined) throw rejection;
     try {
       return { eventId: id, payload: JSON.parse(rawBody) };
     } catch {
@@ -115,17 +167,17 @@ export const replicateAdapter: ProviderAdapter = {
     return { jobId: prediction.id, state: replicateState(prediction) };
   },
 
-  async fetchStatus(_model: ModelDefinition, jobId: string) {
+  async fetchStatus(_model: ModelDefinition, jobId: string, credential: ProviderCredential) {
     try {
-      return replicateState(await replicate().predictions.get(jobId));
+      return replicateState(await replicate(credential).predictions.get(jobId));
     } catch (error) {
       throw wrap(error);
     }
   },
 
-  async cancel(_model: ModelDefinition, jobId: string) {
+  async cancel(_model: ModelDefinition, jobId: string, credential: ProviderCredential) {
     try {
-      await replicate().predictions.cancel(jobId);
+      await replicate(credential).predictions.cancel(jobId);
     } catch (error) {
       throw wrap(error);
     }

@@ -1,0 +1,6 @@
+import { listAdminModels } from "@/lib/admin/models/list-models";
+import { withApiLogging } from "@/lib/with-api-logging";
+
+export const GET = withApiLogging({ auth: "admin" }, async ({ user }) =>
+  Response.json(await listAdminModels(user)),
+);

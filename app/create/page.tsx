@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { CreatePanel } from "@/components/generations/create-panel";
+import { firstParam, type SearchParams } from "@/components/generations/search-params";
+import { PageContainer, PageHeader } from "@/components/shell/page-container";
+import { GenerationsProvider } from "@/contexts/generations-context";
+import { getAuthUser } from "@/lib/auth";
+
+export const metadata: Metadata = { title: "Create" };
+
+export default async function CreatePage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const model = firstParam(params.model);
+  const image = firstParam(params.image);
+  if (!(await getAuthUser())) {
+    const back = new URLSearchParams();
+    if (model) back.set("model", model);
+    if (image) back.set("image", image);
+    const next = back.size > 0 ? `/create?${back}` : "/create";
+    redirect(`/login?next=${encodeURIComponent(next)}`);
+  }
+  return (
+    <PageContainer>
+      <PageHeader title="Create" description="Pick a model, describe what you want, and generate." />
+      <GenerationsProvider>
+        <CreatePanel initialModel={model} initialImage={image} />
+      </GenerationsProvider>
+    </PageContainer>
+  );
+}

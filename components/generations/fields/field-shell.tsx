@@ -1,0 +1,76 @@
+import type { ReactNode } from "react";
+import { Label } from "@/components/ui/label";
+import type { ParamDescriptor } from "@/lib/models/params";
+
+/** Label, control, help and error for one field, with ids wired for screen readers. */
+export function FieldShell({
+  param,
+  id,
+  error,
+  children,
+  aside,
+  labelFor = true,
+}: {
+  param: ParamDescriptor;
+  id: string;
+  error?: string;
+  children: ReactNode;
+  /** Shown at the end of the label row (a slider's value). */
+  aside?: ReactNode;
+  /** False for grouped controls that label themselves with aria-labelledby. */
+  labelFor?: boolean;
+}) {
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex items-center justify-between gap-2">
+        {labelFor ? (
+          <Label htmlFor={id}>
+            {param.label}
+            {param.required ? <RequiredMark /> : null}
+          </Label>
+        ) : (
+          <span id={`${id}-label`} className="font-medium text-sm leading-none">
+            {param.label}
+            {param.required ? <RequiredMark /> : null}
+          </span>
+        )}
+        {aside}
+      </div>
+      {children}
+      {param.help ? (
+        <p id={`${id}-help`} className="text-muted-foreground text-xs">
+          {param.help}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-destructive text-sm">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function RequiredMark() {
+  return (
+    <span aria-hidden className="text-muted-foreground">
+      {" "}
+      *
+    </span>
+  );
+}
+
+/** aria-describedby for a control: its help and error lines, when present. */
+export function describedBy(param: ParamDescriptor, id: string, error?: string): string | undefined {
+  const ids = [param.help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+export type FieldProps<V> = {
+  param: ParamDescriptor;
+  id: string;
+  value: V;
+  onChange: (value: V) => void;
+  error?: string;
+  disabled?: boolean;
+};

@@ -1,0 +1,55 @@
+"use client";
+
+import { ArrowRightIcon } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useGenerations } from "@/contexts/generations-context";
+import { GenerationTile } from "./generation-tile";
+import { useCancelGeneration } from "./use-generation-actions";
+
+const SHOWN = 12;
+
+/** The queue and latest results under the create form, polled by the generations context. */
+export function RecentJobs({ title = "Recent" }: { title?: string }) {
+  const { items, isLoading, error, hasActive } = useGenerations();
+  const cancel = useCancelGeneration();
+  const shown = items.slice(0, SHOWN);
+  return (
+    <section aria-labelledby="recent-heading" className="flex flex-col gap-3">
+      <div className="flex items-center justify-between gap-2">
+        <h2 id="recent-heading" className="font-semibold text-lg tracking-tight">
+          {title}
+          {hasActive ? <span className="sr-only"> (jobs running)</span> : null}
+        </h2>
+        <Button asChild variant="ghost" size="sm" className="h-10">
+          <Link href="/history">
+            All history <ArrowRightIcon />
+          </Link>
+        </Button>
+      </div>
+      {cancel.error ? <FormMessage>{cancel.error.message}</FormMessage> : null}
+      {error && items.length === 0 ? <FormMessage>{error.message}</FormMessage> : null}
+      {isLoading ? (
+        <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+          {["a", "b", "c"].map((key) => (
+            <Skeleton key={key} className="aspect-square rounded-lg" />
+          ))}
+        </div>
+      ) : shown.length === 0 ? (
+        <p className="rounded-lg border border-dashed p-6 text-center text-muted-foreground text-sm">
+          Your jobs appear here as soon as you click Generate.
+        </p>
+      ) : (
+        <ul aria-live="polite" className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+          {shown.map((item) => (
+            <li key={item.id}>
+              <GenerationTile item={item} onCancel={cancel.mutate} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

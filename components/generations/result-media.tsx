@@ -1,0 +1,85 @@
+"use client";
+
+import { ArrowRightIcon, DownloadIcon, LoaderCircleIcon } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { type NextStep, stepHref } from "./next-steps";
+import { StatusChip } from "./status-chip";
+import type { GenerationDetail, GenerationOutput } from "./types";
+
+/** The outputs at full size with download and "take it further" links; progress while running. */
+export function ResultMedia({ item, steps }: { item: GenerationDetail; steps: NextStep[] }) {
+  if (item.outputs.length === 0) {
+    return (
+      <div className="flex aspect-square w-full max-w-xl flex-col items-center justify-center gap-3 rounded-xl border bg-muted/40 p-6 text-center sm:aspect-video">
+        {item.status === "queued" || item.status === "processing" ? (
+          <LoaderCircleIcon aria-hidden className="size-8 animate-spin text-muted-foreground" />
+        ) : null}
+        <StatusChip status={item.status} />
+        <p className="text-muted-foreground text-sm">
+          {item.status === "failed"
+            ? "No output: the job failed. Your credits were refunded."
+            : item.status === "canceled"
+              ? "Canceled before it finished. Your credits were refunded."
+              : "Working on it. This page updates by itself."}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className={item.outputs.length > 1 ? "grid gap-6 md:grid-cols-2" : "flex flex-col gap-6"}>
+      {item.outputs.map((output, index) => (
+        <figure key={output.url} className="flex flex-col gap-3">
+          <OutputView output={output} alt={item.prompt ?? `Output ${index + 1}`} />
+          <figcaption className="flex flex-wrap gap-2">
+            <Button asChild variant="outline">
+              <a href={output.url} download>
+                <DownloadIcon /> Download
+              </a>
+            </Button>
+            {output.mime.startsWith("image/")
+              ? steps.map((step) => (
+                  <Button
+                    key={step.label}
+                    asChild
+                    variant={step.label === "Use as input" ? "secondary" : "ghost"}
+                  >
+                    <Link href={stepHref(step, output.url)}>
+                      {step.label} <ArrowRightIcon />
+                    </Link>
+                  </Button>
+                ))
+              : null}
+          </figcaption>
+        </figure>
+      ))}
+    </div>
+  );
+}
+
+function OutputView({ output, alt }: { output: GenerationOutput; alt: string }) {
+  if (output.mime.startsWith("video/")) {
+    return (
+      // biome-ignore lint/a11y/useMediaCaption: generated clips have no caption track.
+      <video
+        src={output.url}
+        controls
+        playsInline
+        preload="metadata"
+        className="max-h-[75vh] w-full rounded-xl bg-black"
+      />
+    );
+  }
+  return (
+    <a href={output.url} target="_blank" rel="noreferrer" className="block w-fit max-w-full">
+      {/* biome-ignore lint/performance/noImgElement: signed URLs, no image optimiser needed. */}
+      <img
+        src={output.url}
+        alt={alt}
+        width={output.width ?? undefined}
+        height={output.height ?? undefined}
+        className="h-auto max-h-[75vh] w-auto max-w-full rounded-xl border bg-muted object-contain"
+      />
+    </a>
+  );
+}

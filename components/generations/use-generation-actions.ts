@@ -1,0 +1,41 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { fetchJson } from "@/components/providers/fetch-json";
+import { patchGeneration, refreshRecent, removeGeneration } from "./cache-updates";
+import { generationKeys } from "./query-keys";
+import type { GenerationStatus } from "./types";
+
+/** POST /api/generations/[id]/cancel; the job turns canceled everywhere it is shown. */
+export function useCancelGeneration() {
+  const client = useQueryClient();
+  const router = useRouter();
+  return useMutation({
+    mutationFn: (id: string) =>
+      fetchJson<{ id: string; status: GenerationStatus }>(`/api/generations/${id}/cancel`, {
+        method: "POST",
+      }),
+    onSuccess: ({ id, status }) => {
+      patchGeneration(client, id, { status });
+      // The refund shows in the header balance.
+      router.refresh();
+    },
+    onSettled: (_data, _error, id) => {
+      void refreshRecent(client);
+      void client.invalidateQueries({ queryKey: generationKeys.detail(id) });
+    },
+  });
+}
+
+/** DELETE /api/generations/[id]; the tile goes away at once. */
+export function useDeleteGeneration() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => fetchJson<null>(`/api/generations/${id}`, { method: "DELETE" }),
+    onSuccess: (_data, id) => {
+      removeGeneration(client, id);
+      void refreshRecent(client);
+    },
+  });
+}

@@ -1,0 +1,76 @@
+import "server-only";
+// Every user's generations for the console: filtered by status, provider, model, user email
+// and a date range (UTC days, both ends included), newest first, keyset-paginated.
+import { type Actor, assertAdmin } from "@/lib/admin/actor";
+import { likePattern } from "@/lib/admin/params";
+import { sql } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { GenerationStatus } from "@/lib/generations/types";
+import type { ProviderId } from "@/lib/models-config";
+
+export const ADMIN_GENERATIONS_PAGE = 50;
+
+export type AdminGenerationFilter = {
+  status?: GenerationStatus;
+  provider?: ProviderId;
+  model?: string;
+  email?: string;
+  /** YYYY-MM-DD, UTC. */
+  from?: string;
+  to?: string;
+  cursor?: string;
+};
+
+export type AdminGenerationItem = {
+  id: string;
+  user_id: string;
+  user_email: string | null;
+  model_id: string;
+  provider: ProviderId;
+  kind: string;
+  status: GenerationStatus;
+  prompt: string | null;
+  error: string | null;
+  charged_credits: number;
+  provider_job_id: string | null;
+  parent_generation_id: string | null;
+  created_at: Date;
+  completed_at: Date | null;
+};
+
+export function encodeCursor(item: { created_at: Date; id: string }): string {
+  return Buffer.from(`${item.created_at.toISOString()}|${item.id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const [createdAt, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id))
+    throw new AppError("bad_request", "cursor: invalid");
+  return { createdAt, id };
+}
+
+export async function listAdminGenerations(
+  actor: Actor,
+  filter: AdminGenerationFilter,
+): Promise<{ items: AdminGenerationItem[]; next_cursor: string | null }> {
+  assertAdmin(actor);
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
+  const rows = await sql<AdminGenerationItem[]>`
+    select g.id, g.user_id, p.email as user_email, g.model_id, g.provider, g.kind, g.status,
+           left(g.prompt, 200) as prompt, left(g.error, 300) as error, g.charged_credits,
+           g.provider_job_id, g.parent_generation_id, g.created_at, g.completed_at
+    from generations g join profiles p on p.id = g.user_id
+    where true
+      ${filter.status ? sql`and g.status = ${filter.status}` : sql``}
+      ${filter.provider ? sql`and g.provider = ${filter.provider}` : sql``}
+      ${filter.model ? sql`and g.model_id = ${filter.model}` : sql``}
+      ${filter.email ? sql`and p.email like ${likePattern(filter.email.trim().toLowerCase())}` : sql``}
+      ${filter.from ? sql`and g.created_at >= ${filter.from}::date::timestamp at time zone 'UTC'` : sql``}
+      ${filter.to ? sql`and g.created_at < (${filter.to}::date + 1)::timestamp at time zone 'UTC'` : sql``}
+      ${cursor ? sql`and (g.created_at, g.id) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)` : sql``}
+    order by g.created_at desc, g.id desc
+    limit ${ADMIN_GENERATIONS_PAGE + 1}`;
+  const items = rows.slice(0, ADMIN_GENERATIONS_PAGE);
+  const last = items.at(-1);
+  return { items, next_cursor: rows.length > ADMIN_GENERATIONS_PAGE && last ? encodeCursor(last) : null };
+}
