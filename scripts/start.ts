@@ -1,20 +1,5 @@
 // npm start — the production server (after `npm run build`) with the same local defaults as
-// dev, plus the reconciler loop. On a VPS, PM2 runs this through ecosystem.config.cjs.
-import { prepareLocalRuntime } from "./lib/local-runtime";
-import { startReconcileLoop } from "./lib/reconcile-loop";
-import { run, supervise } from "./lib/supervise";
+// dev, plus the reconciler loop.
+import { serve } from "./lib/serve";
 
-const runtime = await prepareLocalRuntime();
-const port = runtime.env.PORT || "3000";
-runtime.env.APP_URL ||= `http://localhost:${port}`;
-const next = run("next", ["start", "--port", port], runtime.env);
-const stopLoop = startReconcileLoop({
-  appUrl: `http://127.0.0.1:${port}`,
-  secret: runtime.env.CRON_SECRET as string,
-  intervalSeconds: Number(runtime.env.RECONCILE_INTERVAL_SECONDS || 30),
-  log: (line) => console.log(`[atelier] ${line}`),
-});
-supervise([next], async () => {
-  stopLoop();
-  await runtime.stop();
-});
+await serve("start");

@@ -6,6 +6,7 @@ import { applyJobState } from "@/lib/generations/apply-job-state";
 import type { GenerationRow } from "@/lib/generations/types";
 import type { Logger } from "@/lib/log";
 import type { ModelDefinition } from "@/lib/models-config";
+import { notifyGenerationFinished } from "@/lib/notifications/notify-generation-finished";
 import { providerAdapter } from "@/lib/providers/registry";
 import { PROVIDER_NAMES, pickCredential, reportKeyFailure } from "@/lib/providers/token-pool";
 import {
@@ -94,7 +95,9 @@ export async function submitGeneration(args: {
       await pollWhileWarm(generation, model, outcome.jobId, credential, log);
   } catch (error) {
     if (!(error instanceof ProviderError)) log.error("submit failed", { generationId: generation.id, error });
-    await markFailed(generation.id, failureReason(generation, error));
+    if (await markFailed(generation.id, failureReason(generation, error))) {
+      await notifyGenerationFinished(generation.id, log);
+    }
   }
 }
 
