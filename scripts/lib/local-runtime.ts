@@ -23,7 +23,8 @@ export async function prepareLocalRuntime(): Promise<LocalRuntime> {
 
   if (!env.SESSION_SECRET) env.SESSION_SECRET = await localSecret(path.join(dataDir, "session-secret"));
   if (!env.CRON_SECRET) env.CRON_SECRET = await localSecret(path.join(dataDir, "cron-secret"));
-  if (!env.ENCRYPTION_SECRET) env.ENCRYPTION_SECRET = await localSecret(path.join(dataDir, "encryption-secret"), "base64");
+  if (!env.ENCRYPTION_SECRET)
+    env.ENCRYPTION_SECRET = await localSecret(path.join(dataDir, "encryption-secret"), "base64");
   env.NEXT_TELEMETRY_DISABLED ??= "1";
 
   // Providers without a key talk to the emulator, which speaks their wire protocols.

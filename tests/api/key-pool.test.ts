@@ -8,9 +8,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { open } from "@/lib/crypto/secret-box";
 import type { Emulator } from "../../scripts/emulator/server";
+import { freePort } from "../../scripts/lib/ports";
 import { startApp, type TestApp } from "../helpers/app";
 import { Client, signIn } from "../helpers/http";
-import { freePort } from "../helpers/ports";
 import { runReconciler, startProviders, waitForGeneration } from "../helpers/providers";
 
 const ENCRYPTION_SECRET = randomBytes(32).toString("base64");

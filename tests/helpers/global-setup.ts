@@ -7,7 +7,7 @@ import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { migrate } from "../../lib/db/migrate";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
-import { freePort } from "./ports";
+import { freePort } from "../../scripts/lib/ports";
 
 export const TEMPLATE_DB = "atelier_template";
 

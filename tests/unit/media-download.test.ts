@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { isHostAllowed, openMediaDownload, parseAllowedHosts, readToBuffer } from "@/lib/media/download";
 import { MediaError } from "@/lib/media/types";
-import { freePort } from "../helpers/ports";
+import { freePort } from "../../scripts/lib/ports";
 import {
   files,
   makePng,

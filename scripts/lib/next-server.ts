@@ -1,0 +1,76 @@
+// Runs the production build (`next start`) as a child process on a given port and waits for
+// /api/health — shared by the API tests, the end-to-end setup and the benchmarks.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+export type NextServer = { url: string; pid: number; logs: () => string; stop: () => Promise<void> };
+
+export function assertBuilt(): void {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!existsSync(path.join(distDir, "BUILD_ID")))
+    throw new Error("No production build: run `npm run build` first (npm test does).");
+}
+
+/** `env` is the whole environment of the server, beyond PATH and HOME: nothing else leaks in. */
+export async function startNextServer(options: {
+  port: number;
+  env: Record<string, string>;
+  echo?: boolean;
+}): Promise<NextServer> {
+  assertBuilt();
+  const url = `http://127.0.0.1:${options.port}`;
+  const child = spawn(
+    "node_modules/.bin/next",
+    ["start", "--port", String(options.port), "--hostname", "127.0.0.1"],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...(process.env.NEXT_DIST_DIR && { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR }),
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-200_000);
+    if (options.echo) process.stderr.write(chunk);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  await waitForHealth(url, child, () => output);
+  return { url, pid: child.pid ?? 0, logs: () => output, stop: () => stopChild(child) };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, logs: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${logs()}`);
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`app did not become healthy:\n${logs()}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
