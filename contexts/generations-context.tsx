@@ -72,10 +72,10 @@ export function GenerationsProvider({
       const id = `pending-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
       // A poll already in flight must not land after the placeholder with an older list.
       await client.cancelQueries({ queryKey: ["generations", "recent"] });
-      insertPending(client, { ...item, id });
+      insertPending(client, { ...item, id }, kind);
       return id;
     },
-    [client],
+    [client, kind],
   );
   const resolveOptimistic = useCallback(
     (pendingId: string, id: string, status: string) => resolvePending(client, pendingId, id, status),

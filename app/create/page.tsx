@@ -12,10 +12,12 @@ export default async function CreatePage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const model = firstParam(params.model);
   const image = firstParam(params.image);
+  const parent = firstParam(params.parent);
   if (!(await getAuthUser())) {
     const back = new URLSearchParams();
     if (model) back.set("model", model);
     if (image) back.set("image", image);
+    if (parent) back.set("parent", parent);
     const next = back.size > 0 ? `/create?${back}` : "/create";
     redirect(`/login?next=${encodeURIComponent(next)}`);
   }
@@ -23,7 +25,7 @@ export default async function CreatePage({ searchParams }: { searchParams: Searc
     <PageContainer>
       <PageHeader title="Create" description="Pick a model, describe what you want, and generate." />
       <GenerationsProvider>
-        <CreatePanel initialModel={model} initialImage={image} />
+        <CreatePanel initialModel={model} initialImage={image} parentId={parent} />
       </GenerationsProvider>
     </PageContainer>
   );

@@ -22,6 +22,7 @@ export default async function VideoPage({ searchParams }: { searchParams: Search
           kind="video"
           initialModel={firstParam(params.model)}
           initialImage={firstParam(params.image)}
+          parentId={firstParam(params.parent)}
         />
       </GenerationsProvider>
     </PageContainer>

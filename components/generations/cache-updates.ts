@@ -21,12 +21,20 @@ function mapItems(data: unknown, fn: (items: Generation[]) => Generation[]): unk
   return data;
 }
 
-/** Show a job as queued in every recent list it belongs to, before the server has answered. */
-export function insertPending(client: QueryClient, item: Generation): void {
+/**
+ * Show a job as queued in every recent list it belongs to, before the server has answered.
+ * `shown` is the list on screen: it gets the job even if its first load has not finished.
+ */
+export function insertPending(
+  client: QueryClient,
+  item: Generation,
+  shown: "all" | Generation["kind"],
+): void {
   for (const kind of ["all", item.kind] as const) {
-    client.setQueryData<Page>(generationKeys.recent(kind), (data) =>
-      data ? { ...data, items: [item, ...data.items] } : data,
-    );
+    client.setQueryData<Page>(generationKeys.recent(kind), (data) => {
+      if (data) return { ...data, items: [item, ...data.items] };
+      return kind === shown ? { items: [item], next_cursor: null } : data;
+    });
   }
 }
 

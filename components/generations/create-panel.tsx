@@ -25,10 +25,13 @@ export function CreatePanel({
   kind,
   initialModel,
   initialImage,
+  parentId,
 }: {
   kind?: ModelKind;
   initialModel?: string;
   initialImage?: string;
+  /** The generation "use as input" came from; recorded as the new one's parent. */
+  parentId?: string;
 }) {
   const scope = kind ?? "all";
   const models = useModels(kind);
@@ -48,11 +51,20 @@ export function CreatePanel({
 
   function submit(current: LiteModel) {
     const missing = missingFields(current, values);
-    if (Object.keys(missing).length > 0) return setProblem({ fields: missing, banner: null });
+    if (Object.keys(missing).length > 0) {
+      setProblem({ fields: missing, banner: null });
+      return focusField(current, missing);
+    }
     setProblem(NO_PROBLEM);
     create.mutate(
-      { model: current, input: toInput(current, values) },
-      { onError: (error) => setProblem(problemFrom(current, error)) },
+      { model: current, input: toInput(current, values), parentId },
+      {
+        onError: (error) => {
+          const next = problemFrom(current, error);
+          setProblem(next);
+          focusField(current, next.fields);
+        },
+      },
     );
   }
 
@@ -84,6 +96,13 @@ export function CreatePanel({
       <RecentJobs title={kind === "video" ? "Recent videos" : "Recent"} />
     </div>
   );
+}
+
+/** Brings the first field with an error into view (ids follow ParamField's `f-<model>-<name>`). */
+function focusField(model: LiteModel, fields: Record<string, string>) {
+  const first = model.params.find((p) => fields[p.name]);
+  // Next frame: after React has rendered the message, so the field's description includes it.
+  if (first) requestAnimationFrame(() => document.getElementById(`f-${model.id}-${first.name}`)?.focus());
 }
 
 function problemFrom(model: LiteModel, error: Error): Problem {

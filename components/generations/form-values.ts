@@ -63,7 +63,9 @@ export function fieldError(model: LiteModel, error: string): { field: string; me
   const match = /^([a-z_][a-z0-9_]*)(?:\.[\w.]+)?: (.+)$/i.exec(error);
   const param = match ? model.params.find((p) => p.name === match[1]) : undefined;
   if (!match || !param) return null;
-  const text = match[2] ?? "";
+  // "needs a first frame (image_url)": drop our internal names, the labels say it already.
+  let text = match[2] ?? "";
+  for (const other of model.params) text = text.replace(` (${other.name})`, "");
   return { field: param.name, message: `${param.label} ${text.replace(/\.$/, "")}.` };
 }
 

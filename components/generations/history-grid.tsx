@@ -44,7 +44,9 @@ export function HistoryGrid({ kind, status }: { kind: KindFilter; status: Status
             {history.isFetchingNextPage ? "Loading…" : "Load more"}
           </Button>
         ) : (
-          <p className="text-muted-foreground text-sm">{`${history.items.length.toLocaleString("en-US")} shown`}</p>
+          <p className="text-muted-foreground text-sm">
+            {`That's everything: ${history.items.length.toLocaleString("en-US")} ${history.items.length === 1 ? "generation" : "generations"}.`}
+          </p>
         )}
       </div>
     </div>

@@ -24,6 +24,7 @@ export function nextStepsFor(models: readonly LiteModel[]): NextStep[] {
   return steps;
 }
 
-export function stepHref(step: NextStep, imageUrl: string): string {
-  return `${step.path}?${new URLSearchParams({ model: step.model, image: imageUrl })}`;
+/** The link carries the source generation so the new one records its parent (lineage). */
+export function stepHref(step: NextStep, imageUrl: string, parentId: string): string {
+  return `${step.path}?${new URLSearchParams({ model: step.model, image: imageUrl, parent: parentId })}`;
 }

@@ -44,7 +44,7 @@ export function ResultMedia({ item, steps }: { item: GenerationDetail; steps: Ne
                     asChild
                     variant={step.label === "Use as input" ? "secondary" : "ghost"}
                   >
-                    <Link href={stepHref(step, output.url)}>
+                    <Link href={stepHref(step, output.url, item.id)}>
                       {step.label} <ArrowRightIcon />
                     </Link>
                   </Button>
@@ -71,14 +71,14 @@ function OutputView({ output, alt }: { output: GenerationOutput; alt: string }) 
     );
   }
   return (
-    <a href={output.url} target="_blank" rel="noreferrer" className="block w-fit max-w-full">
+    <a href={output.url} target="_blank" rel="noreferrer" className="block">
       {/* biome-ignore lint/performance/noImgElement: signed URLs, no image optimiser needed. */}
       <img
         src={output.url}
         alt={alt}
         width={output.width ?? undefined}
         height={output.height ?? undefined}
-        className="h-auto max-h-[75vh] w-auto max-w-full rounded-xl border bg-muted object-contain"
+        className="h-auto max-h-[75vh] w-full rounded-xl border bg-muted object-contain"
       />
     </a>
   );

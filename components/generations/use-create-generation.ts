@@ -6,7 +6,7 @@ import { fetchJson } from "@/components/providers/fetch-json";
 import { useGenerations } from "@/contexts/generations-context";
 import type { LiteModel } from "@/lib/models-lite";
 
-type CreateVars = { model: LiteModel; input: Record<string, unknown> };
+type CreateVars = { model: LiteModel; input: Record<string, unknown>; parentId?: string };
 type Created = { id: string; status: string };
 
 /**
@@ -17,8 +17,11 @@ export function useCreateGeneration() {
   const { addOptimistic, resolveOptimistic, removeOptimistic, invalidate } = useGenerations();
   const router = useRouter();
   return useMutation({
-    mutationFn: ({ model, input }: CreateVars) =>
-      fetchJson<Created>("/api/generations/create", { method: "POST", json: { model: model.id, input } }),
+    mutationFn: ({ model, input, parentId }: CreateVars) =>
+      fetchJson<Created>("/api/generations/create", {
+        method: "POST",
+        json: { model: model.id, input, ...(parentId && { parent_generation_id: parentId }) },
+      }),
     onMutate: async ({ model, input }: CreateVars) => {
       const pendingId = await addOptimistic({
         model: model.id,
@@ -35,12 +38,12 @@ export function useCreateGeneration() {
     },
     onSuccess: (created, _vars, context) => {
       resolveOptimistic(context.pendingId, created.id, created.status);
-      void invalidate();
       // Credits were reserved: let the server components (header balance) re-render.
       router.refresh();
     },
     onError: (_error, _vars, context) => {
       if (context) removeOptimistic(context.pendingId);
     },
+    onSettled: () => void invalidate(),
   });
 }

@@ -29,7 +29,9 @@ export async function listAuditLog(
   const [items, [count]] = await Promise.all([
     sql<AuditItem[]>`
       select a.id::text, a.actor_id, p.email as actor_email, a.action, a.target_type, a.target_id,
-             case when a.target_type = 'user' then t.email end as target_label,
+             case when a.target_type = 'user' then t.email
+                  when a.target_type = 'provider_token' then coalesce(a.after ->> 'label', a.before ->> 'label')
+             end as target_label,
              a.before, a.after, a.created_at
       from audit_log a
         left join profiles p on p.id = a.actor_id

@@ -1,5 +1,6 @@
 // Pages that need a signed-in user; /admin also needs an admin role.
 export const PROTECTED_PREFIXES = [
+  "/create",
   "/history",
   "/result",
   "/video",

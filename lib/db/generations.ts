@@ -76,7 +76,8 @@ export async function reserveGeneration(g: NewGeneration, limits: ReservationLim
       insert into generations (user_id, model_id, provider, kind, input, prompt, parent_generation_id,
                                cost, estimated_credits, charged_credits)
       values (${g.userId}, ${g.modelId}, ${g.provider}, ${g.kind}, ${tx.json(g.input as never)}, ${g.prompt},
-              ${g.parentGenerationId ?? null}, ${limits.price}, ${limits.price}, ${limits.price})
+              (select id from generations where id = ${g.parentGenerationId ?? null}::uuid and user_id = ${g.userId}),
+              ${limits.price}, ${limits.price}, ${limits.price})
       returning *`;
     if (!row) throw new Error("generation insert returned no row");
     if (limits.price > 0) {

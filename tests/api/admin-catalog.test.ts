@@ -118,7 +118,13 @@ describe("models", () => {
 });
 
 describe("settings", () => {
-  type Setting = { key: string; value: unknown; is_default: boolean; updated_by_email: string | null };
+  type Setting = {
+    key: string;
+    value: unknown;
+    default_value: unknown;
+    is_default: boolean;
+    updated_by_email: string | null;
+  };
   const put = (key: string, value: unknown) =>
     admin.request("PUT", `/api/admin/settings/${key}`, { json: { value } });
 
@@ -130,7 +136,8 @@ describe("settings", () => {
       "feature_flags",
       "system_prompts",
     ]);
-    expect(res.body[0]).toMatchObject({ value: 50, is_default: true, updated_by_email: null });
+    expect(res.body[0]).toMatchObject({ is_default: true, updated_by_email: null });
+    expect(res.body[0]?.value).toBe(res.body[0]?.default_value);
   });
 
   it("a new starting_credits applies to the next sign-up without a restart", async () => {

@@ -198,3 +198,34 @@ describe("upload", () => {
     expect((await new Client(app.url).request("POST", "/api/upload", { body: form([]) })).status).toBe(401);
   });
 });
+
+describe("lineage", () => {
+  it("records the parent of an iteration, but only when the parent is the caller's own", async () => {
+    const { body: parent } = await create(alice, "flux-schnell", { prompt: "the original" });
+    const child = await alice.post<{ id: string }>("/api/generations/create", {
+      model: "flux-schnell",
+      input: { prompt: "an iteration" },
+      parent_generation_id: parent.id,
+    });
+    expect((await alice.get(`/api/generations/${child.body.id}`)).body).toMatchObject({
+      parent_generation_id: parent.id,
+    });
+    const foreign = await bob.post<{ id: string }>("/api/generations/create", {
+      model: "flux-schnell",
+      input: { prompt: "not mine to iterate" },
+      parent_generation_id: parent.id,
+    });
+    expect((await bob.get(`/api/generations/${foreign.body.id}`)).body).toMatchObject({
+      parent_generation_id: null,
+    });
+    expect(
+      (
+        await alice.post("/api/generations/create", {
+          model: "flux-schnell",
+          input: { prompt: "x" },
+          parent_generation_id: "nope",
+        })
+      ).status,
+    ).toBe(400);
+  });
+});

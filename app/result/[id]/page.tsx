@@ -8,7 +8,9 @@ import { getAuthUser } from "@/lib/auth";
 import { isAppError } from "@/lib/errors";
 import { requireOwnGeneration } from "@/lib/generations/manage-generation";
 import { serializeGenerationDetail } from "@/lib/generations/serialize";
-import { LITE_MODELS } from "@/lib/models-lite";
+import { listEffectiveModels } from "@/lib/models/overrides";
+import { getModel } from "@/lib/models-config";
+import { toLiteModel } from "@/lib/models-lite";
 
 export const metadata: Metadata = { title: "Result" };
 
@@ -22,10 +24,13 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
     throw error;
   });
   const detail = (await serializeGenerationDetail(row)) as GenerationDetail;
-  const model = LITE_MODELS.find((m) => m.id === detail.model) ?? null;
+  const definition = getModel(detail.model);
+  const model = definition ? toLiteModel(definition) : null;
+  // Only models that are enabled now are offered as a next step.
+  const enabled = (await listEffectiveModels()).filter((m) => m.enabled).map((m) => toLiteModel(m.model));
   return (
     <PageContainer>
-      <ResultView initial={detail} model={model} steps={nextStepsFor(LITE_MODELS)} />
+      <ResultView initial={detail} model={model} steps={nextStepsFor(enabled)} />
     </PageContainer>
   );
 }

@@ -154,7 +154,7 @@ export function GenerationsPanel({ initialFilter }: { initialFilter: GenerationF
           ) : null}
           {items.map((g) => (
             <tr key={g.id} className="hover:bg-muted/40">
-              <Td className="whitespace-nowrap">
+              <Td className="min-w-28 sm:whitespace-nowrap">
                 <Link
                   href={`/admin/generations/${g.id}`}
                   className="font-medium underline-offset-4 outline-none hover:underline focus-visible:underline"

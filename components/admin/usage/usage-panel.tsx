@@ -144,7 +144,7 @@ function Breakdown({
           {rows.length === 0 ? <EmptyRow colSpan={5}>Nothing in this range.</EmptyRow> : null}
           {rows.map((r) => (
             <tr key={r.key}>
-              <Td className="max-w-56 truncate">{r.label}</Td>
+              <Td className="max-w-36 truncate sm:max-w-56">{r.label}</Td>
               <Td className="text-right tabular-nums">{formatNumber(r.generations)}</Td>
               <Td className="hidden text-right tabular-nums sm:table-cell">{formatNumber(r.failed)}</Td>
               <Td className="text-right tabular-nums" title={`${r.charged} charged − ${r.refunded} refunded`}>

@@ -86,7 +86,7 @@ export function UserDetailPanel({
         actions={<CopyButton value={user.id} label="Copy ID" />}
       />
 
-      <section aria-label="Usage" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <section aria-label="Usage" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Stat label="Credits" value={<span data-testid="user-credits">{formatNumber(user.credits)}</span>} />
         <Stat
           label="Generations"

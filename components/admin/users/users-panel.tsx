@@ -8,6 +8,8 @@ import { fetchJson } from "@/components/providers/fetch-json";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { UserPage } from "@/lib/admin/users/search-users";
+import type { Role } from "@/lib/auth/types";
+import { cn } from "@/lib/utils";
 import { AdminHeader } from "../admin-header";
 import { RoleBadge, UserStatusBadge } from "../badges";
 import { formatDateTime, formatNumber } from "../format";
@@ -75,7 +77,7 @@ export function UsersPanel({ initialQuery, initialPage }: { initialQuery: string
         <thead>
           <tr>
             <Th>User</Th>
-            <Th>Role</Th>
+            <Th className="hidden sm:table-cell">Role</Th>
             <Th className="text-right">Credits</Th>
             <Th className="hidden text-right sm:table-cell">Generations</Th>
             <Th className="hidden md:table-cell">Last activity</Th>
@@ -89,7 +91,7 @@ export function UsersPanel({ initialQuery, initialPage }: { initialQuery: string
           ) : null}
           {users.data?.items.map((user) => (
             <tr key={user.id} className="hover:bg-muted/40">
-              <Td className="max-w-64">
+              <Td className="max-w-[14rem] sm:max-w-64">
                 <Link
                   href={`/admin/users/${user.id}`}
                   className="block truncate font-medium underline-offset-4 outline-none hover:underline focus-visible:underline"
@@ -103,12 +105,10 @@ export function UsersPanel({ initialQuery, initialPage }: { initialQuery: string
                     .filter(Boolean)
                     .join(" · ") || "—"}
                 </span>
+                <Badges role={user.role} status={user.status} className="mt-1.5 sm:hidden" />
               </Td>
-              <Td>
-                <div className="flex flex-wrap gap-1">
-                  <RoleBadge role={user.role} />
-                  {user.status === "banned" ? <UserStatusBadge status="banned" /> : null}
-                </div>
+              <Td className="hidden sm:table-cell">
+                <Badges role={user.role} status={user.status} />
               </Td>
               <Td className="text-right tabular-nums">{formatNumber(user.credits)}</Td>
               <Td className="hidden text-right tabular-nums sm:table-cell">
@@ -133,6 +133,23 @@ export function UsersPanel({ initialQuery, initialPage }: { initialQuery: string
           noun="users"
         />
       ) : null}
+    </div>
+  );
+}
+
+function Badges({
+  role,
+  status,
+  className,
+}: {
+  role: Role;
+  status: "active" | "banned";
+  className?: string;
+}) {
+  return (
+    <div className={cn("flex flex-wrap gap-1", className)}>
+      <RoleBadge role={role} />
+      {status === "banned" ? <UserStatusBadge status="banned" /> : null}
     </div>
   );
 }

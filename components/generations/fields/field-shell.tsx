@@ -23,17 +23,17 @@ export function FieldShell({
   return (
     <div className="flex flex-col gap-2">
       <div className="flex items-center justify-between gap-2">
-        {labelFor ? (
-          <Label htmlFor={id}>
-            {param.label}
-            {param.required ? <RequiredMark /> : null}
-          </Label>
-        ) : (
-          <span id={`${id}-label`} className="font-medium text-sm leading-none">
-            {param.label}
-            {param.required ? <RequiredMark /> : null}
-          </span>
-        )}
+        {/* The mark stays outside the label, so the field's accessible name is exactly its label. */}
+        <span className="flex items-center gap-1">
+          {labelFor ? (
+            <Label htmlFor={id}>{param.label}</Label>
+          ) : (
+            <span id={`${id}-label`} className="font-medium text-sm leading-none">
+              {param.label}
+            </span>
+          )}
+          {param.required ? <RequiredMark /> : null}
+        </span>
         {aside}
       </div>
       {children}
@@ -53,8 +53,7 @@ export function FieldShell({
 
 function RequiredMark() {
   return (
-    <span aria-hidden className="text-muted-foreground">
-      {" "}
+    <span aria-hidden className="text-muted-foreground text-sm leading-none">
       *
     </span>
   );

@@ -7,6 +7,8 @@ import { parseJson, withApiLogging } from "@/lib/with-api-logging";
 const bodySchema = z.object({
   model: z.string({ error: "model is required" }).min(1, "model is required"),
   input: z.record(z.string(), z.unknown()).default({}),
+  /** The output this one iterates on ("use as input"); ignored unless it is the caller's. */
+  parent_generation_id: z.uuid({ error: "parent_generation_id must be a generation id" }).optional(),
 });
 
 // The row is visible as queued at once; the provider call happens after the response.
