@@ -201,31 +201,33 @@ describe("upload", () => {
 
 describe("lineage", () => {
   it("records the parent of an iteration, but only when the parent is the caller's own", async () => {
-    const { body: parent } = await create(alice, "flux-schnell", { prompt: "the original" });
-    const child = await alice.post<{ id: string }>("/api/generations/create", {
+    const erin = await signIn(app.url, "erin@example.com");
+    const parent = await create(erin, "flux-schnell", { prompt: "the original" });
+    expect(parent.status).toBe(202);
+    const child = await erin.post<{ id: string }>("/api/generations/create", {
       model: "flux-schnell",
       input: { prompt: "an iteration" },
-      parent_generation_id: parent.id,
+      parent_generation_id: parent.body.id,
     });
-    expect((await alice.get(`/api/generations/${child.body.id}`)).body).toMatchObject({
-      parent_generation_id: parent.id,
+    expect(child.status).toBe(202);
+    expect((await erin.get(`/api/generations/${child.body.id}`)).body).toMatchObject({
+      parent_generation_id: parent.body.id,
     });
-    const foreign = await bob.post<{ id: string }>("/api/generations/create", {
+    const frank = await signIn(app.url, "frank@example.com");
+    const foreign = await frank.post<{ id: string }>("/api/generations/create", {
       model: "flux-schnell",
       input: { prompt: "not mine to iterate" },
-      parent_generation_id: parent.id,
+      parent_generation_id: parent.body.id,
     });
-    expect((await bob.get(`/api/generations/${foreign.body.id}`)).body).toMatchObject({
+    expect(foreign.status).toBe(202);
+    expect((await frank.get(`/api/generations/${foreign.body.id}`)).body).toMatchObject({
       parent_generation_id: null,
     });
-    expect(
-      (
-        await alice.post("/api/generations/create", {
-          model: "flux-schnell",
-          input: { prompt: "x" },
-          parent_generation_id: "nope",
-        })
-      ).status,
-    ).toBe(400);
+    const malformed = await erin.post("/api/generations/create", {
+      model: "flux-schnell",
+      input: { prompt: "x" },
+      parent_generation_id: "nope",
+    });
+    expect(malformed.status).toBe(400);
   });
 });

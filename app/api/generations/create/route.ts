@@ -18,6 +18,7 @@ export const POST = withApiLogging({ auth: "user" }, async ({ req, user, log }) 
     userId: user.id,
     modelId: body.model,
     input: body.input,
+    parentGenerationId: body.parent_generation_id ?? null,
   });
   after(() => submitGeneration({ generation, model, origin: req.nextUrl.origin, log }));
   return Response.json({ id: generation.id, status: generation.status }, { status: 202 });
