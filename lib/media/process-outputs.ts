@@ -1,12 +1,14 @@
 // Copies a generation's outputs into our storage: originals plus WebP thumbnails for images,
-// streamed originals for video. Files go strictly one at a time (never Promise.all), each under
-// the process-wide media semaphore, so at most MAX_CONCURRENT_MEDIA files are in flight per
-// process however many generations finish at once. All or nothing: on any failure every object
+// streamed originals for video. Files of one generation go strictly one at a time (never
+// Promise.all). Per process, at most MAX_CONCURRENT_MEDIA images are being decoded and encoded
+// by sharp (the process-wide media semaphore) and at most twice that many files are in flight
+// at all, however many generations finish at once: memory stays bounded while one file's
+// download and writes overlap another's encoding. All or nothing: on any failure every object
 // this call stored is deleted before the error (a MediaError) is thrown.
 
 import { type Logger, log as rootLog } from "@/lib/log";
 import { openMediaDownload, readToBuffer } from "@/lib/media/download";
-import { getMediaSemaphore, type Semaphore } from "@/lib/media/semaphore";
+import { getMediaSemaphore, Semaphore } from "@/lib/media/semaphore";
 import { sniffMediaType } from "@/lib/media/sniff";
 import { makeThumbnail } from "@/lib/media/thumbnail";
 import {
@@ -47,6 +49,18 @@ export type ProcessOutputsInput = {
 
 type Context = ProcessOutputsInput & { stored: string[] };
 
+// Files in flight (downloading, encoding or writing) are bounded at twice the sharp permits, so
+// one file's download and writes overlap another's encoding while memory stays bounded.
+const slotsBySemaphore = new WeakMap<Semaphore, Semaphore>();
+function fileSlots(semaphore: Semaphore): Semaphore {
+  let slots = slotsBySemaphore.get(semaphore);
+  if (!slots) {
+    slots = new Semaphore(semaphore.limit * 2);
+    slotsBySemaphore.set(semaphore, slots);
+  }
+  return slots;
+}
+
 /** `users/<userId>/generations/<generationId>/<index>` — the original adds `.<ext>`, the thumbnail `.thumb.webp`. */
 export function outputBasePath(userId: string, generationId: string, index: number): string {
   return `users/${userId}/generations/${generationId}/${index}`;
@@ -58,7 +72,9 @@ export async function processOutputs(input: ProcessOutputsInput): Promise<MediaO
   const outputs: MediaOutput[] = [];
   try {
     for (const [index, source] of input.sources.entries()) {
-      outputs.push(await semaphore.withPermit(() => processOne(context, source, index)));
+      outputs.push(
+        await fileSlots(semaphore).withPermit(() => processOne(context, source, index, semaphore)),
+      );
     }
     return outputs;
   } catch (error) {
@@ -67,7 +83,12 @@ export async function processOutputs(input: ProcessOutputsInput): Promise<MediaO
   }
 }
 
-async function processOne(context: Context, source: MediaSource, index: number): Promise<MediaOutput> {
+async function processOne(
+  context: Context,
+  source: MediaSource,
+  index: number,
+  semaphore: Semaphore,
+): Promise<MediaOutput> {
   const base = outputBasePath(context.userId, context.generationId, index);
   if (context.kind === "video" && "url" in source) return streamVideo(context, source, base);
 
@@ -78,7 +99,7 @@ async function processOne(context: Context, source: MediaSource, index: number):
   if (type.kind === "video") {
     return { path, thumb_path: null, mime: type.mime, width: null, height: null, bytes: data.byteLength };
   }
-  const thumbnail = await makeThumbnail(data);
+  const thumbnail = await semaphore.withPermit(() => makeThumbnail(data));
   const thumbPath = `${base}.thumb.webp`;
   await put(context, thumbPath, () =>
     context.storage.putBuffer(thumbPath, thumbnail.data, { contentType: "image/webp" }),
