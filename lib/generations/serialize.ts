@@ -32,9 +32,45 @@ export type PublicGeneration = {
   completed_at: string | null;
 };
 
-export async function serializeGeneration(row: GenerationRow, nowMs = Date.now()): Promise<PublicGeneration> {
-  const expiresIn = (urlBucket(nowMs) + 2) * URL_BUCKET_SECONDS - Math.floor(nowMs / 1000);
-  const sign = (path: string | null) => (path ? storage().signedUrl(path, expiresIn) : Promise.resolve(null));
+type SerializableRow = Pick<
+  GenerationRow,
+  | "id"
+  | "model_id"
+  | "provider"
+  | "kind"
+  | "status"
+  | "prompt"
+  | "error"
+  | "outputs"
+  | "created_at"
+  | "completed_at"
+>;
+
+// Signed URLs are the same for a whole hour, so each is made once per hour and process: a
+// polled list re-signs nothing, and in Supabase mode that saves a Storage call per file.
+const MAX_CACHED_URLS = 20_000;
+const signedUrls = { bucket: -1, byPath: new Map<string, string>() };
+
+async function cachedSignedUrl(path: string, nowMs: number): Promise<string> {
+  const bucket = urlBucket(nowMs);
+  if (bucket !== signedUrls.bucket || signedUrls.byPath.size >= MAX_CACHED_URLS) {
+    signedUrls.bucket = bucket;
+    signedUrls.byPath.clear();
+  }
+  let url = signedUrls.byPath.get(path);
+  if (!url) {
+    const expiresIn = (bucket + 2) * URL_BUCKET_SECONDS - Math.floor(nowMs / 1000);
+    url = await storage().signedUrl(path, expiresIn);
+    signedUrls.byPath.set(path, url);
+  }
+  return url;
+}
+
+export async function serializeGeneration(
+  row: SerializableRow,
+  nowMs = Date.now(),
+): Promise<PublicGeneration> {
+  const sign = (path: string | null) => (path ? cachedSignedUrl(path, nowMs) : Promise.resolve(null));
   const outputs: PublicOutput[] = [];
   for (const output of row.outputs) {
     outputs.push({

@@ -39,6 +39,8 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
       SESSION_SECRET,
       APP_URL: `http://127.0.0.1:${port}`,
       DATA_DIR: path.join(dir, "data"),
+      // e.g. BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+      ...(process.env.BENCH_NODE_OPTIONS && { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS }),
       ...env,
     },
   });

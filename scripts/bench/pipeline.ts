@@ -59,7 +59,6 @@ const app = await startBenchApp({
   REPLICATE_BASE_URL: "http://127.0.0.1:9/v1",
   MEDIA_HOST_ALLOWLIST: "127.0.0.1",
   ...(process.env.MAX_CONCURRENT_MEDIA && { MAX_CONCURRENT_MEDIA: process.env.MAX_CONCURRENT_MEDIA }),
-  ...(process.env.BENCH_NODE_OPTIONS && { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS }),
 });
 try {
   const [user] = await app.sql`insert into profiles (email) values ('bench@example.com') returning id`;
