@@ -41,6 +41,7 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
       DATA_DIR: path.join(dir, "data"),
       // e.g. BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
       ...(process.env.BENCH_NODE_OPTIONS && { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS }),
+      ...(process.env.UV_THREADPOOL_SIZE && { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE }),
       ...env,
     },
   });
