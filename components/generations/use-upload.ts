@@ -2,18 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { ApiError, fetchJson } from "@/components/providers/fetch-json";
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, type UploadedImage } from "@/lib/uploads/limits";
 
-export type UploadedFile = {
-  url: string;
-  path: string;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-};
-
-export const MAX_UPLOAD_FILES = 14;
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export type UploadedFile = UploadedImage;
+export { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES };
 export const IMAGE_ACCEPT = "image/png,image/jpeg,image/webp,image/gif,image/avif";
 
 /** Uploads reference images (POST /api/upload); the returned `url`s go into image params. */

@@ -2,6 +2,7 @@ import "server-only";
 // What clients see of a generation: no storage paths, signed URLs instead. URLs expire at
 // the end of the next whole hour, so they stay identical between polls within an hour
 // (browsers keep thumbnails cached) and the list ETag only needs the hour.
+import type { ListRow } from "@/lib/db/generation-list";
 import type { GenerationRow } from "@/lib/generations/types";
 import { storage } from "@/lib/storage";
 
@@ -32,19 +33,7 @@ export type PublicGeneration = {
   completed_at: string | null;
 };
 
-type SerializableRow = Pick<
-  GenerationRow,
-  | "id"
-  | "model_id"
-  | "provider"
-  | "kind"
-  | "status"
-  | "prompt"
-  | "error"
-  | "outputs"
-  | "created_at"
-  | "completed_at"
->;
+type SerializableRow = ListRow;
 
 // Signed URLs are the same for a whole hour, so each is made once per hour and process: a
 // polled list re-signs nothing, and in Supabase mode that saves a Storage call per file.

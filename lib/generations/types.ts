@@ -1,3 +1,4 @@
+import type { MediaOutput } from "@/lib/media/types";
 import type { ModelKind, ProviderId } from "@/lib/models-config";
 
 export const ACTIVE_STATUSES = ["queued", "processing"] as const;
@@ -5,14 +6,7 @@ export const GENERATION_STATUSES = ["queued", "processing", "completed", "failed
 export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
 
 /** One stored output file; paths are storage object paths, never URLs. */
-export type StoredOutput = {
-  path: string;
-  thumb_path: string | null;
-  mime: string;
-  width: number | null;
-  height: number | null;
-  bytes: number;
-};
+export type StoredOutput = MediaOutput;
 
 export type GenerationRow = {
   id: string;

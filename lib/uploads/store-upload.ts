@@ -8,20 +8,12 @@ import { mediaSemaphore } from "@/lib/media/semaphore";
 import { MAX_INPUT_PIXELS, sharp } from "@/lib/media/sharp-config";
 import { sniffMediaType } from "@/lib/media/sniff";
 import { storage } from "@/lib/storage";
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, type UploadedImage } from "@/lib/uploads/limits";
 
-export const MAX_UPLOAD_FILES = 14;
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, type UploadedImage } from "@/lib/uploads/limits";
+
 /** Providers fetch inputs when the job runs, which may be well after the upload. */
 const UPLOAD_URL_TTL_SECONDS = 24 * 60 * 60;
-
-export type UploadedImage = {
-  url: string;
-  path: string;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-};
 
 async function reencode(data: Buffer, name: string) {
   const type = sniffMediaType(data);

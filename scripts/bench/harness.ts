@@ -1,14 +1,11 @@
 // Benchmarks run the production build against a fresh embedded Postgres, like the API tests,
 // and sample the server's memory from /proc. They measure; they do not assert.
 import { readFileSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres, { type Sql } from "postgres";
-import { migrate } from "../../lib/db/migrate";
-import { startEmbeddedPostgres } from "../lib/embedded-postgres";
 import { assertBuilt, startNextServer } from "../lib/next-server";
 import { freePort } from "../lib/ports";
+import { startScratchPostgres } from "../lib/scratch-postgres";
 
 export { freePort };
 
@@ -18,27 +15,17 @@ export type BenchApp = { url: string; sql: Sql; pid: number; stop: () => Promise
 
 export async function startBenchApp(env: Record<string, string>): Promise<BenchApp> {
   assertBuilt();
-  const dir = await mkdtemp(path.join(tmpdir(), "atelier-bench-"));
-  await chmod(dir, 0o755);
-  const pg = await startEmbeddedPostgres({
-    dataDir: path.join(dir, "pg"),
-    port: await freePort(),
-    persistent: false,
-  });
-  const admin = postgres(pg.url("postgres"), { max: 1, onnotice: () => {} });
-  await admin.unsafe("create database bench");
-  await admin.end();
-  const sql = postgres(pg.url("bench"), { max: 10, onnotice: () => {} });
-  await migrate(sql);
+  const pg = await startScratchPostgres("bench");
+  const sql = postgres(pg.url(), { max: 10, onnotice: () => {} });
   const port = await freePort();
   const server = await startNextServer({
     port,
     env: {
-      DATABASE_URL: pg.url("bench"),
+      DATABASE_URL: pg.url(),
       DATABASE_EMBEDDED: "1",
       SESSION_SECRET,
       APP_URL: `http://127.0.0.1:${port}`,
-      DATA_DIR: path.join(dir, "data"),
+      DATA_DIR: path.join(pg.dir, "data"),
       // e.g. BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
       ...(process.env.BENCH_NODE_OPTIONS && { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS }),
       ...(process.env.UV_THREADPOOL_SIZE && { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE }),
@@ -53,7 +40,6 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
       await server.stop();
       await sql.end();
       await pg.stop();
-      await rm(dir, { recursive: true, force: true });
     },
   };
 }
