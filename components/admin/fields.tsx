@@ -1,4 +1,5 @@
 import type { ComponentProps } from "react";
+import { Label } from "@/components/ui/label";
 import { cn } from "@/lib/utils";
 
 const control =
@@ -49,5 +50,22 @@ export function Switch({
         )}
       />
     </button>
+  );
+}
+
+/** A compact "Label [select]" pair for a header's actions. */
+export function InlineSelect({
+  id,
+  label,
+  className,
+  ...props
+}: ComponentProps<"select"> & { id: string; label: string }) {
+  return (
+    <div className="flex items-center gap-2">
+      <Label htmlFor={id} className="text-muted-foreground">
+        {label}
+      </Label>
+      <NativeSelect id={id} className={className} {...props} />
+    </div>
   );
 }

@@ -38,3 +38,17 @@ export function Pager({
     </div>
   );
 }
+
+/** Pager for a loaded page of results; nothing until the first page is there. */
+export function ResultPager({
+  data,
+  onPage,
+  noun,
+}: {
+  data: { page: number; page_size: number; total: number } | undefined;
+  onPage: (page: number) => void;
+  noun: string;
+}) {
+  if (!data) return null;
+  return <Pager page={data.page} pageSize={data.page_size} total={data.total} onPage={onPage} noun={noun} />;
+}

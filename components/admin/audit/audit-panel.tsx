@@ -5,13 +5,12 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { fetchJson } from "@/components/providers/fetch-json";
 import { Badge } from "@/components/ui/badge";
-import { Label } from "@/components/ui/label";
 import type { AuditItem } from "@/lib/admin/audit-log";
 import { AdminHeader } from "../admin-header";
-import { NativeSelect } from "../fields";
+import { InlineSelect } from "../fields";
 import { formatDateTime } from "../format";
 import { JsonView } from "../json-view";
-import { Pager } from "../pager";
+import { ResultPager } from "../pager";
 import { adminKeys } from "../query-keys";
 import { QueryError } from "../query-state";
 import { replaceQuery } from "../url-state";
@@ -65,27 +64,23 @@ export function AuditPanel({ initialPage, initialAction }: { initialPage: number
         title="Audit log"
         description="Every admin action: who did what to which record, with the values before and after."
         actions={
-          <div className="flex items-center gap-2">
-            <Label htmlFor="audit-action" className="text-muted-foreground">
-              Show
-            </Label>
-            <NativeSelect
-              id="audit-action"
-              className="w-48"
-              value={action}
-              onChange={(event) => {
-                setAction(event.target.value);
-                setPage(1);
-              }}
-            >
-              <option value="">All actions</option>
-              {ACTIONS.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
+          <InlineSelect
+            id="audit-action"
+            label="Show"
+            className="w-48"
+            value={action}
+            onChange={(event) => {
+              setAction(event.target.value);
+              setPage(1);
+            }}
+          >
+            <option value="">All actions</option>
+            {ACTIONS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </InlineSelect>
         }
       />
       <QueryError error={log.error} />
@@ -137,15 +132,7 @@ export function AuditPanel({ initialPage, initialAction }: { initialPage: number
           );
         })}
       </ol>
-      {log.data ? (
-        <Pager
-          page={log.data.page}
-          pageSize={log.data.page_size}
-          total={log.data.total}
-          onPage={setPage}
-          noun="entries"
-        />
-      ) : null}
+      <ResultPager data={log.data} onPage={setPage} noun="entries" />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeftIcon } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { fetchJson } from "@/components/providers/fetch-json";
@@ -12,11 +11,12 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { AdminGenerationDetail } from "@/lib/admin/generations/get-generation-detail";
 import { AdminHeader } from "../admin-header";
 import { GenerationStatusBadge } from "../badges";
+import { BackLink, DetailPending } from "../detail-state";
 import { formatDateTime, formatNumber, formatSigned, shortId } from "../format";
 import { JsonView } from "../json-view";
 import { adminKeys } from "../query-keys";
-import { QueryError } from "../query-state";
 import { DataTable, EmptyRow, Td, Th } from "../table";
+import { LedgerNote } from "../users/ledger-table";
 import type { Wire } from "../wire";
 import { GenerationActions } from "./generation-actions";
 import { WebhookEvents } from "./webhook-events";
@@ -32,28 +32,13 @@ export function GenerationDetailPanel({ generationId }: { generationId: string }
     refetchInterval: (query) =>
       ["queued", "processing"].includes(query.state.data?.generation.status ?? "") ? 3000 : false,
   });
-  const back = (
-    <Link
-      href="/admin/generations"
-      className="flex w-fit items-center gap-1 text-muted-foreground text-sm underline-offset-4 hover:text-foreground hover:underline"
-    >
-      <ArrowLeftIcon aria-hidden className="size-4" /> All generations
-    </Link>
-  );
-  if (detail.error)
+  const back = <BackLink href="/admin/generations">All generations</BackLink>;
+  if (detail.error || !detail.data)
     return (
-      <div className="flex flex-col gap-4">
-        {back}
-        <QueryError error={detail.error} />
-      </div>
-    );
-  if (!detail.data)
-    return (
-      <div className="flex flex-col gap-4" aria-busy>
-        {back}
+      <DetailPending back={back} error={detail.error}>
         <Skeleton className="h-8 w-72" />
         <Skeleton className="h-64" />
-      </div>
+      </DetailPending>
     );
 
   const { generation: g, webhook_events, ledger, retries, refundable } = detail.data;
@@ -190,10 +175,7 @@ export function GenerationDetailPanel({ generationId }: { generationId: string }
                 <Td>{l.reason}</Td>
                 <Td className="text-right tabular-nums">{formatSigned(l.delta)}</Td>
                 <Td>
-                  {l.note ?? "—"}
-                  {l.actor_email ? (
-                    <span className="block text-muted-foreground text-xs">by {l.actor_email}</span>
-                  ) : null}
+                  <LedgerNote entry={l} />
                 </Td>
               </tr>
             ))}

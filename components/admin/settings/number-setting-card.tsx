@@ -2,13 +2,13 @@
 
 import { type FormEvent, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { SettingKey } from "@/lib/settings/settings";
 import { formatNumber } from "../format";
-import { SettingMeta } from "./setting-meta";
+import { SettingCardHeader } from "./setting-meta";
 import type { SettingWire } from "./settings-panel";
 import { useSaveSetting } from "./use-save-setting";
 
@@ -42,12 +42,7 @@ export function NumberSettingCard({
   const error = invalid ?? save.error?.message ?? null;
   return (
     <Card>
-      <CardHeader>
-        <CardTitle className="flex flex-wrap items-center justify-between gap-2 text-base">
-          {title} <SettingMeta setting={setting} />
-        </CardTitle>
-        <CardDescription>{description}</CardDescription>
-      </CardHeader>
+      <SettingCardHeader setting={setting} title={title} description={description} />
       <CardContent>
         <form noValidate onSubmit={submit} className="flex flex-col gap-3">
           <Label htmlFor={id} className="sr-only">

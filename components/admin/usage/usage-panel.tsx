@@ -5,11 +5,10 @@ import Link from "next/link";
 import { type ReactNode, useState } from "react";
 import { fetchJson } from "@/components/providers/fetch-json";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { UsageBucket, UsageReport } from "@/lib/admin/usage-report";
 import { AdminHeader, Stat } from "../admin-header";
-import { NativeSelect } from "../fields";
+import { InlineSelect } from "../fields";
 import { formatNumber } from "../format";
 import { adminKeys } from "../query-keys";
 import { QueryError } from "../query-state";
@@ -33,23 +32,19 @@ export function UsagePanel() {
         title="Usage and cost"
         description="Generations and credits (charged minus refunded) by day, model, provider and user. Days are UTC."
         actions={
-          <div className="flex items-center gap-2">
-            <Label htmlFor="usage-range" className="text-muted-foreground">
-              Range
-            </Label>
-            <NativeSelect
-              id="usage-range"
-              className="w-36"
-              value={days}
-              onChange={(event) => setDays(Number(event.target.value))}
-            >
-              {RANGES.map((d) => (
-                <option key={d} value={d}>
-                  Last {d} days
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
+          <InlineSelect
+            id="usage-range"
+            label="Range"
+            className="w-36"
+            value={days}
+            onChange={(event) => setDays(Number(event.target.value))}
+          >
+            {RANGES.map((d) => (
+              <option key={d} value={d}>
+                Last {d} days
+              </option>
+            ))}
+          </InlineSelect>
         }
       />
       <QueryError error={report.error} />

@@ -41,10 +41,7 @@ export function LedgerTable({ entries }: { entries: Wire<LedgerEntry>[] }) {
               {formatSigned(entry.delta)}
             </Td>
             <Td className="min-w-40">
-              {entry.note ?? "—"}
-              {entry.actor_email ? (
-                <span className="block text-muted-foreground text-xs">by {entry.actor_email}</span>
-              ) : null}
+              <LedgerNote entry={entry} />
             </Td>
             <Td className="hidden sm:table-cell">
               {entry.generation_id ? (
@@ -62,5 +59,17 @@ export function LedgerTable({ entries }: { entries: Wire<LedgerEntry>[] }) {
         ))}
       </tbody>
     </DataTable>
+  );
+}
+
+/** A ledger row's note and who made it. */
+export function LedgerNote({ entry }: { entry: { note: string | null; actor_email: string | null } }) {
+  return (
+    <>
+      {entry.note ?? "—"}
+      {entry.actor_email ? (
+        <span className="block text-muted-foreground text-xs">by {entry.actor_email}</span>
+      ) : null}
+    </>
   );
 }

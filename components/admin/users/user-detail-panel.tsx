@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeftIcon } from "lucide-react";
 import Link from "next/link";
 import { fetchJson } from "@/components/providers/fetch-json";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -9,9 +8,9 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { UserDetail } from "@/lib/admin/users/types";
 import { AdminHeader, Stat } from "../admin-header";
 import { RoleBadge, UserStatusBadge } from "../badges";
+import { BackLink, DetailPending } from "../detail-state";
 import { formatDateTime, formatNumber } from "../format";
 import { adminKeys } from "../query-keys";
-import { QueryError } from "../query-state";
 import type { Wire } from "../wire";
 import { AccessCard } from "./access-card";
 import { AdjustCreditsForm } from "./adjust-credits-form";
@@ -34,33 +33,18 @@ export function UserDetailPanel({
     queryFn: ({ signal }) => fetchJson<UserDetailWire>(`/api/admin/users/${userId}`, { signal }),
   });
 
-  const back = (
-    <Link
-      href="/admin/users"
-      className="flex w-fit items-center gap-1 text-muted-foreground text-sm underline-offset-4 hover:text-foreground hover:underline"
-    >
-      <ArrowLeftIcon aria-hidden className="size-4" /> All users
-    </Link>
-  );
+  const back = <BackLink href="/admin/users">All users</BackLink>;
 
-  if (detail.error)
+  if (detail.error || !detail.data)
     return (
-      <div className="flex flex-col gap-4">
-        {back}
-        <QueryError error={detail.error} />
-      </div>
-    );
-  if (!detail.data)
-    return (
-      <div className="flex flex-col gap-4" aria-busy>
-        {back}
+      <DetailPending back={back} error={detail.error}>
         <Skeleton className="h-8 w-64" />
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {STATUS_ORDER.slice(0, 4).map((s) => (
             <Skeleton key={s} className="h-24" />
           ))}
         </div>
-      </div>
+      </DetailPending>
     );
 
   const { user, usage, ledger } = detail.data;

@@ -13,7 +13,7 @@ import { cn } from "@/lib/utils";
 import { AdminHeader } from "../admin-header";
 import { RoleBadge, UserStatusBadge } from "../badges";
 import { formatDateTime, formatNumber } from "../format";
-import { Pager } from "../pager";
+import { ResultPager } from "../pager";
 import { adminKeys } from "../query-keys";
 import { QueryError } from "../query-state";
 import { DataTable, EmptyRow, LoadingRows, Td, Th } from "../table";
@@ -124,15 +124,7 @@ export function UsersPanel({ initialQuery, initialPage }: { initialQuery: string
           ))}
         </tbody>
       </DataTable>
-      {users.data ? (
-        <Pager
-          page={users.data.page}
-          pageSize={users.data.page_size}
-          total={users.data.total}
-          onPage={setPage}
-          noun="users"
-        />
-      ) : null}
+      <ResultPager data={users.data} onPage={setPage} noun="users" />
     </div>
   );
 }
