@@ -93,11 +93,9 @@ export function EmailCodeForm({ next, mailboxHint }: { next: string; mailboxHint
             required
           />
         </div>
-        {error ? <FormMessage id={errorId}>{error}</FormMessage> : null}
-        <Button type="submit" size="lg" disabled={pending !== null}>
-          {pending === "send" ? <LoaderCircleIcon className="animate-spin" /> : null}
+        <FormSubmit error={error} errorId={errorId} busy={pending === "send"} disabled={pending !== null}>
           Send code
-        </Button>
+        </FormSubmit>
         {mailboxHint ? <MailboxHint href={mailboxHref} /> : null}
       </form>
     );
@@ -128,11 +126,9 @@ export function EmailCodeForm({ next, mailboxHint }: { next: string; mailboxHint
           required
         />
       </div>
-      {error ? <FormMessage id={errorId}>{error}</FormMessage> : null}
-      <Button type="submit" size="lg" disabled={pending !== null}>
-        {pending === "verify" ? <LoaderCircleIcon className="animate-spin" /> : null}
+      <FormSubmit error={error} errorId={errorId} busy={pending === "verify"} disabled={pending !== null}>
         Sign in
-      </Button>
+      </FormSubmit>
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <span className="flex items-center gap-1">
           <Button
@@ -162,5 +158,24 @@ export function EmailCodeForm({ next, mailboxHint }: { next: string; mailboxHint
       </div>
       {mailboxHint ? <MailboxHint href={mailboxHref} /> : null}
     </form>
+  );
+}
+
+/** The form's error line (referenced by the inputs' aria-describedby) and its submit button. */
+function FormSubmit(props: {
+  error: string | null;
+  errorId: string | undefined;
+  busy: boolean;
+  disabled: boolean;
+  children: string;
+}) {
+  return (
+    <>
+      {props.error ? <FormMessage id={props.errorId}>{props.error}</FormMessage> : null}
+      <Button type="submit" size="lg" disabled={props.disabled}>
+        {props.busy ? <LoaderCircleIcon className="animate-spin" /> : null}
+        {props.children}
+      </Button>
+    </>
   );
 }

@@ -28,5 +28,9 @@ export const negativePromptWithDefault = (value: string) =>
 export const numOutputs = (max: number) =>
   param.integer({ label: "Number of images", min: 1, max, default: 1, slider: true });
 
+/** The output file format, an advanced option; options and default in the provider's own spelling. */
+export const outputFormat = <const V extends string>(options: readonly V[], fallback: NoInfer<V>) =>
+  param.select({ label: "Format", options, default: fallback, advanced: true });
+
 /** Minutes to seconds, for `maxDurationSeconds`. */
 export const minutes = (n: number) => n * 60;

@@ -1,7 +1,7 @@
 // fal.ai models. Endpoint ids and input names were checked against the fal model pages
 // (https://fal.ai/models/<endpoint>/llms.txt) and the generated endpoint types shipped in
 // @fal-ai/client 1.10.1 (src/types/endpoints.d.ts).
-import { minutes, negativePromptWithDefault, numOutputs, prompt } from "./common";
+import { minutes, negativePromptWithDefault, numOutputs, outputFormat, prompt } from "./common";
 import { compact, defineModel } from "./define";
 import { defineParams, param } from "./params";
 
@@ -46,12 +46,7 @@ export const falFluxDev = defineModel({
       advanced: true,
       help: "How closely to follow the prompt.",
     }),
-    output_format: param.select({
-      label: "Format",
-      options: ["jpeg", "png"],
-      default: "jpeg",
-      advanced: true,
-    }),
+    output_format: outputFormat(["jpeg", "png"], "jpeg"),
     seed: param.seed(),
   }),
   price: { unit: "megapixel", credits: 3 },
@@ -95,12 +90,7 @@ export const falNanoBananaEdit = defineModel({
       default: "auto",
     }),
     num_outputs: numOutputs(4),
-    output_format: param.select({
-      label: "Format",
-      options: ["png", "jpeg", "webp"],
-      default: "png",
-      advanced: true,
-    }),
+    output_format: outputFormat(["png", "jpeg", "webp"], "png"),
     seed: param.seed(),
   }),
   price: { unit: "image", credits: 5 },

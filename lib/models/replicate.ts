@@ -1,7 +1,7 @@
 // Replicate models. Input names were checked against each model's API schema on replicate.com
 // (https://replicate.com/<owner>/<name>/versions/<id>/api). Official models (black-forest-labs/*)
 // run by `owner/name`; community models need a pinned `owner/name:<version>`.
-import { minutes, numOutputs, prompt } from "./common";
+import { minutes, numOutputs, outputFormat, prompt } from "./common";
 import { compact, defineModel } from "./define";
 import { defineParams, param } from "./params";
 
@@ -40,12 +40,7 @@ export const fluxSchnell = defineModel({
       advanced: true,
       help: "4 is recommended; fewer is faster but rougher.",
     }),
-    output_format: param.select({
-      label: "Format",
-      options: ["webp", "jpg", "png"],
-      default: "webp",
-      advanced: true,
-    }),
+    output_format: outputFormat(["webp", "jpg", "png"], "webp"),
     seed: param.seed(),
   }),
   price: { unit: "image", credits: 1 },
@@ -93,12 +88,7 @@ export const flux11Pro = defineModel({
       advanced: true,
       help: "1 is the strictest, 5 the most permissive.",
     }),
-    output_format: param.select({
-      label: "Format",
-      options: ["webp", "jpg", "png"],
-      default: "webp",
-      advanced: true,
-    }),
+    output_format: outputFormat(["webp", "jpg", "png"], "webp"),
     seed: param.seed(),
   }),
   price: { unit: "image", credits: 5 },
@@ -138,7 +128,7 @@ export const fluxKontextPro = defineModel({
       default: "match_input_image",
     }),
     prompt_upsampling: param.toggle({ label: "Enhance prompt", default: false, advanced: true }),
-    output_format: param.select({ label: "Format", options: ["png", "jpg"], default: "png", advanced: true }),
+    output_format: outputFormat(["png", "jpg"], "png"),
     seed: param.seed(),
   }),
   price: { unit: "image", credits: 5 },

@@ -37,16 +37,7 @@ export function FieldShell({
         {aside}
       </div>
       {children}
-      {param.help ? (
-        <p id={`${id}-help`} className="text-muted-foreground text-xs">
-          {param.help}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-destructive text-sm">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes param={param} id={id} error={error} />
     </div>
   );
 }
@@ -60,6 +51,24 @@ function RequiredMark() {
 }
 
 /** aria-describedby for a control: its help and error lines, when present. */
+/** The help line and the error under a field; their ids are what `describedBy` points at. */
+export function FieldNotes({ param, id, error }: { param: ParamDescriptor; id: string; error?: string }) {
+  return (
+    <>
+      {param.help ? (
+        <p id={`${id}-help`} className="text-muted-foreground text-xs">
+          {param.help}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-destructive text-sm">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export function describedBy(param: ParamDescriptor, id: string, error?: string): string | undefined {
   const ids = [param.help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length > 0 ? ids.join(" ") : undefined;

@@ -1,7 +1,7 @@
 "use client";
 
 import { cn } from "@/lib/utils";
-import { describedBy, type FieldProps } from "./field-shell";
+import { describedBy, FieldNotes, type FieldProps } from "./field-shell";
 
 /** A switch: a checkbox with role="switch", the whole row is the tap target. */
 export function ToggleField({ param, id, value, onChange, error, disabled }: FieldProps<boolean>) {
@@ -29,16 +29,7 @@ export function ToggleField({ param, id, value, onChange, error, disabled }: Fie
           )}
         />
       </label>
-      {param.help ? (
-        <p id={`${id}-help`} className="text-muted-foreground text-xs">
-          {param.help}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-destructive text-sm">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes param={param} id={id} error={error} />
     </div>
   );
 }
