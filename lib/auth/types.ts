@@ -9,6 +9,8 @@ export type AuthUser = {
   status: "active" | "banned";
   telegramId: string | null;
   displayName: string | null;
+  /** The profile's generations change counter, read with the identity so a list poll needs no second query. */
+  generationsVersion: string;
 };
 
 export function isAdminRole(role: Role): boolean {

@@ -6,13 +6,6 @@ import type { ModelKind } from "@/lib/models-config";
 export type ListFilter = { status?: GenerationStatus; kind?: ModelKind };
 export type ListCursor = { createdAt: string; id: string };
 
-export async function generationsVersion(userId: string): Promise<string | null> {
-  const [row] = await sql<
-    { v: string }[]
-  >`select generations_version::text as v from profiles where id = ${userId}`;
-  return row?.v ?? null;
-}
-
 // Only what the list shows: the input and receipts stay in the row for the detail view.
 const LIST_COLUMNS = sql`id, model_id, provider, kind, status, prompt, error, outputs, created_at, completed_at`;
 

@@ -13,6 +13,7 @@ export type ProfileRow = {
   status: "active" | "banned";
   telegram_id: string | null;
   display_name: string | null;
+  generations_version: string;
 };
 
 export function toAuthUser(row: ProfileRow): AuthUser {
@@ -24,10 +25,11 @@ export function toAuthUser(row: ProfileRow): AuthUser {
     status: row.status,
     telegramId: row.telegram_id === null ? null : String(row.telegram_id),
     displayName: row.display_name,
+    generationsVersion: row.generations_version,
   };
 }
 
-export const PROFILE_COLUMNS = sql`profiles.id, profiles.email, profiles.role, profiles.credits, profiles.status, profiles.telegram_id::text, profiles.display_name`;
+export const PROFILE_COLUMNS = sql`profiles.id, profiles.email, profiles.role, profiles.credits, profiles.status, profiles.telegram_id::text, profiles.display_name, profiles.generations_version::text`;
 
 export async function getProfile(id: string): Promise<AuthUser | null> {
   const [row] = await sql<ProfileRow[]>`select ${PROFILE_COLUMNS} from profiles where id = ${id}`;

@@ -1,9 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { generationsVersion, type ListCursor, listGenerationRows } from "@/lib/db/generation-list";
+import type { AuthUser } from "@/lib/auth/types";
+import { type ListCursor, listGenerationRows } from "@/lib/db/generation-list";
 import { AppError } from "@/lib/errors";
-import { serializeGeneration, urlBucket } from "@/lib/generations/serialize";
+import { serializeGenerations, urlBucket } from "@/lib/generations/serialize";
 import { GENERATION_STATUSES } from "@/lib/generations/types";
 
 export const MAX_PAGE_SIZE = 100;
@@ -36,11 +37,10 @@ function decodeCursor(value: string): ListCursor {
   throw new AppError("bad_request", "cursor: not a cursor from this list");
 }
 
-/** The list's ETag: the user's change counter, the query and the signed-URL hour. */
-export async function listEtag(userId: string, query: ListQuery): Promise<string> {
-  const version = await generationsVersion(userId);
+/** The list's ETag: the user's change counter (read with the session), the query and the signed-URL hour. */
+export function listEtag(user: AuthUser, query: ListQuery): string {
   const key = createHash("sha1")
-    .update(JSON.stringify([version, query, urlBucket()]))
+    .update(JSON.stringify([user.generationsVersion, query, urlBucket()]))
     .digest("base64url");
   return `W/"${key}"`;
 }
@@ -55,10 +55,8 @@ export async function listGenerations(userId: string, query: ListQuery) {
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const items = [];
-  for (const row of page) items.push(await serializeGeneration(row));
   return {
-    items,
+    items: await serializeGenerations(page),
     next_cursor:
       rows.length > query.limit && last
         ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })

@@ -55,21 +55,21 @@ async function cachedSignedUrl(path: string, nowMs: number): Promise<string> {
   return url;
 }
 
-export async function serializeGeneration(
-  row: SerializableRow,
-  nowMs = Date.now(),
-): Promise<PublicGeneration> {
-  const sign = (path: string | null) => (path ? cachedSignedUrl(path, nowMs) : Promise.resolve(null));
-  const outputs: PublicOutput[] = [];
-  for (const output of row.outputs) {
-    outputs.push({
-      url: (await sign(output.path)) as string,
-      thumbnail_url: await sign(output.thumb_path),
-      mime: output.mime,
-      width: output.width,
-      height: output.height,
-    });
+/** Signs every file of the rows first, so building a page of items awaits once, not twice per file. */
+async function signedUrlsFor(rows: readonly SerializableRow[], nowMs: number): Promise<Map<string, string>> {
+  const paths = new Set<string>();
+  for (const row of rows) {
+    for (const output of row.outputs) {
+      paths.add(output.path);
+      if (output.thumb_path) paths.add(output.thumb_path);
+    }
   }
+  const urls = new Map<string, string>();
+  await Promise.all([...paths].map(async (path) => urls.set(path, await cachedSignedUrl(path, nowMs))));
+  return urls;
+}
+
+function toPublic(row: SerializableRow, urls: Map<string, string>): PublicGeneration {
   return {
     id: row.id,
     model: row.model_id,
@@ -78,10 +78,32 @@ export async function serializeGeneration(
     status: row.status,
     prompt: row.prompt,
     error: row.error,
-    outputs,
+    outputs: row.outputs.map((output) => ({
+      url: urls.get(output.path) as string,
+      thumbnail_url: output.thumb_path ? (urls.get(output.thumb_path) as string) : null,
+      mime: output.mime,
+      width: output.width,
+      height: output.height,
+    })),
     created_at: row.created_at.toISOString(),
     completed_at: row.completed_at?.toISOString() ?? null,
   };
+}
+
+export async function serializeGenerations(
+  rows: readonly SerializableRow[],
+  nowMs = Date.now(),
+): Promise<PublicGeneration[]> {
+  const urls = await signedUrlsFor(rows, nowMs);
+  return rows.map((row) => toPublic(row, urls));
+}
+
+export async function serializeGeneration(
+  row: SerializableRow,
+  nowMs = Date.now(),
+): Promise<PublicGeneration> {
+  const [item] = await serializeGenerations([row], nowMs);
+  return item as PublicGeneration;
 }
 
 /** The full record for the result page: adds the input and timings. */

@@ -6,7 +6,8 @@ import { mb, percentile, sampleRss, startBenchApp } from "./harness";
 
 const ROWS = Number(process.env.BENCH_ROWS || 50_000);
 const POLLERS = Number(process.env.BENCH_POLLERS || 100);
-const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const SECONDS = Number(process.env.BENCH_SECONDS || 20);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
 
 const app = await startBenchApp({});
 try {
@@ -36,33 +37,30 @@ try {
     select * from unnest(${users.map((u) => u.id)}::uuid[], ${tokens.map((t) => createHash("sha256").update(t).digest("hex"))}::text[],
                          array_fill(now() + interval '1 day', array[${users.length}]::int[]))`;
 
-  type Phase = { name: string; path: string; etag: boolean; warmup?: boolean };
-  const phases: Phase[] = [
-    // Untimed: lets the server compile and warm its routes before anything is measured.
-    { name: "warm-up", path: "/api/generations/list?limit=30", etag: false, warmup: true },
-    { name: "warm-up", path: "/api/health", etag: false, warmup: true },
-    { name: "GET /api/health", path: "/api/health", etag: false },
-    { name: "list, 200 (full page)", path: "/api/generations/list?limit=30", etag: false },
-    { name: "list, 304 (unchanged)", path: "/api/generations/list?limit=30", etag: true },
-  ];
-  const rss = sampleRss(app.pid);
-  for (const phase of phases) {
+  type Phase = { name: string; path: string; etag: boolean };
+  const health: Phase = { name: "GET /api/health", path: "/api/health", etag: false };
+  const full: Phase = { name: "list, 200 (full page)", path: "/api/generations/list?limit=30", etag: false };
+  const unchanged: Phase = {
+    name: "list, 304 (unchanged)",
+    path: "/api/generations/list?limit=30",
+    etag: true,
+  };
+  const measured = [health, full, unchanged];
+
+  // Every poller runs one phase back to back until the deadline; returns each request's latency.
+  async function runPhase(phase: Phase, seconds: number, statuses: Map<number, number>): Promise<number[]> {
     const latencies: number[] = [];
-    const statuses = new Map<number, number>();
-    const deadline = performance.now() + (phase.warmup ? 3 : SECONDS) * 1000;
+    const deadline = performance.now() + seconds * 1000;
     await Promise.all(
       tokens.map(async (token) => {
-        let etag: string | null = null;
+        const headers: Record<string, string> = { cookie: `atelier_session=${token}` };
         if (phase.etag) {
-          const first = await fetch(`${app.url}${phase.path}`, {
-            headers: { cookie: `atelier_session=${token}` },
-          });
-          etag = first.headers.get("etag");
+          const first = await fetch(`${app.url}${phase.path}`, { headers });
+          const etag = first.headers.get("etag");
           await first.arrayBuffer();
+          if (etag) headers["if-none-match"] = etag;
         }
         while (performance.now() < deadline) {
-          const headers: Record<string, string> = { cookie: `atelier_session=${token}` };
-          if (etag) headers["if-none-match"] = etag;
           const start = performance.now();
           const res = await fetch(`${app.url}${phase.path}`, { headers });
           await res.arrayBuffer();
@@ -71,12 +69,30 @@ try {
         }
       }),
     );
-    if (phase.warmup) continue;
+    return latencies;
+  }
+
+  const rss = sampleRss(app.pid);
+  // Untimed: lets the server compile and warm its routes before anything is measured.
+  for (const phase of [full, health]) await runPhase(phase, 3, new Map());
+  // The phases take turns in short rounds, so a drift in this machine's speed (±10 % within
+  // minutes) falls on all three alike instead of on whichever phase ran during it.
+  const results = measured.map(() => ({ latencies: [] as number[], statuses: new Map<number, number>() }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, phase] of measured.entries()) {
+      const result = results[i] as (typeof results)[number];
+      result.latencies.push(...(await runPhase(phase, SECONDS / ROUNDS, result.statuses)));
+    }
+  }
+  for (const [i, phase] of measured.entries()) {
+    const { latencies, statuses } = results[i] as (typeof results)[number];
     latencies.sort((a, b) => a - b);
     const line = `${phase.name.padEnd(24)} p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  ${(latencies.length / SECONDS).toFixed(0)} req/s  statuses ${JSON.stringify(Object.fromEntries(statuses))}`;
     console.log(line);
   }
-  console.log(`rows ${ROWS}, pollers ${POLLERS}, ${SECONDS} s per phase, server peak RSS ${mb(rss.stop())}`);
+  console.log(
+    `rows ${ROWS}, pollers ${POLLERS}, ${SECONDS} s per phase in ${ROUNDS} rounds, server peak RSS ${mb(rss.stop())}`,
+  );
 } finally {
   await app.stop();
 }

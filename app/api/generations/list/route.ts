@@ -1,10 +1,10 @@
 import { listEtag, listGenerations, listQuerySchema } from "@/lib/generations/list-generations";
 import { withApiLogging } from "@/lib/with-api-logging";
 
-// Polled every few seconds by every open tab: an unchanged list costs one indexed read and a 304.
+// Polled every few seconds by every open tab: an unchanged list costs the session read and a 304.
 export const GET = withApiLogging({ auth: "user" }, async ({ req, user }) => {
   const query = listQuerySchema.parse(Object.fromEntries(req.nextUrl.searchParams));
-  const etag = await listEtag(user.id, query);
+  const etag = listEtag(user, query);
   const headers = { etag, "cache-control": "private, no-cache" };
   if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   return Response.json(await listGenerations(user.id, query), { headers });
