@@ -15,6 +15,7 @@ import type { Logger } from "@/lib/log";
 import { processOutputs } from "@/lib/media/process-outputs";
 import { mediaSemaphore } from "@/lib/media/semaphore";
 import { isMediaError, type MediaError } from "@/lib/media/types";
+import { mediaWorker } from "@/lib/media/worker/media-worker-client";
 import { notifyGenerationFinished } from "@/lib/notifications/notify-generation-finished";
 import { mediaHostAllowlist } from "@/lib/providers/config";
 import type { JobState } from "@/lib/providers/types";
@@ -68,6 +69,7 @@ async function storeOutputs(
       storage: storage(),
       allowedHosts: mediaHostAllowlist(),
       limits: OUTPUT_LIMITS,
+      worker: mediaWorker(),
     });
   } catch (error) {
     if (!isMediaError(error) || TRANSIENT_MEDIA_ERRORS.has(error.code)) throw error;

@@ -5,49 +5,34 @@
 // at all, however many generations finish at once: memory stays bounded while one file's
 // download and writes overlap another's encoding. All or nothing: on any failure every object
 // this call stored is deleted before the error (a MediaError) is thrown.
+//
+// With a `worker`, each file's work runs in the media worker thread (lib/media/worker), which
+// asks this thread's semaphore for its encoding permits; the bounds above hold either way.
 
 import { type Logger, log as rootLog } from "@/lib/log";
-import { openMediaDownload, readToBuffer } from "@/lib/media/download";
+import { type FileContext, type OutputLimits, processFile } from "@/lib/media/process-file";
 import { getMediaSemaphore, Semaphore } from "@/lib/media/semaphore";
-import { sniffMediaType } from "@/lib/media/sniff";
-import { makeThumbnail } from "@/lib/media/thumbnail";
-import {
-  formatBytes,
-  MediaError,
-  type MediaKind,
-  type MediaOutput,
-  type MediaSource,
-  type SniffedType,
-} from "@/lib/media/types";
-import { StorageLimitError } from "@/lib/storage/paths";
+import { MediaError, type MediaKind, type MediaOutput, type MediaSource } from "@/lib/media/types";
+import type { MediaWorkerClient } from "@/lib/media/worker/media-worker-client";
+import type { FileTask } from "@/lib/media/worker/protocol";
 import type { StoragePort } from "@/lib/storage/types";
-
-export const DEFAULT_IMAGE_TIMEOUT_MS = 60_000;
-export const DEFAULT_VIDEO_TIMEOUT_MS = 10 * 60_000;
-
-export type OutputLimits = {
-  imageMaxBytes: number;
-  videoMaxBytes: number;
-  /** Deadline per downloaded file (defaults: 60 s for images, 10 min for video). */
-  imageTimeoutMs?: number;
-  videoTimeoutMs?: number;
-};
 
 export type ProcessOutputsInput = {
   generationId: string;
   userId: string;
   sources: readonly MediaSource[];
   kind: MediaKind;
+  /** Where outputs go; with a worker it must be the runtime's `storage()`, which the worker uses. */
   storage: StoragePort;
   allowedHosts: readonly string[];
   limits: OutputLimits;
   /** Defaults to the process-wide media semaphore. */
   semaphore?: Semaphore;
+  /** Runs each file in the media worker thread instead of on this one (it shares `semaphore`). */
+  worker?: MediaWorkerClient;
   fetchImpl?: typeof fetch;
   log?: Logger;
 };
-
-type Context = ProcessOutputsInput & { stored: string[] };
 
 // Files in flight (downloading, encoding or writing) are bounded at twice the sharp permits, so
 // one file's download and writes overlap another's encoding while memory stays bounded.
@@ -61,154 +46,51 @@ function fileSlots(semaphore: Semaphore): Semaphore {
   return slots;
 }
 
-/** `users/<userId>/generations/<generationId>/<index>` — the original adds `.<ext>`, the thumbnail `.thumb.webp`. */
-export function outputBasePath(userId: string, generationId: string, index: number): string {
-  return `users/${userId}/generations/${generationId}/${index}`;
-}
-
 export async function processOutputs(input: ProcessOutputsInput): Promise<MediaOutput[]> {
   const semaphore = input.semaphore ?? getMediaSemaphore();
-  const context: Context = { ...input, stored: [] };
+  const stored: string[] = [];
+  const context: FileContext = { ...input, permits: semaphore, onStore: (path) => stored.push(path) };
   const outputs: MediaOutput[] = [];
   try {
     for (const [index, source] of input.sources.entries()) {
       outputs.push(
-        await fileSlots(semaphore).withPermit(() => processOne(context, source, index, semaphore)),
+        await fileSlots(semaphore).withPermit(() =>
+          input.worker
+            ? input.worker.processFile(fileTask(input, source, index), stored)
+            : processFile(context, source, index),
+        ),
       );
     }
     return outputs;
   } catch (error) {
-    await removeStored(context);
-    throw asMediaError(error);
+    await removeStored(input, stored);
+    throw error instanceof MediaError
+      ? error
+      : new MediaError("processing_failed", "The output could not be processed.", { cause: error });
   }
 }
 
-async function processOne(
-  context: Context,
-  source: MediaSource,
-  index: number,
-  semaphore: Semaphore,
-): Promise<MediaOutput> {
-  const base = outputBasePath(context.userId, context.generationId, index);
-  if (context.kind === "video" && "url" in source) return streamVideo(context, source, base);
-
-  // Images (bounded by the cap) and inline bytes: one buffer, released when this returns.
-  const { data, type } = "url" in source ? await downloadImage(context, source) : inlineFile(context, source);
-  const path = `${base}.${type.ext}`;
-  await put(context, path, () => context.storage.putBuffer(path, data, { contentType: type.mime }));
-  if (type.kind === "video") {
-    return { path, thumb_path: null, mime: type.mime, width: null, height: null, bytes: data.byteLength };
-  }
-  const thumbnail = await semaphore.withPermit(() => makeThumbnail(data));
-  const thumbPath = `${base}.thumb.webp`;
-  await put(context, thumbPath, () =>
-    context.storage.putBuffer(thumbPath, thumbnail.data, { contentType: "image/webp" }),
-  );
+function fileTask(input: ProcessOutputsInput, source: MediaSource, index: number): FileTask {
   return {
-    path,
-    thumb_path: thumbPath,
-    mime: type.mime,
-    width: thumbnail.originalWidth,
-    height: thumbnail.originalHeight,
-    bytes: data.byteLength,
+    generationId: input.generationId,
+    userId: input.userId,
+    kind: input.kind,
+    allowedHosts: input.allowedHosts,
+    limits: input.limits,
+    source,
+    index,
   };
 }
 
-async function downloadImage(
-  context: Context,
-  source: Extract<MediaSource, { url: string }>,
-): Promise<{ data: Buffer; type: SniffedType }> {
-  const download = await openMediaDownload(source.url, {
-    allowedHosts: context.allowedHosts,
-    maxBytes: context.limits.imageMaxBytes,
-    timeoutMs: context.limits.imageTimeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS,
-    fetchImpl: context.fetchImpl,
-    headers: source.headers,
-    kind: "image",
-  });
-  return { data: await readToBuffer(download.body), type: download.type };
-}
-
-/** Inline bytes (Gemini) take the same checks as a download: cap, then type from the bytes. */
-function inlineFile(
-  context: Context,
-  source: Extract<MediaSource, { bytes: Buffer }>,
-): { data: Buffer; type: SniffedType } {
-  const { kind } = context;
-  const maxBytes = kind === "video" ? context.limits.videoMaxBytes : context.limits.imageMaxBytes;
-  if (source.bytes.byteLength === 0) throw new MediaError("empty", "The provider returned an empty file.");
-  if (source.bytes.byteLength > maxBytes)
-    throw new MediaError(
-      "too_large",
-      `The provider returned a file larger than the ${formatBytes(maxBytes)} limit.`,
-    );
-  const type = sniffMediaType(source.bytes);
-  if (!type || type.kind !== kind) {
-    const what = type?.mime ?? (source.mimeType ? `declared as ${source.mimeType}` : "of unknown type");
-    throw new MediaError(
-      "unsupported_type",
-      `The provider returned a file (${what}) that is not a supported ${kind}.`,
-    );
-  }
-  return { data: source.bytes, type };
-}
-
-/** Video never sits in memory: the download body is piped into storage under the same cap. */
-async function streamVideo(
-  context: Context,
-  source: Extract<MediaSource, { url: string }>,
-  base: string,
-): Promise<MediaOutput> {
-  const maxBytes = context.limits.videoMaxBytes;
-  const download = await openMediaDownload(source.url, {
-    allowedHosts: context.allowedHosts,
-    maxBytes,
-    timeoutMs: context.limits.videoTimeoutMs ?? DEFAULT_VIDEO_TIMEOUT_MS,
-    fetchImpl: context.fetchImpl,
-    headers: source.headers,
-    kind: "video",
-  });
-  const path = `${base}.${download.type.ext}`;
-  const stored = await put(context, path, () =>
-    context.storage.putStream(path, download.body, { contentType: download.type.mime, maxBytes }),
-  ).finally(() => download.body.destroy());
-  // No video thumbnail: that needs a decoder (ffmpeg) this pipeline does not ship.
-  return { path, thumb_path: null, mime: download.type.mime, width: null, height: null, bytes: stored.bytes };
-}
-
-/** Records the path before writing (a failed write may leave something behind) and names storage failures. */
-async function put<T>(context: Context, path: string, write: () => Promise<T>): Promise<T> {
-  context.stored.push(path);
+async function removeStored(input: ProcessOutputsInput, stored: string[]): Promise<void> {
+  if (stored.length === 0) return;
   try {
-    return await write();
+    await input.storage.delete(stored);
   } catch (error) {
-    if (error instanceof MediaError) throw error;
-    if (error instanceof StorageLimitError)
-      throw new MediaError(
-        "too_large",
-        `The media file is larger than the ${formatBytes(error.maxBytes)} limit.`,
-        {
-          cause: error,
-        },
-      );
-    throw new MediaError("storage_failed", "The output could not be saved to storage.", { cause: error });
-  }
-}
-
-async function removeStored(context: Context): Promise<void> {
-  if (context.stored.length === 0) return;
-  try {
-    await context.storage.delete(context.stored);
-  } catch (error) {
-    (context.log ?? rootLog).error("media cleanup failed", {
-      generationId: context.generationId,
-      paths: context.stored,
+    (input.log ?? rootLog).error("media cleanup failed", {
+      generationId: input.generationId,
+      paths: stored,
       error,
     });
   }
-}
-
-function asMediaError(error: unknown): MediaError {
-  if (error instanceof MediaError) return error;
-  return new MediaError("processing_failed", "The output could not be processed.", { cause: error });
 }

@@ -1,0 +1,174 @@
+// One output file of a generation, start to finish: download (or take inline bytes), store
+// the original, and for images encode a WebP thumbnail under a media permit. The same code runs
+// in the media worker (the server) and in-process (tests, scripts). Every object path is
+// reported through `onStore` before it is written, so the caller can remove them all on failure.
+
+import { openMediaDownload, readToBuffer } from "@/lib/media/download";
+import { sniffMediaType } from "@/lib/media/sniff";
+import { makeThumbnail } from "@/lib/media/thumbnail";
+import {
+  formatBytes,
+  MediaError,
+  type MediaKind,
+  type MediaOutput,
+  type MediaSource,
+  type SniffedType,
+} from "@/lib/media/types";
+import { StorageLimitError } from "@/lib/storage/paths";
+import type { StoragePort } from "@/lib/storage/types";
+
+export const DEFAULT_IMAGE_TIMEOUT_MS = 60_000;
+export const DEFAULT_VIDEO_TIMEOUT_MS = 10 * 60_000;
+
+export type OutputLimits = {
+  imageMaxBytes: number;
+  videoMaxBytes: number;
+  /** Deadline per downloaded file (defaults: 60 s for images, 10 min for video). */
+  imageTimeoutMs?: number;
+  videoTimeoutMs?: number;
+};
+
+/** What bounds encoding: the process-wide media semaphore, or the worker's line to it. */
+export type MediaPermits = { withPermit<T>(fn: () => T | Promise<T>): Promise<T> };
+
+export type FileContext = {
+  generationId: string;
+  userId: string;
+  kind: MediaKind;
+  storage: StoragePort;
+  allowedHosts: readonly string[];
+  limits: OutputLimits;
+  permits: MediaPermits;
+  fetchImpl?: typeof fetch;
+  /** Called with each object path before it is written, so a failure can be cleaned up. */
+  onStore: (path: string) => void;
+};
+
+/** `users/<userId>/generations/<generationId>/<index>` — the original adds `.<ext>`, the thumbnail `.thumb.webp`. */
+export function outputBasePath(userId: string, generationId: string, index: number): string {
+  return `users/${userId}/generations/${generationId}/${index}`;
+}
+
+export async function processFile(
+  context: FileContext,
+  source: MediaSource,
+  index: number,
+): Promise<MediaOutput> {
+  try {
+    return await processOne(context, source, index);
+  } catch (error) {
+    throw asMediaError(error);
+  }
+}
+
+async function processOne(context: FileContext, source: MediaSource, index: number): Promise<MediaOutput> {
+  const base = outputBasePath(context.userId, context.generationId, index);
+  if (context.kind === "video" && "url" in source) return streamVideo(context, source, base);
+
+  // Images (bounded by the cap) and inline bytes: one buffer, released when this returns.
+  const { data, type } = "url" in source ? await downloadImage(context, source) : inlineFile(context, source);
+  const path = `${base}.${type.ext}`;
+  await put(context, path, () => context.storage.putBuffer(path, data, { contentType: type.mime }));
+  if (type.kind === "video") {
+    return { path, thumb_path: null, mime: type.mime, width: null, height: null, bytes: data.byteLength };
+  }
+  const thumbnail = await context.permits.withPermit(() => makeThumbnail(data));
+  const thumbPath = `${base}.thumb.webp`;
+  await put(context, thumbPath, () =>
+    context.storage.putBuffer(thumbPath, thumbnail.data, { contentType: "image/webp" }),
+  );
+  return {
+    path,
+    thumb_path: thumbPath,
+    mime: type.mime,
+    width: thumbnail.originalWidth,
+    height: thumbnail.originalHeight,
+    bytes: data.byteLength,
+  };
+}
+
+async function downloadImage(
+  context: FileContext,
+  source: Extract<MediaSource, { url: string }>,
+): Promise<{ data: Buffer; type: SniffedType }> {
+  const download = await openMediaDownload(source.url, {
+    allowedHosts: context.allowedHosts,
+    maxBytes: context.limits.imageMaxBytes,
+    timeoutMs: context.limits.imageTimeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS,
+    fetchImpl: context.fetchImpl,
+    headers: source.headers,
+    kind: "image",
+  });
+  return { data: await readToBuffer(download.body), type: download.type };
+}
+
+/** Inline bytes (Gemini) take the same checks as a download: cap, then type from the bytes. */
+function inlineFile(
+  context: FileContext,
+  source: Extract<MediaSource, { bytes: Buffer }>,
+): { data: Buffer; type: SniffedType } {
+  const { kind } = context;
+  const maxBytes = kind === "video" ? context.limits.videoMaxBytes : context.limits.imageMaxBytes;
+  if (source.bytes.byteLength === 0) throw new MediaError("empty", "The provider returned an empty file.");
+  if (source.bytes.byteLength > maxBytes)
+    throw new MediaError(
+      "too_large",
+      `The provider returned a file larger than the ${formatBytes(maxBytes)} limit.`,
+    );
+  const type = sniffMediaType(source.bytes);
+  if (!type || type.kind !== kind) {
+    const what = type?.mime ?? (source.mimeType ? `declared as ${source.mimeType}` : "of unknown type");
+    throw new MediaError(
+      "unsupported_type",
+      `The provider returned a file (${what}) that is not a supported ${kind}.`,
+    );
+  }
+  return { data: source.bytes, type };
+}
+
+/** Video never sits in memory: the download body is piped into storage under the same cap. */
+async function streamVideo(
+  context: FileContext,
+  source: Extract<MediaSource, { url: string }>,
+  base: string,
+): Promise<MediaOutput> {
+  const maxBytes = context.limits.videoMaxBytes;
+  const download = await openMediaDownload(source.url, {
+    allowedHosts: context.allowedHosts,
+    maxBytes,
+    timeoutMs: context.limits.videoTimeoutMs ?? DEFAULT_VIDEO_TIMEOUT_MS,
+    fetchImpl: context.fetchImpl,
+    headers: source.headers,
+    kind: "video",
+  });
+  const path = `${base}.${download.type.ext}`;
+  const stored = await put(context, path, () =>
+    context.storage.putStream(path, download.body, { contentType: download.type.mime, maxBytes }),
+  ).finally(() => download.body.destroy());
+  // No video thumbnail: that needs a decoder (ffmpeg) this pipeline does not ship.
+  return { path, thumb_path: null, mime: download.type.mime, width: null, height: null, bytes: stored.bytes };
+}
+
+/** Records the path before writing (a failed write may leave something behind) and names storage failures. */
+async function put<T>(context: FileContext, path: string, write: () => Promise<T>): Promise<T> {
+  context.onStore(path);
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof MediaError) throw error;
+    if (error instanceof StorageLimitError)
+      throw new MediaError(
+        "too_large",
+        `The media file is larger than the ${formatBytes(error.maxBytes)} limit.`,
+        {
+          cause: error,
+        },
+      );
+    throw new MediaError("storage_failed", "The output could not be saved to storage.", { cause: error });
+  }
+}
+
+function asMediaError(error: unknown): MediaError {
+  if (error instanceof MediaError) return error;
+  return new MediaError("processing_failed", "The output could not be processed.", { cause: error });
+}
