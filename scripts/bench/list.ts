@@ -8,6 +8,7 @@ const ROWS = Number(process.env.BENCH_ROWS || 50_000);
 const POLLERS = Number(process.env.BENCH_POLLERS || 100);
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
+const PAGE = Number(process.env.BENCH_PAGE || 30);
 
 const app = await startBenchApp({});
 try {
@@ -39,10 +40,14 @@ try {
 
   type Phase = { name: string; path: string; etag: boolean };
   const health: Phase = { name: "GET /api/health", path: "/api/health", etag: false };
-  const full: Phase = { name: "list, 200 (full page)", path: "/api/generations/list?limit=30", etag: false };
+  const full: Phase = {
+    name: "list, 200 (full page)",
+    path: `/api/generations/list?limit=${PAGE}`,
+    etag: false,
+  };
   const unchanged: Phase = {
     name: "list, 304 (unchanged)",
-    path: "/api/generations/list?limit=30",
+    path: `/api/generations/list?limit=${PAGE}`,
     etag: true,
   };
   const measured = [health, full, unchanged];
