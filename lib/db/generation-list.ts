@@ -7,7 +7,10 @@ export type ListFilter = { status?: GenerationStatus; kind?: ModelKind };
 export type ListCursor = { createdAt: string; id: string };
 
 // Only what the list shows: the input and receipts stay in the row for the detail view.
-const LIST_COLUMNS = sql`id, model_id, provider, kind, status, prompt, error, outputs, created_at, completed_at`;
+// `cursor_at` is created_at to the microsecond: a JS Date keeps milliseconds, and a cursor cut
+// to them would skip rows created later within the same millisecond.
+const LIST_COLUMNS = sql`id, model_id, provider, kind, status, prompt, error, outputs, created_at, completed_at,
+  to_json(created_at) #>> '{}' as cursor_at`;
 
 export type ListRow = Pick<
   GenerationRow,
@@ -21,7 +24,7 @@ export type ListRow = Pick<
   | "outputs"
   | "created_at"
   | "completed_at"
->;
+> & { cursor_at: string };
 
 /** Newest first, keyset-paginated on (created_at, id) so deep pages cost the same as the first. */
 export async function listGenerationRows(
@@ -35,7 +38,12 @@ export async function listGenerationRows(
     where user_id = ${userId}
       ${filter.status ? sql`and status = ${filter.status}` : sql``}
       ${filter.kind ? sql`and kind = ${filter.kind}` : sql``}
-      ${cursor ? sql`and (created_at, id) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)` : sql``}
+      ${
+        // Through text: a timestamptz parameter would go through a JS Date and lose the microseconds.
+        cursor
+          ? sql`and (created_at, id) < (${cursor.createdAt}::text::timestamptz, ${cursor.id}::uuid)`
+          : sql``
+      }
     order by created_at desc, id desc
     limit ${limit}`;
 }

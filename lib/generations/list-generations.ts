@@ -58,8 +58,6 @@ export async function listGenerations(userId: string, query: ListQuery) {
   return {
     items: await serializeGenerations(page),
     next_cursor:
-      rows.length > query.limit && last
-        ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
-        : null,
+      rows.length > query.limit && last ? encodeCursor({ createdAt: last.cursor_at, id: last.id }) : null,
   };
 }

@@ -33,7 +33,7 @@ export type PublicGeneration = {
   completed_at: string | null;
 };
 
-type SerializableRow = ListRow;
+type SerializableRow = Omit<ListRow, "cursor_at">;
 
 // Signed URLs are the same for a whole hour, so each is made once per hour and process: a
 // polled list re-signs nothing, and in Supabase mode that saves a Storage call per file.

@@ -168,7 +168,7 @@ async function put<T>(context: FileContext, path: string, write: () => Promise<T
   }
 }
 
-function asMediaError(error: unknown): MediaError {
+export function asMediaError(error: unknown): MediaError {
   if (error instanceof MediaError) return error;
   return new MediaError("processing_failed", "The output could not be processed.", { cause: error });
 }

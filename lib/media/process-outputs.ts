@@ -10,9 +10,9 @@
 // asks this thread's semaphore for its encoding permits; the bounds above hold either way.
 
 import { type Logger, log as rootLog } from "@/lib/log";
-import { type FileContext, type OutputLimits, processFile } from "@/lib/media/process-file";
+import { asMediaError, type FileContext, type OutputLimits, processFile } from "@/lib/media/process-file";
 import { getMediaSemaphore, Semaphore } from "@/lib/media/semaphore";
-import { MediaError, type MediaKind, type MediaOutput, type MediaSource } from "@/lib/media/types";
+import type { MediaKind, MediaOutput, MediaSource } from "@/lib/media/types";
 import type { MediaWorkerClient } from "@/lib/media/worker/media-worker-client";
 import type { FileTask } from "@/lib/media/worker/protocol";
 import type { StoragePort } from "@/lib/storage/types";
@@ -64,9 +64,7 @@ export async function processOutputs(input: ProcessOutputsInput): Promise<MediaO
     return outputs;
   } catch (error) {
     await removeStored(input, stored);
-    throw error instanceof MediaError
-      ? error
-      : new MediaError("processing_failed", "The output could not be processed.", { cause: error });
+    throw asMediaError(error);
   }
 }
 

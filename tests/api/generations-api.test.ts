@@ -139,6 +139,30 @@ describe("list", () => {
     expect((await dave.get<{ items: unknown[] }>("/api/generations/list?kind=video")).body.items).toEqual([]);
   });
 
+  it("pages through generations created within the same millisecond without skipping any", async () => {
+    const erin = await signIn(app.url, "erin@example.com");
+    const [profile] = await app.db.sql<
+      { id: string }[]
+    >`select id from profiles where email = 'erin@example.com'`;
+    const inserted = await app.db.sql<{ id: string }[]>`
+      insert into generations (user_id, model_id, provider, kind, status, input, prompt, created_at, completed_at)
+      select ${profile!.id}, 'flux-schnell', 'replicate', 'image', 'failed', '{}'::jsonb, 'same ms ' || n, ts, ts
+      -- five rows a microsecond apart, all within one millisecond
+      from (select n, '2026-11-22 10:00:00.123000+00'::timestamptz + make_interval(secs => n / 1000000.0) ts
+            from generate_series(1, 5) n) same_ms
+      returning id`;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: GenerationBody[]; next_cursor: string | null } } = await erin.get(
+        `/api/generations/list?limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+      );
+      seen.push(...page.body.items.map((i) => i.id));
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    expect(seen.sort()).toEqual(inserted.map((r) => r.id).sort());
+  });
+
   it("caps the page size and rejects bad parameters", async () => {
     expect((await alice.get("/api/generations/list?limit=500")).status).toBe(200);
     expect((await alice.get("/api/generations/list?status=done")).status).toBe(400);

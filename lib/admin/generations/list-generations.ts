@@ -38,8 +38,10 @@ export type AdminGenerationItem = {
   completed_at: Date | null;
 };
 
-export function encodeCursor(item: { created_at: Date; id: string }): string {
-  return Buffer.from(`${item.created_at.toISOString()}|${item.id}`).toString("base64url");
+// The cursor keeps created_at to the microsecond (as Postgres prints it): a JS Date keeps
+// milliseconds, and a cursor cut to them would skip rows created within the same millisecond.
+function encodeCursor(row: { cursor_at: string; id: string }): string {
+  return Buffer.from(`${row.cursor_at}|${row.id}`).toString("base64url");
 }
 
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
@@ -55,8 +57,8 @@ export async function listAdminGenerations(
 ): Promise<{ items: AdminGenerationItem[]; next_cursor: string | null }> {
   assertAdmin(actor);
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
-  const rows = await sql<AdminGenerationItem[]>`
-    select g.id, g.user_id, p.email as user_email, g.model_id, g.provider, g.kind, g.status,
+  const rows = await sql<(AdminGenerationItem & { cursor_at: string })[]>`
+    select to_json(g.created_at) #>> '{}' as cursor_at, g.id, g.user_id, p.email as user_email, g.model_id, g.provider, g.kind, g.status,
            left(g.prompt, 200) as prompt, left(g.error, 300) as error, g.charged_credits,
            g.provider_job_id, g.parent_generation_id, g.created_at, g.completed_at
     from generations g join profiles p on p.id = g.user_id
@@ -67,10 +69,18 @@ export async function listAdminGenerations(
       ${filter.email ? sql`and p.email like ${likePattern(filter.email.trim().toLowerCase())}` : sql``}
       ${filter.from ? sql`and g.created_at >= ${filter.from}::date::timestamp at time zone 'UTC'` : sql``}
       ${filter.to ? sql`and g.created_at < (${filter.to}::date + 1)::timestamp at time zone 'UTC'` : sql``}
-      ${cursor ? sql`and (g.created_at, g.id) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)` : sql``}
+      ${
+        // Through text: a timestamptz parameter would go through a JS Date and lose the microseconds.
+        cursor
+          ? sql`and (g.created_at, g.id) < (${cursor.createdAt}::text::timestamptz, ${cursor.id}::uuid)`
+          : sql``
+      }
     order by g.created_at desc, g.id desc
     limit ${ADMIN_GENERATIONS_PAGE + 1}`;
-  const items = rows.slice(0, ADMIN_GENERATIONS_PAGE);
-  const last = items.at(-1);
-  return { items, next_cursor: rows.length > ADMIN_GENERATIONS_PAGE && last ? encodeCursor(last) : null };
+  const page = rows.slice(0, ADMIN_GENERATIONS_PAGE);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ cursor_at: _, ...item }) => item),
+    next_cursor: rows.length > ADMIN_GENERATIONS_PAGE && last ? encodeCursor(last) : null,
+  };
 }
