@@ -39,7 +39,6 @@ export type FileContext = {
   allowedHosts: readonly string[];
   limits: OutputLimits;
   permits: MediaPermits;
-  fetchImpl?: typeof fetch;
   /** Called with each object path before it is written, so a failure can be cleaned up. */
   onStore: (path: string) => void;
 };
@@ -95,7 +94,6 @@ async function downloadImage(
     allowedHosts: context.allowedHosts,
     maxBytes: context.limits.imageMaxBytes,
     timeoutMs: context.limits.imageTimeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS,
-    fetchImpl: context.fetchImpl,
     headers: source.headers,
     kind: "image",
   });
@@ -137,7 +135,6 @@ async function streamVideo(
     allowedHosts: context.allowedHosts,
     maxBytes,
     timeoutMs: context.limits.videoTimeoutMs ?? DEFAULT_VIDEO_TIMEOUT_MS,
-    fetchImpl: context.fetchImpl,
     headers: source.headers,
     kind: "video",
   });

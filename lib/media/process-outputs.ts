@@ -30,7 +30,6 @@ export type ProcessOutputsInput = {
   semaphore?: Semaphore;
   /** Runs each file in the media worker thread instead of on this one (it shares `semaphore`). */
   worker?: MediaWorkerClient;
-  fetchImpl?: typeof fetch;
   log?: Logger;
 };
 
