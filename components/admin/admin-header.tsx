@@ -1,24 +1,9 @@
 import type { ReactNode } from "react";
+import { PageHeader } from "@/components/shell/page-container";
 
-/** A section's title (the page's h1), a line about it and optional actions. */
-export function AdminHeader({
-  title,
-  description,
-  actions,
-}: {
-  title: ReactNode;
-  description?: ReactNode;
-  actions?: ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-      <div className="flex min-w-0 flex-col gap-1">
-        <h1 className="truncate font-semibold text-2xl tracking-tight">{title}</h1>
-        {description ? <p className="text-muted-foreground text-sm">{description}</p> : null}
-      </div>
-      {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
-    </div>
-  );
+/** An admin section's header: the shared page header, compact. */
+export function AdminHeader(props: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
+  return <PageHeader {...props} compact />;
 }
 
 /** A small labelled number. */

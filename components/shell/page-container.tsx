@@ -8,22 +8,36 @@ export function PageContainer({ className, children }: { className?: string; chi
   );
 }
 
+/** A page's title (its h1), a line about it and optional actions; `compact` for dense consoles. */
 export function PageHeader({
   title,
   description,
   actions,
+  compact = false,
 }: {
   title: ReactNode;
   description?: ReactNode;
   actions?: ReactNode;
+  compact?: boolean;
 }) {
   return (
-    <div className="mb-8 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-      <div className="flex flex-col gap-1.5">
-        <h1 className="font-semibold text-2xl tracking-tight sm:text-3xl">{title}</h1>
-        {description ? <p className="text-muted-foreground">{description}</p> : null}
+    <div
+      className={cn(
+        "flex flex-col sm:flex-row sm:items-end sm:justify-between",
+        compact ? "gap-3" : "mb-8 gap-4",
+      )}
+    >
+      <div className={cn("flex flex-col", compact ? "min-w-0 gap-1" : "gap-1.5")}>
+        <h1 className={cn("font-semibold text-2xl tracking-tight", compact ? "truncate" : "sm:text-3xl")}>
+          {title}
+        </h1>
+        {description ? (
+          <p className={cn("text-muted-foreground", compact && "text-sm")}>{description}</p>
+        ) : null}
       </div>
-      {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+      {actions ? (
+        <div className={cn("flex items-center gap-2", compact && "flex-wrap")}>{actions}</div>
+      ) : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
+import { idsOnAllPages, insertWithinOneMillisecond } from "../helpers/paging";
 import { startProviders, waitForGeneration } from "../helpers/providers";
 
 let app: TestApp;
@@ -52,28 +53,16 @@ describe("list and inspect", () => {
   it("pages through generations created within the same millisecond without skipping any", async () => {
     const [profile] = await app.db.sql<{ id: string }[]>`
       insert into profiles (email) values ('same-ms@example.com') returning id`;
-    const inserted = await app.db.sql<{ id: string }[]>`
-      insert into generations (user_id, model_id, provider, kind, status, input, prompt, created_at, completed_at)
-      select ${profile!.id}, 'flux-schnell', 'replicate', 'image', 'failed', '{}'::jsonb, 'same ms ' || n, ts, ts
-      -- a page and a half of rows a microsecond apart, all within one millisecond
-      from (select n, '2026-11-22 10:00:00.123000+00'::timestamptz + make_interval(secs => n / 1000000.0) ts
-            from generate_series(1, 75) n) same_ms
-      returning id`;
-    const seen: string[] = [];
-    let cursor: string | null = null;
+    // A page and a half.
+    const inserted = await insertWithinOneMillisecond(app.db.sql, profile!.id, 75);
+    let seen: string[];
     try {
-      do {
-        const page: { body: ListBody } = await admin.get(
-          `/api/admin/generations?email=same-ms${cursor ? `&cursor=${cursor}` : ""}`,
-        );
-        seen.push(...page.body.items.map((i) => i.id));
-        cursor = page.body.next_cursor;
-      } while (cursor);
+      seen = await idsOnAllPages(admin, "/api/admin/generations?email=same-ms");
     } finally {
       // The other tests here count every generation.
       await app.db.sql`delete from generations where user_id = ${profile!.id}`;
     }
-    expect(seen.sort()).toEqual(inserted.map((r) => r.id).sort());
+    expect(seen.sort()).toEqual(inserted.sort());
   });
 
   it.each([

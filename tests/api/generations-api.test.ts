@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
 import { Client, signIn } from "../helpers/http";
+import { idsOnAllPages, insertWithinOneMillisecond } from "../helpers/paging";
 import { type GenerationBody, startProviders, waitForGeneration } from "../helpers/providers";
 
 let app: TestApp;
@@ -144,23 +145,9 @@ describe("list", () => {
     const [profile] = await app.db.sql<
       { id: string }[]
     >`select id from profiles where email = 'erin@example.com'`;
-    const inserted = await app.db.sql<{ id: string }[]>`
-      insert into generations (user_id, model_id, provider, kind, status, input, prompt, created_at, completed_at)
-      select ${profile!.id}, 'flux-schnell', 'replicate', 'image', 'failed', '{}'::jsonb, 'same ms ' || n, ts, ts
-      -- five rows a microsecond apart, all within one millisecond
-      from (select n, '2026-11-22 10:00:00.123000+00'::timestamptz + make_interval(secs => n / 1000000.0) ts
-            from generate_series(1, 5) n) same_ms
-      returning id`;
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { body: { items: GenerationBody[]; next_cursor: string | null } } = await erin.get(
-        `/api/generations/list?limit=2${cursor ? `&cursor=${cursor}` : ""}`,
-      );
-      seen.push(...page.body.items.map((i) => i.id));
-      cursor = page.body.next_cursor;
-    } while (cursor);
-    expect(seen.sort()).toEqual(inserted.map((r) => r.id).sort());
+    const inserted = await insertWithinOneMillisecond(app.db.sql, profile!.id, 5);
+    const seen = await idsOnAllPages(erin, "/api/generations/list?limit=2");
+    expect(seen.sort()).toEqual(inserted.sort());
   });
 
   it("caps the page size and rejects bad parameters", async () => {

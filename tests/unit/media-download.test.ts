@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { isHostAllowed, openMediaDownload, parseAllowedHosts, readToBuffer } from "@/lib/media/download";
-import { MediaError } from "@/lib/media/types";
 import { freePort } from "../../scripts/lib/ports";
 import {
+  failure,
   files,
   makePng,
   mp4Header,
@@ -24,15 +24,6 @@ afterEach(async () => {
 
 const LOCAL = ["127.0.0.1"];
 const base = { allowedHosts: LOCAL, maxBytes: 1024 * 1024, timeoutMs: 5_000 };
-
-async function failure(promise: Promise<unknown>): Promise<MediaError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(MediaError);
-  return error as MediaError;
-}
 
 describe("isHostAllowed", () => {
   const list = ["replicate.delivery", "*.replicate.delivery", "*.fal.media", "127.0.0.1:4010"];

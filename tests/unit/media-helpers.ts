@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline, Readable, Transform } from "node:stream";
 import sharp from "sharp";
+import { expect } from "vitest";
+import { MediaError } from "@/lib/media/types";
 import { createLocalStorage } from "@/lib/storage/local";
 import type { StoragePort } from "@/lib/storage/types";
 
@@ -188,4 +190,14 @@ export function mp4Header(): Buffer {
   mdat.writeUInt32BE(8, 0);
   mdat.write("mdat", 4, "latin1");
   return Buffer.concat([ftyp, mdat]);
+}
+
+/** The MediaError a promise rejects with; fails the test if it resolves or rejects with anything else. */
+export async function failure(promise: Promise<unknown>): Promise<MediaError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(MediaError);
+  return error as MediaError;
 }

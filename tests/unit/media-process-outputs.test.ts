@@ -4,8 +4,9 @@ import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { processOutputs } from "@/lib/media/process-outputs";
 import { Semaphore } from "@/lib/media/semaphore";
-import { MediaError, type MediaSource } from "@/lib/media/types";
+import type { MediaSource } from "@/lib/media/types";
 import {
+  failure,
   files,
   listFiles,
   makeJpeg,
@@ -57,15 +58,6 @@ function input(
     semaphore: new Semaphore(2),
     ...overrides,
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<MediaError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(MediaError);
-  return error as MediaError;
 }
 
 describe("processOutputs: images", () => {
