@@ -1,12 +1,16 @@
-// One error type for expected failures; the API wrapper maps its code to an HTTP status.
-// Anything else is a bug: logged in full, answered as a generic 500.
+// One error type for expected failures; the API wrapper maps its code to an HTTP status and
+// answers `{ "error": message, "code": code, "field"?: field }`. Anything else is a bug:
+// logged in full, answered as a generic 500.
 export type AppErrorCode =
   | "bad_request"
   | "unauthorized"
   | "payment_required"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
   | "unprocessable"
   | "rate_limited"
   | "unavailable";
@@ -17,21 +21,32 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   payment_required: 402,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
 };
 
+export type AppErrorOptions = {
+  /** The input field at fault (dotted path), so a form can put the message beside it. */
+  field?: string;
+  headers?: Record<string, string>;
+};
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
+  readonly field: string | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(code: AppErrorCode, message: string, headers: Record<string, string> = {}) {
+  constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
-    this.headers = headers;
+    this.field = options.field;
+    this.headers = options.headers ?? {};
   }
 
   get status(): number {

@@ -1,6 +1,6 @@
 import "server-only";
 // Every route handler goes through this wrapper: request id, auth by level, structured
-// request log, and error mapping to `{ "error": string }`. A route cannot forget auth:
+// request log, and error mapping to `{ "error": message, "code", "field"? }`. A route cannot forget auth:
 // the level is a required option.
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
@@ -57,18 +57,36 @@ function authorize(level: Exclude<AuthLevel, "none" | "public">): Promise<AuthUs
   return requireUser();
 }
 
+/** The wire shape of every error: `error` is the message people read, `code` and `field` are for code. */
+export type ErrorBody = { error: string; code: string; field?: string };
+
 export function errorResponse(error: unknown, log: Logger): Response {
   if (isAppError(error)) {
-    return Response.json({ error: error.message }, { status: error.status, headers: error.headers });
+    const body: ErrorBody = { error: error.message, code: error.code };
+    if (error.field) body.field = error.field;
+    return Response.json(body, { status: error.status, headers: error.headers });
   }
   if (error instanceof ZodError) {
-    return Response.json({ error: describeZodError(error) }, { status: 400 });
+    const field = error.issues[0]?.path.join(".");
+    const body: ErrorBody = { error: describeZodError(error), code: "bad_request" };
+    if (field) body.field = field;
+    return Response.json(body, { status: 400 });
   }
   if (error instanceof SyntaxError && /JSON/i.test(error.message)) {
-    return Response.json({ error: "Request body must be valid JSON." }, { status: 400 });
+    return Response.json(
+      { error: "Request body must be valid JSON.", code: "bad_request" } satisfies ErrorBody,
+      {
+        status: 400,
+      },
+    );
   }
   log.error("unhandled error", { error });
-  return Response.json({ error: "Something went wrong. Please try again." }, { status: 500 });
+  return Response.json(
+    { error: "Something went wrong. Please try again.", code: "internal" } satisfies ErrorBody,
+    {
+      status: 500,
+    },
+  );
 }
 
 export function describeZodError(error: ZodError): string {

@@ -65,23 +65,21 @@ function refusal(reservation: Exclude<Reservation, { ok: true }>, model: ModelDe
       return new AppError(
         "rate_limited",
         `You already have ${MAX_ACTIVE_PER_USER} generations running. Wait for one to finish.`,
-        {
-          "Retry-After": "10",
-        },
+        { headers: { "Retry-After": "10" } },
       );
     case "insufficient_credits":
       return new AppError("payment_required", `Not enough credits: you have ${reservation.balance ?? 0}.`);
     case "hourly_limit":
       return new AppError("rate_limited", `Hourly limit for ${model.name} reached. Try again later.`, {
-        "Retry-After": String(reservation.retryAfterSeconds),
+        headers: { "Retry-After": String(reservation.retryAfterSeconds) },
       });
     case "daily_model_cap":
       return new AppError("rate_limited", `Daily limit for ${model.name} reached. Try again tomorrow.`, {
-        "Retry-After": String(reservation.retryAfterSeconds),
+        headers: { "Retry-After": String(reservation.retryAfterSeconds) },
       });
     case "daily_cap":
       return new AppError("rate_limited", "Daily generation limit reached. Try again tomorrow.", {
-        "Retry-After": String(reservation.retryAfterSeconds),
+        headers: { "Retry-After": String(reservation.retryAfterSeconds) },
       });
   }
 }

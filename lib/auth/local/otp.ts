@@ -26,7 +26,7 @@ export async function requestOtp(email: string, ip: string | null): Promise<void
       and (email = ${email} or ip = ${ip})`;
   if (counts && (counts.by_email >= MAX_CODES_PER_EMAIL || counts.by_ip >= MAX_CODES_PER_IP)) {
     throw new AppError("rate_limited", "Too many codes requested. Try again in a few minutes.", {
-      "Retry-After": String(WINDOW_MINUTES * 60),
+      headers: { "Retry-After": String(WINDOW_MINUTES * 60) },
     });
   }
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
