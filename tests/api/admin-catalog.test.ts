@@ -69,7 +69,10 @@ describe("models", () => {
     expect((await publicModels()).some((m) => m.id === "flux-schnell")).toBe(false);
     const refused = await create("flux-schnell");
     expect(refused.status).toBe(400);
-    expect(refused.body).toEqual({ error: expect.stringMatching(/not available/) });
+    expect(refused.body).toMatchObject({
+      error: expect.stringMatching(/not available/),
+      code: expect.any(String),
+    });
 
     const [audit] = await app.db.sql`
       select actor_id, target_type, target_id, before, after from audit_log where action = 'model.update'`;
@@ -203,7 +206,7 @@ describe("settings", () => {
     const before = await app.db.sql`select key, value from app_settings order by key`;
     const res = await put(key, value);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: expect.any(String) });
+    expect(res.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
     expect(await app.db.sql`select key, value from app_settings order by key`).toEqual(before);
   });
 

@@ -204,7 +204,10 @@ describe("refund", () => {
     const before = await credits(alice);
     const res = await admin.post(`/api/admin/generations/${failedId}/refund`);
     expect(res.status).toBe(409);
-    expect(res.body).toEqual({ error: expect.stringMatching(/automatically/) });
+    expect(res.body).toMatchObject({
+      error: expect.stringMatching(/automatically/),
+      code: expect.any(String),
+    });
     expect(await credits(alice)).toBe(before);
   });
 

@@ -181,7 +181,10 @@ describe("credit adjustments", () => {
     const auditBefore = await app.db.sql`select id from audit_log`;
     const refused = await adjust({ delta: -(credits + 1), reason: "too much" });
     expect(refused.status).toBe(409);
-    expect(refused.body).toEqual({ error: expect.stringContaining(String(credits)) });
+    expect(refused.body).toMatchObject({
+      error: expect.stringContaining(String(credits)),
+      code: expect.any(String),
+    });
     expect(await app.db.sql`select id from credit_ledger`).toHaveLength(ledgerBefore.length);
     expect(await app.db.sql`select id from audit_log`).toHaveLength(auditBefore.length);
     expect((await balance(ids.alice)).credits).toBe(credits);
@@ -199,7 +202,7 @@ describe("credit adjustments", () => {
   ])("rejects %j with a 400", async (body, field) => {
     const res = await adjust(body);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: expect.stringMatching(field) });
+    expect(res.body).toMatchObject({ error: expect.stringMatching(field), code: expect.any(String) });
   });
 
   it("404s for an unknown user", async () => {

@@ -86,7 +86,10 @@ describe("credits", () => {
     const statuses = replies.map((r) => r.status);
     expect(statuses.filter((s) => s === 202)).toHaveLength(3);
     expect(statuses.filter((s) => s === 402)).toHaveLength(17);
-    expect(replies.find((r) => r.status === 402)?.body).toEqual({ error: expect.stringMatching(/credits/i) });
+    expect(replies.find((r) => r.status === 402)?.body).toMatchObject({
+      error: expect.stringMatching(/credits/i),
+      code: expect.any(String),
+    });
     expect(await balanceOf(client)).toBe(0);
     await ledgerMatchesBalance("racer@example.com");
   });
@@ -162,7 +165,7 @@ describe("rate limits", () => {
     });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(res.body).toEqual({ error: expect.stringMatching(/hourly/i) });
+    expect(res.body).toMatchObject({ error: expect.stringMatching(/hourly/i), code: expect.any(String) });
     // Another model is not affected.
     expect(
       (await client.post("/api/generations/create", { model: "flux-schnell", input: { prompt: "other" } }))

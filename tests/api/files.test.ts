@@ -144,7 +144,10 @@ describe("serving signed files", () => {
       const res = await get(url, { range });
       expect(res.status, range).toBe(416);
       expect(res.headers.get("content-range")).toBe(`bytes */${size}`);
-      expect(JSON.parse(res.bytes.toString())).toEqual({ error: expect.any(String) });
+      expect(JSON.parse(res.bytes.toString())).toMatchObject({
+        error: expect.any(String),
+        code: expect.any(String),
+      });
     }
     for (const range of ["bytes=0-1,5-6", "bytes=9-2", "pages=1-2"]) {
       const res = await get(url, { range });
@@ -177,7 +180,10 @@ describe("serving signed files", () => {
   it("answers 404 for a missing object with a valid signature", async () => {
     const res = await get(sign("u1/g1/missing.png"));
     expect(res.status).toBe(404);
-    expect(JSON.parse(res.bytes.toString())).toEqual({ error: expect.any(String) });
+    expect(JSON.parse(res.bytes.toString())).toMatchObject({
+      error: expect.any(String),
+      code: expect.any(String),
+    });
   });
 });
 
@@ -200,7 +206,10 @@ describe("refusing unsigned or wrongly signed URLs", () => {
     mutate(url);
     const res = await get(url.toString());
     expect(res.status).toBe(403);
-    expect(JSON.parse(res.bytes.toString())).toEqual({ error: expect.any(String) });
+    expect(JSON.parse(res.bytes.toString())).toMatchObject({
+      error: expect.any(String),
+      code: expect.any(String),
+    });
   });
 
   it("answers 403 to a signature made for another path", async () => {
@@ -222,7 +231,10 @@ describe("refusing unsigned or wrongly signed URLs", () => {
   it("answers 403 to an expired URL", async () => {
     const res = await get(sign("u1/g1/image.png", now() - 1));
     expect(res.status).toBe(403);
-    expect(JSON.parse(res.bytes.toString())).toEqual({ error: expect.stringMatching(/expired/i) });
+    expect(JSON.parse(res.bytes.toString())).toMatchObject({
+      error: expect.stringMatching(/expired/i),
+      code: expect.any(String),
+    });
   });
 });
 
@@ -247,7 +259,8 @@ describe("never serving anything outside the storage root", () => {
     const res = await raw(rawSigned(pathname, signedFor));
     expect(statuses).toContain(res.status);
     expect(res.text).not.toContain(SECRET_CONTENT);
-    if (res.status === 400) expect(JSON.parse(res.text)).toEqual({ error: expect.any(String) });
+    if (res.status === 400)
+      expect(JSON.parse(res.text)).toMatchObject({ error: expect.any(String), code: expect.any(String) });
     if (res.status === 308 && res.location) {
       // Next turns `\` into `/`, normalises and redirects; what it points at is not served either.
       const followed = await raw(res.location);
@@ -264,7 +277,10 @@ describe("never serving anything outside the storage root", () => {
     const res = await get(sign(objectPath));
     expect(res.status).toBe(404);
     expect(res.bytes.toString()).not.toContain(SECRET_CONTENT);
-    expect(JSON.parse(res.bytes.toString())).toEqual({ error: expect.any(String) });
+    expect(JSON.parse(res.bytes.toString())).toMatchObject({
+      error: expect.any(String),
+      code: expect.any(String),
+    });
   });
 });
 
@@ -292,7 +308,10 @@ describe("in Supabase storage mode", () => {
     });
     const res = await get(url);
     expect(res.status).toBe(404);
-    expect(JSON.parse(res.bytes.toString())).toEqual({ error: expect.any(String) });
+    expect(JSON.parse(res.bytes.toString())).toMatchObject({
+      error: expect.any(String),
+      code: expect.any(String),
+    });
   });
 });
 

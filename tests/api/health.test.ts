@@ -50,6 +50,6 @@ describe("with Resend and a provider key configured", () => {
     });
     const mailbox = await client.get("/api/dev/mailbox");
     expect(mailbox.status).toBe(404);
-    expect(mailbox.body).toEqual({ error: expect.any(String) });
+    expect(mailbox.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
   });
 });
