@@ -5,6 +5,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { ZodError } from "zod";
+import { asBodyTooLarge, DEFAULT_BODY_LIMIT, limitBody } from "@/lib/api/body-limit";
+import { assertSameOrigin } from "@/lib/api/same-origin";
 import { getAuthUser, requireAdmin, requireSuperAdmin, requireUser } from "@/lib/auth";
 import type { AuthUser } from "@/lib/auth/types";
 import { AppError, isAppError } from "@/lib/errors";
@@ -25,14 +27,25 @@ export type ApiContext<L extends AuthLevel> = {
 
 type Handler<L extends AuthLevel> = (ctx: ApiContext<L>) => Promise<Response> | Response;
 
-export function withApiLogging<L extends AuthLevel>(options: { auth: L }, handler: Handler<L>) {
-  return async (req: NextRequest, segment?: { params?: Promise<RouteParams> }): Promise<Response> => {
-    const requestId = req.headers.get("x-request-id") || randomUUID();
+type RouteOptions<L extends AuthLevel> = {
+  auth: L;
+  /** Largest request body this route reads, in bytes (DEFAULT_BODY_LIMIT). */
+  maxBodyBytes?: number;
+};
+
+export function withApiLogging<L extends AuthLevel>(options: RouteOptions<L>, handler: Handler<L>) {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
+  return async (incoming: NextRequest, segment?: { params?: Promise<RouteParams> }): Promise<Response> => {
+    const requestId = incoming.headers.get("x-request-id") || randomUUID();
     const started = performance.now();
-    const path = req.nextUrl.pathname;
-    let log = createLogger({ requestId, method: req.method, path });
+    const path = incoming.nextUrl.pathname;
+    let log = createLogger({ requestId, method: incoming.method, path });
     let response: Response;
     try {
+      // Routes without a session (webhooks, cron, signed files) prove themselves by signature or
+      // secret; every other state change must come from our own pages.
+      if (options.auth !== "none") assertSameOrigin(incoming);
+      const req = limitBody(incoming, maxBodyBytes);
       const user =
         options.auth === "none"
           ? null
@@ -61,6 +74,8 @@ function authorize(level: Exclude<AuthLevel, "none" | "public">): Promise<AuthUs
 export type ErrorBody = { error: string; code: string; field?: string };
 
 export function errorResponse(error: unknown, log: Logger): Response {
+  // Body readers may wrap the stream's error in their own.
+  error = asBodyTooLarge(error) ?? error;
   if (isAppError(error)) {
     const body: ErrorBody = { error: error.message, code: error.code };
     if (error.field) body.field = error.field;
@@ -101,8 +116,8 @@ export async function parseJson<T>(req: Request, schema: { parse: (value: unknow
   let body: unknown;
   try {
     body = await req.json();
-  } catch {
-    throw new AppError("bad_request", "Request body must be valid JSON.");
+  } catch (error) {
+    throw asBodyTooLarge(error) ?? new AppError("bad_request", "Request body must be valid JSON.");
   }
   return schema.parse(body);
 }

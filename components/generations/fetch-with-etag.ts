@@ -1,6 +1,6 @@
 // GET a JSON list with If-None-Match: an unchanged list answers 304 and we keep what we have,
 // so a poll costs no parsing and no re-render. The ETag is remembered per URL in memory.
-import { ApiError } from "@/components/providers/fetch-json";
+import { ApiError, readErrorBody } from "@/components/providers/fetch-json";
 
 const etags = new Map<string, string>();
 
@@ -25,16 +25,13 @@ export async function fetchWithEtag<T>(url: string, cached: T | undefined, signa
   }
   if (response.status === 304 && cached !== undefined) return cached;
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, errorMessage(body) ?? "Could not load the list.");
+  if (!response.ok) {
+    const { message, code, field } = readErrorBody(body);
+    throw new ApiError(response.status, message ?? "Could not load the list.", code, field);
+  }
   const data = body as T;
   const next = response.headers.get("etag");
   if (next) etags.set(url, next);
   else etags.delete(url);
   return data;
-}
-
-function errorMessage(body: unknown): string | null {
-  return body && typeof body === "object" && "error" in body && typeof body.error === "string"
-    ? body.error
-    : null;
 }

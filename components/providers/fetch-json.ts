@@ -1,13 +1,27 @@
-// Client-side JSON calls to our API. Errors carry the HTTP status and the API's `{ error }`
-// message, so forms can show it inline and the query client can skip retries on 401.
+// Client-side JSON calls to our API. Errors carry the HTTP status and the API's error body
+// (`error` message, machine `code`, the `field` at fault), so forms can put the message beside
+// the right input and the query client can skip retries on 401.
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code: string | null = null,
+    readonly field: string | null = null,
   ) {
     super(message);
     this.name = "ApiError";
   }
+}
+
+/** Reads the API's error body; null parts where the body is not one. */
+export function readErrorBody(body: unknown): {
+  message: string | null;
+  code: string | null;
+  field: string | null;
+} {
+  const record = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
+  return { message: text(record.error), code: text(record.code), field: text(record.field) };
 }
 
 const FALLBACK: Record<number, string> = {
@@ -36,13 +50,12 @@ export async function fetchJson<T>(url: string, init: RequestInit & { json?: unk
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const message =
-      body && typeof body === "object" && "error" in body && typeof body.error === "string"
-        ? body.error
-        : null;
+    const { message, code, field } = readErrorBody(body);
     throw new ApiError(
       response.status,
       message ?? FALLBACK[response.status] ?? "Something went wrong. Try again.",
+      code,
+      field,
     );
   }
   return body as T;

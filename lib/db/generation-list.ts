@@ -1,10 +1,10 @@
 import "server-only";
+import type { KeysetCursor } from "@/lib/api/keyset-cursor";
 import { sql } from "@/lib/db/client";
 import type { GenerationRow, GenerationStatus } from "@/lib/generations/types";
 import type { ModelKind } from "@/lib/models-config";
 
 export type ListFilter = { status?: GenerationStatus; kind?: ModelKind };
-export type ListCursor = { createdAt: string; id: string };
 
 // Only what the list shows: the input and receipts stay in the row for the detail view.
 // `cursor_at` is created_at to the microsecond: a JS Date keeps milliseconds, and a cursor cut
@@ -31,7 +31,7 @@ export async function listGenerationRows(
   userId: string,
   filter: ListFilter,
   limit: number,
-  cursor: ListCursor | null,
+  cursor: KeysetCursor | null,
 ): Promise<ListRow[]> {
   return sql<ListRow[]>`
     select ${LIST_COLUMNS} from generations

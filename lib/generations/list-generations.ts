@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { decodeCursor, encodeCursor } from "@/lib/api/keyset-cursor";
 import type { AuthUser } from "@/lib/auth/types";
-import { type ListCursor, listGenerationRows } from "@/lib/db/generation-list";
-import { AppError } from "@/lib/errors";
+import { listGenerationRows } from "@/lib/db/generation-list";
 import { serializeGenerations, urlBucket } from "@/lib/generations/serialize";
 import { GENERATION_STATUSES } from "@/lib/generations/types";
 
@@ -22,20 +22,6 @@ export const listQuerySchema = z.object({
   kind: z.enum(["image", "video"]).optional(),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
-
-export function encodeCursor(cursor: ListCursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
-}
-
-function decodeCursor(value: string): ListCursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as ListCursor;
-    if (typeof parsed.id === "string" && !Number.isNaN(Date.parse(parsed.createdAt))) return parsed;
-  } catch {
-    // fall through
-  }
-  throw new AppError("bad_request", "cursor: not a cursor from this list");
-}
 
 /** The list's ETag: the user's change counter (read with the session), the query and the signed-URL hour. */
 export function listEtag(user: AuthUser, query: ListQuery): string {

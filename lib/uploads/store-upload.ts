@@ -18,7 +18,9 @@ const UPLOAD_URL_TTL_SECONDS = 24 * 60 * 60;
 async function reencode(data: Buffer, name: string) {
   const type = sniffMediaType(data);
   if (type?.kind !== "image")
-    throw new AppError("bad_request", `${name}: not a PNG, JPEG, WebP, GIF or AVIF image`);
+    throw new AppError("unsupported_media_type", `${name}: not a PNG, JPEG, WebP, GIF or AVIF image`, {
+      field: "files",
+    });
   const image = sharp(data, { limitInputPixels: MAX_INPUT_PIXELS }).rotate();
   try {
     // PNG and GIF keep transparency as PNG; everything else becomes JPEG or WebP as it was.
@@ -31,16 +33,17 @@ async function reencode(data: Buffer, name: string) {
     const { data: out, info } = await encoded.pipeline.toBuffer({ resolveWithObject: true });
     return { out, info, mime: encoded.mime, ext: encoded.ext };
   } catch {
-    throw new AppError("bad_request", `${name}: the image could not be read`);
+    throw new AppError("bad_request", `${name}: the image could not be read`, { field: "files" });
   }
 }
 
 export async function storeUploads(userId: string, files: File[]): Promise<UploadedImage[]> {
-  if (files.length === 0) throw new AppError("bad_request", "files: attach at least one image");
+  const field = { field: "files" };
+  if (files.length === 0) throw new AppError("bad_request", "files: attach at least one image", field);
   if (files.length > MAX_UPLOAD_FILES)
-    throw new AppError("bad_request", `files: at most ${MAX_UPLOAD_FILES} images at once`);
+    throw new AppError("bad_request", `files: at most ${MAX_UPLOAD_FILES} images at once`, field);
   const tooBig = files.find((f) => f.size > MAX_UPLOAD_BYTES);
-  if (tooBig) throw new AppError("bad_request", `${tooBig.name}: larger than 10 MB`);
+  if (tooBig) throw new AppError("payload_too_large", `${tooBig.name}: larger than 10 MB`, field);
 
   // Re-encode everything first, so a bad file anywhere stores nothing at all.
   const encoded = [];

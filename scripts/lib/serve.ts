@@ -7,8 +7,11 @@ import { run, supervise } from "./supervise";
 export async function serve(command: "dev" | "start"): Promise<void> {
   const runtime = await prepareLocalRuntime();
   const port = runtime.env.PORT || "3000";
+  // The development server serves source maps and unauthenticated dev tools: this machine only.
+  // A production server behind a proxy on another host sets HOST=0.0.0.0.
+  const host = runtime.env.HOST || "127.0.0.1";
   runtime.env.APP_URL ||= `http://localhost:${port}`;
-  const next = run("next", [command, "--port", port], runtime.env);
+  const next = run("next", [command, "--port", port, "--hostname", host], runtime.env);
   const stopLoop = startReconcileLoop({
     appUrl: `http://127.0.0.1:${port}`,
     secret: runtime.env.CRON_SECRET as string,

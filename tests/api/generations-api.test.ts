@@ -187,8 +187,12 @@ describe("upload", () => {
         { name: "evil.png", data: Buffer.from("<html><script>alert(1)</script></html>"), type: "image/png" },
       ]),
     });
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: expect.stringContaining("evil.png"), code: expect.any(String) });
+    expect(res.status).toBe(415);
+    expect(res.body).toEqual({
+      error: expect.stringContaining("evil.png"),
+      code: "unsupported_media_type",
+      field: "files",
+    });
   });
 
   it("refuses more than 14 files and files over 10 MB", async () => {
@@ -202,7 +206,7 @@ describe("upload", () => {
           body: form([{ name: "big.png", data: big, type: "image/png" }]),
         })
       ).status,
-    ).toBe(400);
+    ).toBe(413);
   });
 
   it("answers 401 when signed out", async () => {

@@ -11,6 +11,8 @@ export const TEST_SESSION_SECRET = "test-session-secret-0123456789abcdef01234567
 
 export type TestApp = {
   url: string;
+  /** The server process, e.g. to read its memory from /proc. */
+  pid: number;
   db: TestDatabase;
   dataDir: string;
   logs: () => string;
@@ -40,6 +42,7 @@ export async function startApp(overrides: Record<string, string> = {}): Promise<
     });
     return {
       url: server.url,
+      pid: server.pid,
       db,
       dataDir,
       logs: server.logs,

@@ -11,3 +11,5 @@ export async function GET() {
     return Response.json({ status: "degraded", db: "unreachable", mode }, { status: 503 });
   }
 }
+
+export * from "@/lib/api/method-fallbacks";

@@ -3,3 +3,5 @@ import { withApiLogging } from "@/lib/with-api-logging";
 export const GET = withApiLogging({ auth: "user" }, ({ user }) =>
   Response.json({ id: user.id, email: user.email, role: user.role, credits: user.credits }),
 );
+
+export * from "@/lib/api/method-fallbacks";

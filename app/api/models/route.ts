@@ -9,3 +9,5 @@ export const GET = withApiLogging({ auth: "none" }, async () => {
     .map((m) => ({ ...toLiteModel(m.model), price: { unit: m.model.price.unit, credits: m.unitPrice } }));
   return Response.json(models, { headers: { "cache-control": "private, max-age=10" } });
 });
+
+export * from "@/lib/api/method-fallbacks";

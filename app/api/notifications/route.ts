@@ -9,3 +9,5 @@ export const GET = withApiLogging({ auth: "user" }, async ({ user }) => {
     { headers: { "cache-control": "private, no-store" } },
   );
 });
+
+export * from "@/lib/api/method-fallbacks";

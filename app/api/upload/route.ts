@@ -1,20 +1,26 @@
+import { asBodyTooLarge } from "@/lib/api/body-limit";
 import { AppError } from "@/lib/errors";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, storeUploads } from "@/lib/uploads/store-upload";
 import { withApiLogging } from "@/lib/with-api-logging";
 
-// Multipart body with one or more `files` fields.
-export const POST = withApiLogging({ auth: "user" }, async ({ req, user }) => {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  // Refuse an oversized body before reading it; a little room for multipart framing.
-  if (declared > MAX_UPLOAD_FILES * MAX_UPLOAD_BYTES + 1024 * 1024) {
-    throw new AppError("bad_request", `files: at most ${MAX_UPLOAD_FILES} images of 10 MB each`);
-  }
+// Every file at its limit, plus room for the multipart framing.
+const MAX_UPLOAD_BODY = MAX_UPLOAD_FILES * MAX_UPLOAD_BYTES + 1024 * 1024;
+
+// Multipart body with one or more `files` fields; the body is counted while it streams in.
+export const POST = withApiLogging({ auth: "user", maxBodyBytes: MAX_UPLOAD_BODY }, async ({ req, user }) => {
   let form: FormData;
   try {
     form = await req.formData();
-  } catch {
-    throw new AppError("bad_request", "Send the images as multipart/form-data in `files` fields.");
+  } catch (error) {
+    throw (
+      asBodyTooLarge(error) ??
+      new AppError("bad_request", "Send the images as multipart/form-data in `files` fields.", {
+        field: "files",
+      })
+    );
   }
   const files = form.getAll("files").filter((entry): entry is File => typeof entry !== "string");
   return Response.json({ files: await storeUploads(user.id, files) }, { status: 201 });
 });
+
+export * from "@/lib/api/method-fallbacks";

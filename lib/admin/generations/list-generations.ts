@@ -3,8 +3,8 @@ import "server-only";
 // and a date range (UTC days, both ends included), newest first, keyset-paginated.
 import { type Actor, assertAdmin } from "@/lib/admin/actor";
 import { likePattern } from "@/lib/admin/params";
+import { decodeCursor, encodeCursor } from "@/lib/api/keyset-cursor";
 import { sql } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import type { GenerationStatus } from "@/lib/generations/types";
 import type { ProviderId } from "@/lib/models-config";
 
@@ -38,19 +38,6 @@ export type AdminGenerationItem = {
   completed_at: Date | null;
 };
 
-// The cursor keeps created_at to the microsecond (as Postgres prints it): a JS Date keeps
-// milliseconds, and a cursor cut to them would skip rows created within the same millisecond.
-function encodeCursor(row: { cursor_at: string; id: string }): string {
-  return Buffer.from(`${row.cursor_at}|${row.id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id))
-    throw new AppError("bad_request", "cursor: invalid");
-  return { createdAt, id };
-}
-
 export async function listAdminGenerations(
   actor: Actor,
   filter: AdminGenerationFilter,
@@ -81,6 +68,9 @@ export async function listAdminGenerations(
   const last = page.at(-1);
   return {
     items: page.map(({ cursor_at: _, ...item }) => item),
-    next_cursor: rows.length > ADMIN_GENERATIONS_PAGE && last ? encodeCursor(last) : null,
+    next_cursor:
+      rows.length > ADMIN_GENERATIONS_PAGE && last
+        ? encodeCursor({ createdAt: last.cursor_at, id: last.id })
+        : null,
   };
 }

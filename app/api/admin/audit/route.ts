@@ -13,3 +13,5 @@ export const GET = withApiLogging({ auth: "admin" }, async ({ req, user }) => {
   const { page, action, target } = parseQuery(req, querySchema);
   return Response.json(await listAuditLog(user, { page, action, targetId: target }));
 });
+
+export * from "@/lib/api/method-fallbacks";

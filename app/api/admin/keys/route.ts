@@ -33,3 +33,5 @@ export const POST = withApiLogging({ auth: "super_admin" }, async ({ req, user, 
   log.info("provider key added", { tokenId: key.id, provider: key.provider });
   return Response.json(key, { status: 201 });
 });
+
+export * from "@/lib/api/method-fallbacks";

@@ -4,3 +4,5 @@ import { withApiLogging } from "@/lib/with-api-logging";
 export const GET = withApiLogging({ auth: "admin" }, async ({ user }) =>
   Response.json(await listAdminModels(user)),
 );
+
+export * from "@/lib/api/method-fallbacks";

@@ -8,3 +8,5 @@ const querySchema = z.object({ days: z.coerce.number().int().min(1).max(90).defa
 export const GET = withApiLogging({ auth: "admin" }, async ({ req, user }) =>
   Response.json(await usageReport(user, parseQuery(req, querySchema).days)),
 );
+
+export * from "@/lib/api/method-fallbacks";

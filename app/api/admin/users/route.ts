@@ -11,3 +11,5 @@ const querySchema = z.object({
 export const GET = withApiLogging({ auth: "admin" }, async ({ req, user }) =>
   Response.json(await searchUsers(user, parseQuery(req, querySchema))),
 );
+
+export * from "@/lib/api/method-fallbacks";

@@ -13,3 +13,5 @@ export const POST = withApiLogging({ auth: "public" }, async ({ req }) => {
   await requestOtp(email, clientIp(req));
   return Response.json({ ok: true });
 });
+
+export * from "@/lib/api/method-fallbacks";

@@ -8,3 +8,5 @@ export const POST = withApiLogging({ auth: "public" }, async ({ req }) => {
   if (mode.auth === "supabase") await signOutSupabase();
   return respondWithSignOut(req.cookies.get(SESSION_COOKIE)?.value);
 });
+
+export * from "@/lib/api/method-fallbacks";

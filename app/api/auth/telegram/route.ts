@@ -28,3 +28,5 @@ export const POST = withApiLogging({ auth: "public" }, async ({ req, user, log }
   if (profile.status !== "active") throw new AppError("forbidden", "This account is suspended.");
   return respondWithLocalSession(profile, requestMeta(req));
 });
+
+export * from "@/lib/api/method-fallbacks";

@@ -15,3 +15,5 @@ async function run({ req, log }: ApiContext<"none">) {
 
 export const GET = withApiLogging({ auth: "none" }, run);
 export const POST = withApiLogging({ auth: "none" }, run);
+
+export * from "@/lib/api/method-fallbacks";

@@ -11,3 +11,5 @@ export const GET = withApiLogging({ auth: "none" }, async ({ req }) => {
   const messages = await listOutbox(to ? emailSchema.parse(to) : null);
   return Response.json({ messages });
 });
+
+export * from "@/lib/api/method-fallbacks";

@@ -131,3 +131,5 @@ function matchesEtag(header: string | null, etag: string): boolean {
   const bare = etag.replace(/^W\//, "");
   return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === bare);
 }
+
+export * from "@/lib/api/method-fallbacks";

@@ -10,3 +10,5 @@ export const DELETE = withApiLogging({ auth: "user" }, async ({ params, user, lo
   await deleteGeneration(String(params.id), user.id, log);
   return new Response(null, { status: 204 });
 });
+
+export * from "@/lib/api/method-fallbacks";

@@ -12,7 +12,7 @@ const bodySchema = z.object({
 });
 
 // The row is visible as queued at once; the provider call happens after the response.
-export const POST = withApiLogging({ auth: "user" }, async ({ req, user, log }) => {
+export const POST = withApiLogging({ auth: "user", maxBodyBytes: 256 * 1024 }, async ({ req, user, log }) => {
   const body = await parseJson(req, bodySchema);
   const { generation, model } = await createGeneration({
     userId: user.id,
@@ -23,3 +23,5 @@ export const POST = withApiLogging({ auth: "user" }, async ({ req, user, log }) 
   after(() => submitGeneration({ generation, model, origin: req.nextUrl.origin, log }));
   return Response.json({ id: generation.id, status: generation.status }, { status: 202 });
 });
+
+export * from "@/lib/api/method-fallbacks";

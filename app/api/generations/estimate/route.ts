@@ -12,3 +12,5 @@ export const POST = withApiLogging({ auth: "user" }, async ({ req }) => {
   const body = await parseJson(req, bodySchema);
   return Response.json({ credits: await estimateCredits(body.model, body.input) });
 });
+
+export * from "@/lib/api/method-fallbacks";

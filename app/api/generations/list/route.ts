@@ -9,3 +9,5 @@ export const GET = withApiLogging({ auth: "user" }, async ({ req, user }) => {
   if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
   return Response.json(await listGenerations(user.id, query), { headers });
 });
+
+export * from "@/lib/api/method-fallbacks";

@@ -13,3 +13,5 @@ export const PATCH = withApiLogging({ auth: "user" }, async ({ req, user }) => {
   if (enabled === null) throw new AppError("not_found", "Profile not found.");
   return Response.json({ email_notifications: enabled });
 });
+
+export * from "@/lib/api/method-fallbacks";

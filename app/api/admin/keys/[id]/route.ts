@@ -25,3 +25,5 @@ export const DELETE = withApiLogging({ auth: "super_admin" }, async ({ params, u
     throw new AppError("not_found", "Key not found.");
   return new Response(null, { status: 204 });
 });
+
+export * from "@/lib/api/method-fallbacks";

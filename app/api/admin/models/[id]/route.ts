@@ -18,3 +18,5 @@ export const PATCH = withApiLogging({ auth: "admin" }, async ({ req, params, use
   const patch = await parseJson(req, bodySchema);
   return Response.json(await updateModelOverride(user, stringParam(params, "id"), patch));
 });
+
+export * from "@/lib/api/method-fallbacks";

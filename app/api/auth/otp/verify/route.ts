@@ -16,3 +16,5 @@ export const POST = withApiLogging({ auth: "public" }, async ({ req }) => {
   if (user.status !== "active") throw new AppError("forbidden", "This account is suspended.");
   return respondWithLocalSession(user, requestMeta(req));
 });
+
+export * from "@/lib/api/method-fallbacks";

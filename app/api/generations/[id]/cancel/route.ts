@@ -5,3 +5,5 @@ export const POST = withApiLogging({ auth: "user" }, async ({ params, user, log 
   const canceled = await cancelGeneration(String(params.id), user.id, log);
   return Response.json({ id: canceled.id, status: canceled.status });
 });
+
+export * from "@/lib/api/method-fallbacks";

@@ -12,3 +12,5 @@ export const POST = withApiLogging({ auth: "admin" }, async ({ req, params, user
   const { note } = bodySchema.parse(text.trim() ? JSON.parse(text) : undefined);
   return Response.json(await refundGeneration(user, { generationId, note }));
 });
+
+export * from "@/lib/api/method-fallbacks";

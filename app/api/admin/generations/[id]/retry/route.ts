@@ -13,3 +13,5 @@ export const POST = withApiLogging({ auth: "admin" }, async ({ req, params, user
     { status: 202 },
   );
 });
+
+export * from "@/lib/api/method-fallbacks";

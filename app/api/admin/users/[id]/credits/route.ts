@@ -22,3 +22,5 @@ export const POST = withApiLogging({ auth: "admin" }, async ({ req, params, user
   const { delta, reason } = await parseJson(req, bodySchema);
   return Response.json(await adjustCredits(user, { userId, delta, reason }));
 });
+
+export * from "@/lib/api/method-fallbacks";

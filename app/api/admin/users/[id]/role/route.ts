@@ -13,3 +13,5 @@ export const POST = withApiLogging({ auth: "super_admin" }, async ({ req, params
   const updated = await changeUserRole(user, id, role);
   return Response.json({ id: updated.id, role: updated.role });
 });
+
+export * from "@/lib/api/method-fallbacks";

@@ -13,3 +13,5 @@ export const POST = withApiLogging({ auth: "admin" }, async ({ req, params, user
   const updated = await setUserStatus(user, id, status);
   return Response.json({ id: updated.id, status: updated.status });
 });
+
+export * from "@/lib/api/method-fallbacks";

@@ -1,0 +1,61 @@
+// Request bodies are bounded before anything reads them: a declared Content-Length over the
+// limit is refused at once, and the body stream itself is counted, so a chunked (or lying)
+// body fails as soon as it passes the limit instead of being buffered whole. The route's
+// `req.json()`, `req.text()` or `req.formData()` then throw BodyTooLargeError, which the API
+// wrapper answers with 413.
+import { NextRequest } from "next/server";
+import { AppError } from "@/lib/errors";
+
+/** JSON bodies of ordinary routes: forms, settings, ids. */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+export class BodyTooLargeError extends AppError {
+  constructor(readonly limit: number) {
+    super(
+      "payload_too_large",
+      `The request body is larger than the ${describeBytes(limit)} this endpoint accepts.`,
+    );
+    this.name = "BodyTooLargeError";
+  }
+}
+
+/** Finds a BodyTooLargeError however the body reader wrapped it. */
+export function asBodyTooLarge(error: unknown): BodyTooLargeError | null {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    if (current instanceof BodyTooLargeError) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/** The request with its body capped at `limit` bytes; throws at once when the declared length is over it. */
+export function limitBody(req: NextRequest, limit: number): NextRequest {
+  const declared = req.headers.get("content-length");
+  if (declared !== null && Number(declared) > limit) throw new BodyTooLargeError(limit);
+  if (!req.body) return req;
+  let received = 0;
+  const counted = req.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength;
+        if (received > limit) controller.error(new BodyTooLargeError(limit));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  // Built from parts: the request Next hands a route is a proxy that `new Request(req)` cannot
+  // copy. `duplex` is required by Node for a streamed body but missing from the DOM typings.
+  const init = {
+    method: req.method,
+    headers: req.headers,
+    body: counted,
+    signal: req.signal,
+    duplex: "half",
+  };
+  return new NextRequest(req.url, init as ConstructorParameters<typeof NextRequest>[1]);
+}
+
+function describeBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MB`;
+  return `${Math.round(bytes / 1024)} KB`;
+}
