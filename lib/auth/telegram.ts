@@ -14,6 +14,8 @@ export type TelegramIdentity = {
   authDate: number;
 };
 
+const MAX_TELEGRAM_ID = 2n ** 63n - 1n;
+
 export type TelegramVerification = { ok: true; identity: TelegramIdentity } | { ok: false; reason: string };
 
 export function telegramDataCheckString(fields: Record<string, string>): string {
@@ -44,6 +46,8 @@ export function verifyTelegramLogin(
   const hash = fields.hash;
   if (!hash || !/^[0-9a-f]{64}$/.test(hash)) return { ok: false, reason: "missing or malformed hash" };
   if (!fields.id || !/^\d+$/.test(fields.id)) return { ok: false, reason: "missing id" };
+  // Telegram ids are 64-bit; anything larger cannot be one and would overflow the bigint column.
+  if (BigInt(fields.id) > MAX_TELEGRAM_ID) return { ok: false, reason: "id out of range" };
   if (!fields.auth_date || !/^\d+$/.test(fields.auth_date)) return { ok: false, reason: "missing auth_date" };
   if (!safeEqual(hash, signTelegramFields(fields, botToken))) return { ok: false, reason: "hash mismatch" };
   const authDate = Number(fields.auth_date);

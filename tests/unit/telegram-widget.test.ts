@@ -77,6 +77,20 @@ describe("verifyTelegramLogin", () => {
     expect(verifyTelegramLogin(payload as Record<string, unknown>, token, NOW).ok).toBe(false);
   });
 
+  it("rejects a signed id too large to be a Telegram id (it would overflow the bigint column)", () => {
+    const huge = { ...widget, id: "9223372036854775808" };
+    expect(
+      verifyTelegramLogin({ ...huge, hash: signTelegramFields(huge, BOT_TOKEN) }, BOT_TOKEN, NOW),
+    ).toEqual({
+      ok: false,
+      reason: "id out of range",
+    });
+    const largest = { ...widget, id: "9223372036854775807" };
+    expect(
+      verifyTelegramLogin({ ...largest, hash: signTelegramFields(largest, BOT_TOKEN) }, BOT_TOKEN, NOW).ok,
+    ).toBe(true);
+  });
+
   it("rejects an auth_date older than 24 hours and one from the future, even when signed", () => {
     const old = { ...widget, auth_date: String(NOW - TELEGRAM_MAX_AGE_SECONDS - 1) };
     expect(verifyTelegramLogin({ ...old, hash: signTelegramFields(old, BOT_TOKEN) }, BOT_TOKEN, NOW)).toEqual(
