@@ -1,6 +1,7 @@
 // Request bodies are bounded before anything reads them: a declared Content-Length over the
 // limit is refused at once, and the body stream itself is counted, so a chunked (or lying)
-// body fails as soon as it passes the limit instead of being buffered whole. The route's
+// body fails as soon as it passes the limit instead of being buffered whole (the stream is
+// pulled, so bytes are read from the socket only as fast as the route consumes them). The route's
 // `req.json()`, `req.text()` or `req.formData()` then throw BodyTooLargeError, which the API
 // wrapper answers with 413.
 import { NextRequest } from "next/server";
@@ -28,31 +29,54 @@ export function asBodyTooLarge(error: unknown): BodyTooLargeError | null {
   return null;
 }
 
+/**
+ * Past the limit the rest of a body is still read and dropped, up to this much more, so an
+ * ordinary client that sent too much reads our 413 instead of a reset connection (closing a
+ * socket the client is still writing to resets it). Beyond this it is a flood: cut it off.
+ */
+const DRAIN_BYTES = 16 * 1024 * 1024;
+
 /** The request with its body capped at `limit` bytes; throws at once when the declared length is over it. */
 export function limitBody(req: NextRequest, limit: number): NextRequest {
   const declared = req.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) throw new BodyTooLargeError(limit);
   if (!req.body) return req;
-  let received = 0;
-  const counted = req.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        received += chunk.byteLength;
-        if (received > limit) controller.error(new BodyTooLargeError(limit));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
   // Built from parts: the request Next hands a route is a proxy that `new Request(req)` cannot
   // copy. `duplex` is required by Node for a streamed body but missing from the DOM typings.
-  const init = {
-    method: req.method,
-    headers: req.headers,
-    body: counted,
-    signal: req.signal,
-    duplex: "half",
-  };
+  const body = cappedStream(req.body, limit);
+  const init = { method: req.method, headers: req.headers, body, signal: req.signal, duplex: "half" };
   return new NextRequest(req.url, init as ConstructorParameters<typeof NextRequest>[1]);
+}
+
+function cappedStream(source: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+  const reader = source.getReader();
+  let received = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      received += value.byteLength;
+      if (received <= limit) return controller.enqueue(value);
+      controller.error(new BodyTooLargeError(limit));
+      void drain(reader, received + DRAIN_BYTES - limit, received);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}
+
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, stopAt: number, received: number) {
+  try {
+    while (received < stopAt) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      received += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // The client went away: nothing left to drain.
+  }
 }
 
 function describeBytes(bytes: number): string {
