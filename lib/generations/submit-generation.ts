@@ -8,7 +8,8 @@ import type { Logger } from "@/lib/log";
 import type { ModelDefinition } from "@/lib/models-config";
 import { notifyGenerationFinished } from "@/lib/notifications/notify-generation-finished";
 import { providerAdapter } from "@/lib/providers/registry";
-import { PROVIDER_NAMES, pickCredential, reportKeyFailure } from "@/lib/providers/token-pool";
+import { PROVIDER_NAMES } from "@/lib/providers/token-pool";
+import { tryEachKey } from "@/lib/providers/try-each-key";
 import {
   type JobState,
   type ProviderCredential,
@@ -70,26 +71,13 @@ export async function submitGeneration(args: {
     return { jobId: submission.jobId, state };
   };
   try {
-    let credential = await pickCredential(generation.provider);
-    let outcome: Awaited<ReturnType<typeof attempt>>;
-    try {
-      outcome = await attempt(credential);
-    } catch (error) {
-      // A refused key is disabled, a rate-limited one cooled down; the next key gets one more try.
-      if (!(await reportKeyFailure(credential, error)) || credential.tokenId === null) throw error;
-      log.warn("provider key failed, retrying with the next key", {
+    const { result: outcome, credential } = await tryEachKey(generation.provider, attempt, (key, error) =>
+      log.warn("provider key failed", {
         generationId: generation.id,
-        tokenId: credential.tokenId,
-        reason: (error as ProviderError).keyFailure,
-      });
-      credential = await pickCredential(generation.provider);
-      try {
-        outcome = await attempt(credential);
-      } catch (retryError) {
-        await reportKeyFailure(credential, retryError);
-        throw retryError;
-      }
-    }
+        tokenId: key.tokenId,
+        reason: error.keyFailure,
+      }),
+    );
     if (outcome.state) await applyJobState(generation.id, outcome.state, log);
     else if (generation.provider === "google")
       await pollWhileWarm(generation, model, outcome.jobId, credential, log);
