@@ -3,6 +3,7 @@ import "server-only";
 import { markFailed, recordSubmission } from "@/lib/db/generations";
 import { env } from "@/lib/env";
 import { applyJobState } from "@/lib/generations/apply-job-state";
+import { cancelProviderJob } from "@/lib/generations/cancel-provider-job";
 import type { GenerationRow } from "@/lib/generations/types";
 import type { Logger } from "@/lib/log";
 import type { ModelDefinition } from "@/lib/models-config";
@@ -54,6 +55,7 @@ export async function submitGeneration(args: {
   const { generation, model, log } = args;
   const adapter = providerAdapter(generation.provider);
   // One attempt with one key: submit, record the job with its key, run a synchronous call.
+  // Null when the generation was canceled or deleted before the job could be recorded.
   const attempt = async (credential: ProviderCredential) => {
     const submission: Submission = await adapter.submit({
       model,
@@ -61,7 +63,18 @@ export async function submitGeneration(args: {
       webhookUrl: webhookUrl(args.origin, generation),
       credential,
     });
-    await recordSubmission(generation.id, submission.jobId, credential.tokenId);
+    if (!(await recordSubmission(generation.id, submission.jobId, credential.tokenId))) {
+      // Canceled or deleted while the job was being submitted: nobody wants it any more.
+      log.info("generation ended during its submission; canceling the job", {
+        generationId: generation.id,
+        jobId: submission.jobId,
+      });
+      await cancelProviderJob(
+        { ...generation, provider_job_id: submission.jobId, provider_token_id: credential.tokenId },
+        log,
+      );
+      return null;
+    }
     log.info("generation submitted", {
       generationId: generation.id,
       jobId: submission.jobId,
@@ -78,6 +91,7 @@ export async function submitGeneration(args: {
         reason: error.keyFailure,
       }),
     );
+    if (!outcome) return;
     if (outcome.state) await applyJobState(generation.id, outcome.state, log);
     else if (generation.provider === "google")
       await pollWhileWarm(generation, model, outcome.jobId, credential, log);
