@@ -1,6 +1,7 @@
 import "server-only";
 // Generation rows. Every state change is one statement guarded by the current state, so a
 // duplicate or late event changes nothing (DESIGN.md 4).
+import type { Sql, TransactionSql } from "postgres";
 import { sql } from "@/lib/db/client";
 import { type GenerationRow, MAX_ACTIVE_PER_USER, type StoredOutput } from "@/lib/generations/types";
 import type { ModelKind, ProviderId } from "@/lib/models-config";
@@ -89,18 +90,22 @@ export async function reserveGeneration(g: NewGeneration, limits: ReservationLim
   });
 }
 
-/** Records the provider's job id and the pool key it was submitted with (null: the env key). */
+/**
+ * Records the provider's job id and the pool key it was submitted with (null: the env key).
+ * False when the generation was canceled or deleted meanwhile: the job belongs to nobody.
+ */
 export async function recordSubmission(
   id: string,
   providerJobId: string,
   providerTokenId: string | null = null,
-): Promise<void> {
-  await sql`
+): Promise<boolean> {
+  const rows = await sql`
     update generations set provider_job_id = ${providerJobId},
       -- a key deleted meanwhile is recorded as null rather than failing the foreign key
       provider_token_id = (select t.id from provider_tokens t where t.id = ${providerTokenId}),
       submitted_at = now(), updated_at = now()
-    where id = ${id} and status in ('queued', 'processing')`;
+    where id = ${id} and status in ('queued', 'processing') returning id`;
+  return rows.length > 0;
 }
 
 export async function markProcessing(id: string): Promise<boolean> {
@@ -125,8 +130,13 @@ export async function markFailed(id: string, reason: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-export async function markCanceled(id: string, userId: string): Promise<GenerationRow | null> {
-  const [row] = await sql<GenerationRow[]>`
+/** A user's cancel; its refund is the status trigger's (refund_ended_generation). */
+export async function markCanceled(
+  id: string,
+  userId: string,
+  db: Sql | TransactionSql = sql,
+): Promise<GenerationRow | null> {
+  const [row] = await db<GenerationRow[]>`
     update generations set status = 'canceled', completed_at = now(), updated_at = now()
     where id = ${id} and user_id = ${userId} and status in ('queued', 'processing') returning *`;
   return row ?? null;
@@ -150,10 +160,26 @@ export async function findByProviderJob(provider: ProviderId, jobId: string): Pr
   return row ?? null;
 }
 
-export async function deleteGenerationRow(id: string, userId: string): Promise<GenerationRow | null> {
-  const [row] = await sql<GenerationRow[]>`
-    delete from generations where id = ${id} and user_id = ${userId} returning *`;
-  return row ?? null;
+export type DeletedGeneration = { row: GenerationRow; canceled: boolean };
+
+/**
+ * Deletes a user's generation under its row lock. An active one is canceled first, by the same
+ * guarded update as a user's cancel, so its refund lands before the row goes (the ledger keeps
+ * both entries, unlinked). A completion racing the delete either commits first (the returned
+ * row carries the outputs to remove) or finds no row and removes the files it stored.
+ */
+export async function cancelAndDeleteGeneration(
+  id: string,
+  userId: string,
+): Promise<DeletedGeneration | null> {
+  return sql.begin(async (tx) => {
+    const [locked] = await tx<{ id: string }[]>`
+      select id from generations where id = ${id} and user_id = ${userId} for update`;
+    if (!locked) return null;
+    const canceled = await markCanceled(id, userId, tx);
+    const [row] = await tx<GenerationRow[]>`delete from generations where id = ${id} returning *`;
+    return row ? { row, canceled: canceled !== null } : null;
+  });
 }
 
 export async function markCanceledByProvider(id: string): Promise<boolean> {

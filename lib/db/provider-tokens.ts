@@ -125,10 +125,17 @@ export async function deleteProviderToken(id: string, actor: Actor): Promise<boo
   });
 }
 
-/** Round robin in SQL (pick_provider_token): bumps request_count and last_used_at. */
-export async function pickProviderToken(provider: ProviderId): Promise<SealedToken | null> {
+/**
+ * Round robin in SQL (pick_provider_token): bumps request_count and last_used_at. `exclude`
+ * holds keys the caller has already tried for this job.
+ */
+export async function pickProviderToken(
+  provider: ProviderId,
+  exclude: readonly string[] = [],
+): Promise<SealedToken | null> {
   const [row] = await sql<SealedToken[]>`
-    select id, provider, secret_ciphertext, active from pick_provider_token(${provider})`;
+    select id, provider, secret_ciphertext, active
+    from pick_provider_token(${provider}, ${exclude as string[]}::uuid[])`;
   return row ?? null;
 }
 

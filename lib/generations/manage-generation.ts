@@ -1,12 +1,10 @@
 import "server-only";
 // A user's own actions on one generation: read, cancel, delete. Someone else's is a 404.
-import { deleteGenerationRow, getGenerationForUser, markCanceled } from "@/lib/db/generations";
+import { cancelAndDeleteGeneration, getGenerationForUser, markCanceled } from "@/lib/db/generations";
 import { AppError } from "@/lib/errors";
+import { cancelProviderJob } from "@/lib/generations/cancel-provider-job";
 import type { GenerationRow } from "@/lib/generations/types";
 import type { Logger } from "@/lib/log";
-import { getModel } from "@/lib/models-config";
-import { credentialForGeneration } from "@/lib/providers/credentials";
-import { providerAdapter } from "@/lib/providers/registry";
 import { storage } from "@/lib/storage";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,25 +15,28 @@ export async function requireOwnGeneration(id: string, userId: string): Promise<
   return row;
 }
 
+/** Cancels an active generation: refunded by the status change, its provider job stopped. */
 export async function cancelGeneration(id: string, userId: string, log: Logger): Promise<GenerationRow> {
   const current = await requireOwnGeneration(id, userId);
   const canceled = await markCanceled(current.id, userId);
   if (!canceled) throw new AppError("conflict", `This generation is already ${current.status}.`);
-  const model = getModel(canceled.model_id);
-  if (model && canceled.provider_job_id) {
-    // Best effort: our row is canceled whatever the provider answers.
-    await providerAdapter(canceled.provider)
-      .cancel(model, canceled.provider_job_id, await credentialForGeneration(canceled))
-      .catch((error) => log.warn("provider cancel failed", { generationId: id, error }));
-  }
+  await cancelProviderJob(canceled, log);
   return canceled;
 }
 
+/**
+ * Deletes a generation with its files. An active one is canceled on the way, as by a cancel
+ * (refund, provider job stopped); a job submitted after this is stopped by the submitter.
+ */
 export async function deleteGeneration(id: string, userId: string, log: Logger): Promise<void> {
-  await requireOwnGeneration(id, userId);
-  const deleted = await deleteGenerationRow(id, userId);
+  const deleted = UUID.test(id) ? await cancelAndDeleteGeneration(id, userId) : null;
   if (!deleted) throw new AppError("not_found", "Generation not found.");
-  const paths = deleted.outputs.flatMap((o) => (o.thumb_path ? [o.path, o.thumb_path] : [o.path]));
+  const { row, canceled } = deleted;
+  if (canceled) {
+    log.info("generation canceled for deletion", { generationId: id });
+    await cancelProviderJob(row, log);
+  }
+  const paths = row.outputs.flatMap((o) => (o.thumb_path ? [o.path, o.thumb_path] : [o.path]));
   if (paths.length)
     await storage()
       .delete(paths)

@@ -3,12 +3,14 @@ import "server-only";
 import { markFailed, recordSubmission } from "@/lib/db/generations";
 import { env } from "@/lib/env";
 import { applyJobState } from "@/lib/generations/apply-job-state";
+import { cancelProviderJob } from "@/lib/generations/cancel-provider-job";
 import type { GenerationRow } from "@/lib/generations/types";
 import type { Logger } from "@/lib/log";
 import type { ModelDefinition } from "@/lib/models-config";
 import { notifyGenerationFinished } from "@/lib/notifications/notify-generation-finished";
 import { providerAdapter } from "@/lib/providers/registry";
-import { PROVIDER_NAMES, pickCredential, reportKeyFailure } from "@/lib/providers/token-pool";
+import { PROVIDER_NAMES } from "@/lib/providers/token-pool";
+import { tryEachKey } from "@/lib/providers/try-each-key";
 import {
   type JobState,
   type ProviderCredential,
@@ -53,6 +55,7 @@ export async function submitGeneration(args: {
   const { generation, model, log } = args;
   const adapter = providerAdapter(generation.provider);
   // One attempt with one key: submit, record the job with its key, run a synchronous call.
+  // Null when the generation was canceled or deleted before the job could be recorded.
   const attempt = async (credential: ProviderCredential) => {
     const submission: Submission = await adapter.submit({
       model,
@@ -60,7 +63,18 @@ export async function submitGeneration(args: {
       webhookUrl: webhookUrl(args.origin, generation),
       credential,
     });
-    await recordSubmission(generation.id, submission.jobId, credential.tokenId);
+    if (!(await recordSubmission(generation.id, submission.jobId, credential.tokenId))) {
+      // Canceled or deleted while the job was being submitted: nobody wants it any more.
+      log.info("generation ended during its submission; canceling the job", {
+        generationId: generation.id,
+        jobId: submission.jobId,
+      });
+      await cancelProviderJob(
+        { ...generation, provider_job_id: submission.jobId, provider_token_id: credential.tokenId },
+        log,
+      );
+      return null;
+    }
     log.info("generation submitted", {
       generationId: generation.id,
       jobId: submission.jobId,
@@ -70,26 +84,14 @@ export async function submitGeneration(args: {
     return { jobId: submission.jobId, state };
   };
   try {
-    let credential = await pickCredential(generation.provider);
-    let outcome: Awaited<ReturnType<typeof attempt>>;
-    try {
-      outcome = await attempt(credential);
-    } catch (error) {
-      // A refused key is disabled, a rate-limited one cooled down; the next key gets one more try.
-      if (!(await reportKeyFailure(credential, error)) || credential.tokenId === null) throw error;
-      log.warn("provider key failed, retrying with the next key", {
+    const { result: outcome, credential } = await tryEachKey(generation.provider, attempt, (key, error) =>
+      log.warn("provider key failed", {
         generationId: generation.id,
-        tokenId: credential.tokenId,
-        reason: (error as ProviderError).keyFailure,
-      });
-      credential = await pickCredential(generation.provider);
-      try {
-        outcome = await attempt(credential);
-      } catch (retryError) {
-        await reportKeyFailure(credential, retryError);
-        throw retryError;
-      }
-    }
+        tokenId: key.tokenId,
+        reason: error.keyFailure,
+      }),
+    );
+    if (!outcome) return;
     if (outcome.state) await applyJobState(generation.id, outcome.state, log);
     else if (generation.provider === "google")
       await pollWhileWarm(generation, model, outcome.jobId, credential, log);

@@ -31,9 +31,6 @@ export const PROVIDER_NAMES: Record<ProviderId, string> = {
 const DEFAULT_COOLDOWN_SECONDS = 60;
 const MIN_COOLDOWN_SECONDS = 30;
 const MAX_COOLDOWN_SECONDS = 60 * 60;
-/** Keys that fail to decrypt are skipped (and counted as errors), up to this many per pick. */
-const MAX_PICKS = 3;
-
 /** The additional data bound to a sealed key: it opens only on its own row. */
 const sealContext = (id: string) => `provider_tokens:${id}`;
 
@@ -71,19 +68,29 @@ async function unseal(row: SealedToken): Promise<ProviderCredential | null> {
   }
 }
 
+/** The next usable pool key not in `exclude`; keys that fail to decrypt are recorded and skipped. */
+async function pickPoolCredential(
+  provider: ProviderId,
+  exclude: readonly string[],
+): Promise<ProviderCredential | null> {
+  if (!env.ENCRYPTION_SECRET) return null;
+  const skip = [...exclude];
+  for (;;) {
+    const row = await pickProviderToken(provider, skip);
+    if (!row) return null;
+    const credential = await unseal(row);
+    if (credential) return credential;
+    skip.push(row.id);
+  }
+}
+
 /**
  * The key for a new job: the next usable pool key, else the env key. When the pool has keys but
  * none is usable and env has no real key, the job fails with a reason rather than going nowhere.
  */
 export async function pickCredential(provider: ProviderId): Promise<ProviderCredential> {
-  if (env.ENCRYPTION_SECRET) {
-    for (let i = 0; i < MAX_PICKS; i++) {
-      const row = await pickProviderToken(provider);
-      if (!row) break;
-      const credential = await unseal(row);
-      if (credential) return credential;
-    }
-  }
+  const pooled = await pickPoolCredential(provider, []);
+  if (pooled) return pooled;
   if (hasEnvKey(provider) || !(await hasProviderTokens(provider))) return envCredential(provider);
   const name = PROVIDER_NAMES[provider];
   throw new ProviderError(
@@ -93,6 +100,19 @@ export async function pickCredential(provider: ProviderId): Promise<ProviderCred
     null,
     { keyFailure: null },
   );
+}
+
+/**
+ * The key for a job's next attempt once the pool keys in `tried` have failed it: a usable pool
+ * key it has not tried, else the env key when one is set; null when no key is left to try.
+ */
+export async function nextCredential(
+  provider: ProviderId,
+  tried: readonly string[],
+): Promise<ProviderCredential | null> {
+  const pooled = await pickPoolCredential(provider, tried);
+  if (pooled) return pooled;
+  return hasEnvKey(provider) ? envCredential(provider) : null;
 }
 
 /** The key a job was submitted with (its account owns the job), else the env key. */

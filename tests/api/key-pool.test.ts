@@ -35,20 +35,30 @@ type Key = {
  * Sits between the app and the emulator's Replicate API: records which key each call carried,
  * and can refuse a key (401) as if it had been revoked at the provider after a submit.
  */
-type ProxyCall = { method: string; path: string; auth: string };
+type ProxyCall = { method: string; path: string; auth: string; prompt: string | null };
+/** The prompt a prediction request carries, to tell which job a call belongs to. */
+function promptOf(chunks: Buffer[]): string | null {
+  try {
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { input?: { prompt?: unknown } };
+    return typeof body.input?.prompt === "string" ? body.input.prompt : null;
+  } catch {
+    return null;
+  }
+}
+
 async function startReplicateProxy(target: string) {
   const calls: ProxyCall[] = [];
   const refused = new Set<string>();
   const server: Server = createServer(async (req, res) => {
     const auth = req.headers.authorization ?? "";
-    calls.push({ method: req.method ?? "GET", path: req.url ?? "/", auth });
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    calls.push({ method: req.method ?? "GET", path: req.url ?? "/", auth, prompt: promptOf(chunks) });
     if (refused.has(auth)) {
       res.writeHead(401, { "content-type": "application/json" });
       res.end(JSON.stringify({ title: "Unauthenticated", detail: "Invalid token.", status: 401 }));
       return;
     }
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = Object.fromEntries(
       Object.entries(req.headers).flatMap(([k, v]) =>
         typeof v === "string" && k !== "host" ? [[k, v]] : [],
@@ -458,6 +468,56 @@ describe("failing keys", () => {
     });
     const all = JSON.stringify(await app.db.sql`select * from audit_log`);
     expect(all).not.toMatch(/r8_(alpha|bravo|good)_key/);
+  });
+});
+
+describe("three Replicate keys: one refused, one throttled, one good", () => {
+  const SECRETS = { refused: "r8_trio_invalid", throttled: "r8_trio_ratelimited", good: "r8_trio_good_0005" };
+  const createsBy = (prompt: string) =>
+    callsTo("POST", /^\/v1\/(models\/[^/]+\/[^/]+\/)?predictions$/).filter((c) => c.prompt === prompt);
+  const secretOf = (auth: string) =>
+    Object.entries(SECRETS).find(([, secret]) => bearer(secret) === auth)?.[0] ?? auth;
+
+  it("every job succeeds on the good key, each job trying each key at most once", async () => {
+    for (const key of await listKeys()) if (key.provider === "replicate") await disable(key.id);
+    const refused = await addKey("replicate", "Trio refused", SECRETS.refused);
+    const throttled = await addKey("replicate", "Trio throttled", SECRETS.throttled);
+    const good = await addKey("replicate", "Trio good", SECRETS.good);
+    const prompts = Array.from({ length: 5 }, (_, i) => `trio job ${i}`);
+    for (const prompt of prompts) {
+      const done = await generate("flux-schnell", prompt);
+      expect(done.status, done.error ?? "").toBe("completed");
+      expect(done.tokenId).toBe(good.id);
+    }
+    // The first job met the refused key, then the throttled one, then went out with the good
+    // one; by then the other two were disabled and cooling down, so the rest went straight there.
+    expect(prompts.map((p) => createsBy(p).map((c) => secretOf(c.auth)))).toEqual([
+      ["refused", "throttled", "good"],
+      ["good"],
+      ["good"],
+      ["good"],
+      ["good"],
+    ]);
+    expect(await keyRow(refused.id)).toMatchObject({
+      active: false,
+      disabled_reason: expect.stringMatching(/401/),
+    });
+    const cooling = await keyRow(throttled.id);
+    expect(cooling.active).toBe(true);
+    expect(cooling.cooldown_until?.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("when every key fails, the job fails with a readable reason after trying each key once", async () => {
+    for (const key of await listKeys()) if (key.provider === "replicate" && key.active) await disable(key.id);
+    const secrets = ["r8_last_invalid", "r8_last_ratelimited", "r8_final_ratelimited"];
+    for (const [i, secret] of secrets.entries()) await addKey("replicate", `Last ${i}`, secret);
+    const prompt = "no key left to try";
+    const done = await generate("flux-schnell", prompt);
+    expect(done.status).toBe("failed");
+    expect(done.error).toMatch(/Replicate is rate limiting our API keys/);
+    expect(done.tokenId).toBeNull();
+    const calls = createsBy(prompt).map((c) => c.auth);
+    expect(calls.sort()).toEqual(secrets.map(bearer).sort());
   });
 });
 

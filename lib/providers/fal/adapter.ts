@@ -3,6 +3,7 @@ import { ApiError, createFalClient, type FalClient } from "@fal-ai/client";
 import type { ModelDefinition } from "@/lib/models-config";
 import { falConfig, falJwksUrl } from "@/lib/providers/config";
 import { verifyFalWebhook } from "@/lib/providers/fal/webhook-signature";
+import { throttleAwareFetch } from "@/lib/providers/throttle-aware-fetch";
 import { poolInUse } from "@/lib/providers/token-pool";
 import {
   credentialCacheKey,
@@ -27,6 +28,7 @@ function fal(credential: ProviderCredential): FalClient {
     // The client has no base-URL option; requests are redirected to FAL_QUEUE_URL (PROTOCOLS.md 9).
     client = createFalClient({
       credentials: config.credentials,
+      fetch: throttleAwareFetch(),
       requestMiddleware: async (request) =>
         config.queueUrl === FAL_QUEUE_HOST
           ? request

@@ -3,6 +3,7 @@ import Replicate, { type Prediction } from "replicate";
 import type { ModelDefinition } from "@/lib/models-config";
 import { envCredential, replicateConfig } from "@/lib/providers/config";
 import { verifyStandardWebhook } from "@/lib/providers/standard-webhooks";
+import { throttleAwareFetch } from "@/lib/providers/throttle-aware-fetch";
 import { poolCredentials } from "@/lib/providers/token-pool";
 import {
   credentialCacheKey,
@@ -24,7 +25,12 @@ function replicate(credential: ProviderCredential): Replicate {
   let client = clients.get(key);
   if (!client) {
     const config = replicateConfig(credential);
-    client = new Replicate({ auth: config.auth, baseUrl: config.baseUrl, useFileOutput: false });
+    client = new Replicate({
+      auth: config.auth,
+      baseUrl: config.baseUrl,
+      useFileOutput: false,
+      fetch: throttleAwareFetch(),
+    });
     clients.set(key, client);
   }
   return client;
