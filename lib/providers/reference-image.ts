@@ -6,7 +6,7 @@ import "server-only";
 // again). Either way: at most 10 MB, and an image by its bytes, whatever the headers say.
 import { openMediaDownload, readToBuffer } from "@/lib/media/download";
 import { sniffMediaType } from "@/lib/media/sniff";
-import { formatBytes, isMediaError, type SniffedType } from "@/lib/media/types";
+import { formatBytes, isMediaError } from "@/lib/media/types";
 import type { HostPolicy } from "@/lib/net/host-policy";
 import { referenceTarget } from "@/lib/providers/reference-url";
 import { localFiles } from "@/lib/storage";
@@ -48,20 +48,17 @@ export async function readReferenceImage(url: string, field: string): Promise<Re
 async function readLocalObject(objectPath: string, field: string): Promise<ReferenceImage> {
   const file = await localFiles().openRead(objectPath);
   if (!file) throw new ReferenceImageError(field, "the file no longer exists: add the image again");
+  const tooLarge = () =>
+    new ReferenceImageError(field, `the image is larger than the ${formatBytes(MAX_REFERENCE_BYTES)} limit`);
   let data: Buffer;
   try {
-    if (file.size > MAX_REFERENCE_BYTES)
-      throw new ReferenceImageError(
-        field,
-        `the image is larger than the ${formatBytes(MAX_REFERENCE_BYTES)} limit`,
-      );
-    data = Buffer.alloc(file.size);
-    const { bytesRead } = await file.handle.read(data, 0, file.size, 0);
-    data = data.subarray(0, bytesRead);
+    if (file.size > MAX_REFERENCE_BYTES) throw tooLarge();
+    data = await file.handle.readFile();
   } finally {
     await file.handle.close();
   }
-  const type: SniffedType | null = sniffMediaType(data);
+  if (data.byteLength > MAX_REFERENCE_BYTES) throw tooLarge();
+  const type = sniffMediaType(data);
   if (type?.kind !== "image") throw new ReferenceImageError(field, "the file is not a supported image");
   return { data, mimeType: type.mime };
 }
