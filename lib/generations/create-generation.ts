@@ -5,6 +5,7 @@ import { type GenerationRow, MAX_ACTIVE_PER_USER } from "@/lib/generations/types
 import { type EffectiveModel, getEffectiveModel } from "@/lib/models/overrides";
 import { type ModelDefinition, type ModelInput, promptOf, validateModelInput } from "@/lib/models-config";
 import { priceOf } from "@/lib/pricing";
+import { referenceUrlIssue } from "@/lib/providers/reference-url";
 import { getSetting } from "@/lib/settings/settings";
 
 export type CreatedGeneration = { generation: GenerationRow; model: ModelDefinition };
@@ -19,6 +20,9 @@ export async function validateRequest(
   if (!effective.enabled) throw new AppError("bad_request", `model: "${modelId}" is not available right now`);
   const validated = validateModelInput(effective.model, input ?? {});
   if (!validated.ok) throw new AppError("bad_request", validated.error);
+  // Reference URLs that can be refused without a lookup are, before anything is charged.
+  const refused = referenceUrlIssue(effective.model.params, validated.input);
+  if (refused) throw new AppError("bad_request", refused.message, { field: refused.field });
   return { effective, input: validated.input };
 }
 

@@ -1,21 +1,28 @@
-// Downloads of provider outputs, guarded against SSRF and memory blow-ups: only http(s), only
-// allow-listed hosts (checked again on every redirect hop, redirects followed by hand), a byte
-// cap checked against Content-Length up front and counted while streaming, one deadline for the
-// whole transfer, and a content type decided by the first bytes, never by headers.
+// The one downloader for every URL the server reads, provider outputs and pasted inputs alike,
+// guarded against SSRF and memory blow-ups: only http(s) without credentials; every host, the
+// first and each redirect hop, admitted by a HostPolicy (lib/net/host-policy.ts: an allow-list
+// for provider outputs, public addresses only for pasted URLs, connected to the vetted address)
+// before anything is sent to it; redirects followed by hand, at most 3; a byte cap checked
+// against Content-Length up front and counted while streaming (chunked bodies too); one
+// deadline for the whole transfer, DNS included; and a content type decided by the first bytes,
+// never by headers.
 import { Readable } from "node:stream";
 import { SNIFF_BYTES, sniffMediaType } from "@/lib/media/sniff";
 import { formatBytes, MediaError, type MediaKind, type SniffedType } from "@/lib/media/types";
+import { HostNotAllowedError, type HostPolicy, openHostGuard } from "@/lib/net/host-policy";
+import { AddressRefusedError, UnresolvedHostError } from "@/lib/net/vetted-addresses";
+
+export type { HostPolicy } from "@/lib/net/host-policy";
 
 export const MAX_REDIRECTS = 3;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export type DownloadOptions = {
-  /** Exact host names (`replicate.delivery`, `127.0.0.1:4010` to pin a port) or `*.suffix` (subdomains only). */
-  allowedHosts: readonly string[];
+  /** Which hosts may be contacted: the output allow-list, or public addresses only. */
+  policy: HostPolicy;
   maxBytes: number;
-  /** Deadline for the whole download, headers and body. */
+  /** Deadline for the whole download, DNS, headers and body. */
   timeoutMs: number;
-  fetchImpl?: typeof fetch;
   /** Sent to the first origin only; dropped as soon as a redirect leaves it. */
   headers?: Record<string, string>;
   /** When set, bytes of the other kind are refused as unsupported. */
@@ -35,35 +42,13 @@ export type MediaDownload = {
   body: Readable;
 };
 
-/** Splits `MEDIA_HOST_ALLOWLIST`-style text ("a.com, *.b.com") into entries. */
-export function parseAllowedHosts(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(/[\s,]+/)
-    .map((entry) => entry.trim().toLowerCase())
-    .filter(Boolean);
-}
-
-export function isHostAllowed(url: URL, allowedHosts: readonly string[]): boolean {
-  const hostname = url.hostname.toLowerCase().replace(/\.$/, "");
-  const host = url.host.toLowerCase();
-  return allowedHosts.some((raw) => {
-    const entry = raw.trim().toLowerCase();
-    if (!entry) return false;
-    if (entry.startsWith("*.")) {
-      const suffix = entry.slice(1);
-      return hostname.endsWith(suffix) && hostname.length > suffix.length;
-    }
-    return entry === hostname || entry === host;
-  });
-}
-
 export async function openMediaDownload(url: string, options: DownloadOptions): Promise<MediaDownload> {
-  const { allowedHosts, maxBytes, timeoutMs, kind } = options;
-  const fetchImpl = options.fetchImpl ?? fetch;
+  const { maxBytes, timeoutMs, kind } = options;
   let current = parseMediaUrl(url);
   let host = current.hostname;
   let headers = options.headers;
 
+  const guard = openHostGuard(options.policy);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -74,24 +59,20 @@ export async function openMediaDownload(url: string, options: DownloadOptions): 
   const failure = (error: unknown): MediaError => {
     clearTimeout(timer);
     controller.abort();
+    guard.close();
     return timedOut ? timeoutError(host, timeoutMs) : toMediaError(error, host);
   };
 
   let response: Response;
   for (let hop = 0; ; hop++) {
     host = current.hostname;
-    if (!isHostAllowed(current, allowedHosts)) {
-      throw failure(
-        new MediaError(
-          "host_not_allowed",
-          hop === 0
-            ? `Refused to download media from ${host}: the host is not on the allow-list.`
-            : `Refused to follow a redirect to ${host}: the host is not on the allow-list.`,
-        ),
-      );
+    try {
+      await guard.admit(current, controller.signal);
+    } catch (error) {
+      throw failure(refusalError(error, host, hop));
     }
     try {
-      response = await fetchImpl(current, { redirect: "manual", signal: controller.signal, headers });
+      response = await guard.fetch(current, { redirect: "manual", signal: controller.signal, headers });
     } catch (error) {
       throw failure(error);
     }
@@ -193,6 +174,7 @@ export async function openMediaDownload(url: string, options: DownloadOptions): 
         controller.abort();
         await reader.cancel().catch(() => {});
       }
+      guard.close();
     }
   }
 
@@ -202,6 +184,7 @@ export async function openMediaDownload(url: string, options: DownloadOptions): 
   body.once("close", () => {
     clearTimeout(timer);
     if (!finished) controller.abort();
+    guard.close();
   });
   return { type, contentLength: declared, host, body };
 }
@@ -253,6 +236,25 @@ function timeoutError(host: string, timeoutMs: number): MediaError {
 
 function emptyError(host: string): MediaError {
   return new MediaError("empty", `The media file from ${host} is empty.`);
+}
+
+/** Why a host was not contacted, as the message people read (the host, never the URL or its addresses). */
+function refusalError(error: unknown, host: string, hop: number): unknown {
+  const subject =
+    hop === 0 ? `Refused to download media from ${host}` : `Refused to follow a redirect to ${host}`;
+  if (error instanceof HostNotAllowedError)
+    return new MediaError("host_not_allowed", `${subject}: the host is not on the allow-list.`);
+  if (error instanceof AddressRefusedError)
+    return new MediaError("host_not_allowed", `${subject}: it is not a public internet address.`);
+  if (error instanceof UnresolvedHostError)
+    return new MediaError(
+      "network_error",
+      `Could not download media from ${host}: the name does not resolve.`,
+      {
+        cause: error,
+      },
+    );
+  return error;
 }
 
 function toMediaError(error: unknown, host: string): MediaError {

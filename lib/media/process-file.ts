@@ -91,7 +91,7 @@ async function downloadImage(
   source: Extract<MediaSource, { url: string }>,
 ): Promise<{ data: Buffer; type: SniffedType }> {
   const download = await openMediaDownload(source.url, {
-    allowedHosts: context.allowedHosts,
+    policy: { kind: "allow-list", hosts: context.allowedHosts },
     maxBytes: context.limits.imageMaxBytes,
     timeoutMs: context.limits.imageTimeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS,
     headers: source.headers,
@@ -132,7 +132,7 @@ async function streamVideo(
 ): Promise<MediaOutput> {
   const maxBytes = context.limits.videoMaxBytes;
   const download = await openMediaDownload(source.url, {
-    allowedHosts: context.allowedHosts,
+    policy: { kind: "allow-list", hosts: context.allowedHosts },
     maxBytes,
     timeoutMs: context.limits.videoTimeoutMs ?? DEFAULT_VIDEO_TIMEOUT_MS,
     headers: source.headers,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { isHostAllowed, openMediaDownload, parseAllowedHosts, readToBuffer } from "@/lib/media/download";
+import { openMediaDownload, readToBuffer } from "@/lib/media/download";
+import { isHostAllowed, parseAllowedHosts } from "@/lib/net/host-policy";
 import { freePort } from "../../scripts/lib/ports";
 import {
   failure,
@@ -23,7 +24,11 @@ afterEach(async () => {
 });
 
 const LOCAL = ["127.0.0.1"];
-const base = { allowedHosts: LOCAL, maxBytes: 1024 * 1024, timeoutMs: 5_000 };
+const base = {
+  policy: { kind: "allow-list", hosts: LOCAL } as const,
+  maxBytes: 1024 * 1024,
+  timeoutMs: 5_000,
+};
 
 describe("isHostAllowed", () => {
   const list = ["replicate.delivery", "*.replicate.delivery", "*.fal.media", "127.0.0.1:4010"];
@@ -62,7 +67,10 @@ describe("openMediaDownload", () => {
   it("refuses a host that is not allow-listed before any request is made to it", async () => {
     const server = await serve(files({ "/a.png": { body: await makePng(4, 4) } }));
     const error = await failure(
-      openMediaDownload(`${server.origin}/a.png`, { ...base, allowedHosts: ["example.com"] }),
+      openMediaDownload(`${server.origin}/a.png`, {
+        ...base,
+        policy: { kind: "allow-list", hosts: ["example.com"] },
+      }),
     );
     expect(error.code).toBe("host_not_allowed");
     expect(error.message).toBe(

@@ -27,13 +27,14 @@ export type TestServer = {
 
 type Handler = (req: IncomingMessage, res: ServerResponse, server: TestServer) => void | Promise<void>;
 
-export async function startServer(handler: Handler): Promise<TestServer> {
+/** `host` may be another loopback address (127.0.0.2) where a test needs two distinct ones. */
+export async function startServer(handler: Handler, host = "127.0.0.1", port = 0): Promise<TestServer> {
   const httpServer = createServer();
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  const { port } = httpServer.address() as AddressInfo;
+  await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
+  const bound = (httpServer.address() as AddressInfo).port;
   const state: TestServer = {
-    origin: `http://127.0.0.1:${port}`,
-    port,
+    origin: `http://${host}:${bound}`,
+    port: bound,
     hits: [],
     headers: [],
     active: 0,

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { type GenerateContentResponse, GenerateVideosOperation, GoogleGenAI } from "@google/genai";
 import type { GeminiImageRequest, ModelDefinition, VeoVideoRequest } from "@/lib/models-config";
 import { geminiConfig } from "@/lib/providers/config";
-import { fetchImageBytes } from "@/lib/providers/fetch-image";
+import { ReferenceImageError, readReferenceImage } from "@/lib/providers/reference-image";
 import {
   credentialCacheKey,
   type JobState,
@@ -67,11 +67,19 @@ async function runGemini(
   credential: ProviderCredential,
 ): Promise<JobState> {
   const parts = [];
+  let imageIndex = 0;
   for (const part of request.contents[0]?.parts ?? []) {
     if ("text" in part) parts.push({ text: part.text });
     else {
-      const image = await fetchImageBytes(part.imageUrl);
-      parts.push({ inlineData: { mimeType: image.mimeType, data: image.data.toString("base64") } });
+      const field = `image_urls.${imageIndex++}`;
+      try {
+        const image = await readReferenceImage(part.imageUrl, field);
+        parts.push({ inlineData: { mimeType: image.mimeType, data: image.data.toString("base64") } });
+      } catch (error) {
+        // A reference that cannot be read fails this generation (and refunds it), not the key.
+        if (error instanceof ReferenceImageError) return { status: "failed", error: error.message };
+        throw error;
+      }
     }
   }
   let response: GenerateContentResponse;
@@ -117,16 +125,22 @@ async function startVeo(
   request: VeoVideoRequest,
   credential: ProviderCredential,
 ): Promise<string> {
-  const toImage = async (ref: { imageUrl: string } | undefined) => {
+  const toImage = async (ref: { imageUrl: string } | undefined, field: string) => {
     if (!ref) return undefined;
-    const image = await fetchImageBytes(ref.imageUrl);
-    return { bytesBase64Encoded: image.data.toString("base64"), mimeType: image.mimeType };
+    try {
+      const image = await readReferenceImage(ref.imageUrl, field);
+      return { bytesBase64Encoded: image.data.toString("base64"), mimeType: image.mimeType };
+    } catch (error) {
+      // 400: the input is at fault, not the key, so the pool records nothing against it.
+      if (error instanceof ReferenceImageError) throw new ProviderError(error.message, 400);
+      throw error;
+    }
   };
   const { lastFrame, numberOfVideos, ...parameters } = request.config;
   const instance = {
     prompt: request.prompt,
-    ...(request.image && { image: await toImage(request.image) }),
-    ...(lastFrame && { lastFrame: await toImage(lastFrame) }),
+    ...(request.image && { image: await toImage(request.image, "image_url") }),
+    ...(lastFrame && { lastFrame: await toImage(lastFrame, "last_frame_url") }),
   };
   const config = geminiConfig(credential);
   const base = config.baseUrl ?? "https://generativelanguage.googleapis.com";
