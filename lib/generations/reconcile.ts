@@ -66,7 +66,8 @@ async function reconcileGeneration(
   const model = getModel(generation.model_id);
   const ageSeconds = (Date.now() - generation.created_at.getTime()) / 1000;
   const maxSeconds = model?.maxDurationSeconds ?? 15 * 60;
-  if (!generation.provider_job_id) {
+  const jobId = generation.provider_job_id;
+  if (!jobId) {
     if (ageSeconds < UNSUBMITTED_GRACE_SECONDS) return "polled";
     if (await markFailed(generation.id, "The job could not be submitted to the provider."))
       await notifyGenerationFinished(generation.id, log);
@@ -75,17 +76,17 @@ async function reconcileGeneration(
   // The job belongs to the account of the key it was submitted with.
   const credential = await credentialForGeneration(generation);
   const adapter = providerAdapter(generation.provider);
-  const overdue = ageSeconds > maxSeconds || !model;
+  const overdue = ageSeconds > maxSeconds;
   const timeOut = async () => {
     if (await markFailed(generation.id, `Timed out: no result after ${Math.round(maxSeconds / 60)} minutes.`))
       await notifyGenerationFinished(generation.id, log);
-    if (model) await adapter.cancel(model, generation.provider_job_id as string, credential).catch(() => {});
+    if (model) await adapter.cancel(model, jobId, credential).catch(() => {});
     return "failed" as const;
   };
   if (!model) return timeOut();
   let state: JobState;
   try {
-    state = await adapter.fetchStatus(model, generation.provider_job_id, credential);
+    state = await adapter.fetchStatus(model, jobId, credential);
   } catch (error) {
     log.warn("status poll failed", { generationId: generation.id, error });
     await reportKeyFailure(credential, error).catch(() => {});

@@ -33,7 +33,7 @@ export async function processWebhookEvent(eventRowId: string, log: Logger): Prom
       await markWebhookEventProcessed(event.id);
       return;
     }
-    // When another path (the reconciler, a duplicate delivery) is storing this generation's
+    // When another path (the reconciler, another delivery) is storing this generation's
     // outputs right now, applyJobState changes nothing and the event still counts as processed:
     // the news is not lost. The claimer stores the same job's outputs and either completes the
     // row, fails it for good, or, on a failure worth retrying, gives the claim back and retries
