@@ -148,3 +148,28 @@ it("two reconcilers and a webhook finishing the same jobs store each one's outpu
     expect(onDisk, `round ${round}: no orphans, nothing missing`).toEqual(referenced.sort());
   }
 }, 240_000);
+
+it("leaves a generation being stored to its claimer, and takes over once the claim's lease ran out", async () => {
+  const job = await finishedSilentJob("a lighthouse, claimed by a process that then died");
+  // Another process claimed the outputs a moment ago; the job itself is past its model's deadline.
+  await app.db.sql`
+    update generations set status = 'processing', outputs_claim = 'deadbeef0000', outputs_claimed_at = now(),
+      created_at = now() - interval '40 minutes', submitted_at = now() - interval '40 minutes',
+      updated_at = now() - interval '40 minutes'
+    where id = ${job.id}`;
+  const before = mediaDownloads;
+  await runReconciler(app.url);
+  await deliverWebhook(job.id, job.prediction, -1);
+  await until(
+    () => app.db.sql`select processed_at from webhook_events where generation_id = ${job.id}`,
+    (rows) => Boolean(rows[0]?.processed_at),
+  );
+  expect(mediaDownloads, "nothing downloaded beside a live claim").toBe(before);
+  expect((await waitForGeneration(alice, job.id, 0)).status).toBe("processing");
+
+  // The claimer never came back: its lease runs out and the next pass stores the outputs.
+  await app.db
+    .sql`update generations set outputs_claimed_at = now() - interval '31 minutes' where id = ${job.id}`;
+  await runReconciler(app.url);
+  await expectKeepsEveryOutput(await waitForGeneration(alice, job.id), job.prediction);
+});
