@@ -106,7 +106,10 @@ async function respond(
     await file.handle.close();
     headers.set("Content-Range", `bytes */${file.size}`);
     headers.set("Content-Type", "application/json");
-    return Response.json({ error: "Requested range not satisfiable." }, { status: 416, headers });
+    return Response.json(
+      { error: "Requested range not satisfiable.", code: "range_not_satisfiable" },
+      { status: 416, headers },
+    );
   }
 
   const start = range?.start ?? 0;
