@@ -34,7 +34,10 @@ export function buildPageCsp(options: PageCspOptions): string {
       "'self'",
       `'nonce-${options.nonce}'`,
       "'strict-dynamic'",
-      options.development ? "'unsafe-eval'" : undefined,
+      // Telegram's widget script compiles its `data-onauth` callback with eval(); a deployment
+      // with a bot keeps that working on every page, since client-side navigation keeps the
+      // policy of the first page loaded.
+      options.development || options.telegramWidget ? "'unsafe-eval'" : undefined,
       options.telegramWidget ? TELEGRAM_SCRIPT_ORIGIN : undefined,
     ],
     // Inline styles stay allowed: React renders `style` attributes into the server HTML and
