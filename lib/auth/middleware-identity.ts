@@ -27,7 +27,7 @@ export async function roleFor(req: NextRequest, res: NextResponse, userId: strin
   res.cookies.set(
     ROLE_COOKIE,
     signRoleCookie(sessionSecret(), userId, row.role),
-    cookieOptions(ROLE_COOKIE_TTL_SECONDS),
+    cookieOptions(req, ROLE_COOKIE_TTL_SECONDS),
   );
   return row.role;
 }
