@@ -15,7 +15,13 @@ async function startServerAlone(env: Record<string, string>): Promise<{ outcome:
     "node_modules/.bin/next",
     ["start", "--port", String(port), "--hostname", "127.0.0.1"],
     {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...env },
+      env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "production",
+      ...(process.env.NEXT_DIST_DIR && { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR }),
+      ...env,
+    },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
