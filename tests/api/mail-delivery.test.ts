@@ -16,12 +16,12 @@ async function startServerAlone(env: Record<string, string>): Promise<{ outcome:
     ["start", "--port", String(port), "--hostname", "127.0.0.1"],
     {
       env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "production",
-      ...(process.env.NEXT_DIST_DIR && { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR }),
-      ...env,
-    },
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: "production",
+        ...(process.env.NEXT_DIST_DIR && { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR }),
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -57,6 +57,43 @@ describe("a production server with local sign-in", () => {
       expect(outcome).toMatch(/^exit [1-9]/);
       expect(output).toContain("SMTP_URL");
       expect(output).toContain("RESEND_API_KEY");
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+/** Runs `npm start`'s script with exactly `env`; resolves with its exit code and output. */
+async function npmStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  // It must fail before starting anything; one that starts is stopped, with all it started.
+  const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGTERM"), 20_000);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  clearTimeout(timer);
+  return { code, output };
+}
+
+describe("npm start with local sign-in", () => {
+  it("refuses at once without a way to deliver mail, with the same message", async () => {
+    const db = await createTestDatabase();
+    try {
+      const { code, output } = await npmStart({
+        DATABASE_URL: db.url,
+        SESSION_SECRET: TEST_SESSION_SECRET,
+        PORT: String(await freePort()),
+        EMULATOR_PORT: String(await freePort()),
+      });
+      expect(code).toBe(1);
+      expect(output).toContain("SMTP_URL");
+      expect(output).toContain("RESEND_API_KEY");
+      expect(output).not.toContain("provider emulator");
     } finally {
       await db.drop();
     }
