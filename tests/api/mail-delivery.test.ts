@@ -66,7 +66,7 @@ describe("a production server with local sign-in", () => {
 /** Runs `npm start`'s script with exactly `env`; resolves with its exit code and output. */
 async function npmStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -56,8 +56,6 @@ export async function clearLockout(tx: Tx, email: string): Promise<void> {
   await tx`delete from otp_lockouts where email = ${email}`;
 }
 
-export { lockedFor };
-
 export function lockedOutError(retryAfterSeconds: number): AppError {
   return new AppError(
     "rate_limited",

@@ -4,13 +4,8 @@ import "server-only";
 // keeps getting codes wrong is locked for growing periods (lib/auth/local/lockout-policy.ts).
 import { randomInt } from "node:crypto";
 import { hmacHex, safeEqual } from "@/lib/auth/crypto";
-import {
-  clearLockout,
-  lockedFor,
-  lockedOutError,
-  readLockout,
-  recordFailure,
-} from "@/lib/auth/local/lockout";
+import { clearLockout, lockedOutError, readLockout, recordFailure } from "@/lib/auth/local/lockout";
+import { lockedFor } from "@/lib/auth/local/lockout-policy";
 import { sql } from "@/lib/db/client";
 import { sessionSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
