@@ -20,6 +20,14 @@ export async function localSessionUserId(req: NextRequest): Promise<string | nul
   return row?.user_id ?? null;
 }
 
+/** The Supabase user, unless their profile is banned (Supabase Auth knows nothing of bans). */
+export async function activeUserId(userId: string): Promise<string | null> {
+  const [row] = await sql<
+    { id: string }[]
+  >`select id from profiles where id = ${userId} and status = 'active'`;
+  return row?.id ?? null;
+}
+
 export async function roleFor(req: NextRequest, res: NextResponse, userId: string): Promise<Role | null> {
   const cached = readRoleCookie(sessionSecret(), req.cookies.get(ROLE_COOKIE)?.value, userId);
   if (cached) return cached;
