@@ -75,7 +75,7 @@ async function reconcileGeneration(
     return state.status === "succeeded" ? "completed" : state.status === "failed" ? "failed" : "polled";
   } catch (error) {
     log.warn("status poll failed", { generationId: generation.id, error });
-    await reportKeyFailure(credential, error).catch(() => {});
+    await reportKeyFailure(credential, error, generation.provider).catch(() => {});
     await touchGeneration(generation.id);
     return "polled";
   }
