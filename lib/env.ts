@@ -1,6 +1,7 @@
 // Validated environment and the runtime mode derived from it, computed once per process.
 // Imported by next.config.js, so a bad env fails `dev`/`build` with a readable message.
 // Keep this file free of non-erasable TypeScript: Node loads it directly from next.config.js.
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const emptyAsUnset = (value: unknown) =>
@@ -22,10 +23,45 @@ const emailList = z.preprocess(
     ),
 );
 
+const smtpUrl = z.preprocess(
+  emptyAsUnset,
+  z
+    .url()
+    .refine(
+      (value) => /^smtps?:$/.test(new URL(value).protocol) && new URL(value).hostname !== "",
+      "must be smtp://user:pass@host:587 or smtps://user:pass@host:465",
+    )
+    .optional(),
+);
+
+// An IP address, or a CIDR block of them (10.0.0.0/8, fd00::/8).
+function isIpOrCidr(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+const proxyList = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every(isIpOrCidr), "must be a comma list of IP addresses or CIDR blocks"),
+);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: port(3000),
   APP_URL: optionalUrl,
+  // Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (lib/auth/client-address.ts).
+  TRUSTED_PROXIES: proxyList,
 
   DATABASE_URL: optionalUrl,
   DATABASE_EMBEDDED: z.preprocess(emptyAsUnset, z.enum(["1", "0"]).default("0")),
@@ -53,6 +89,7 @@ const schema = z.object({
   SUPABASE_STORAGE_BUCKET: z.preprocess(emptyAsUnset, z.string().default("media")),
 
   RESEND_API_KEY: optionalString,
+  SMTP_URL: smtpUrl,
   MAIL_FROM: z.preprocess(emptyAsUnset, z.string().default("Atelier <no-reply@atelier.local>")),
 
   TELEGRAM_BOT_TOKEN: optionalString,
@@ -95,7 +132,7 @@ export type RuntimeMode = {
   database: "embedded" | "external";
   auth: "local" | "supabase";
   storage: "local" | "supabase";
-  email: "mailbox" | "resend";
+  email: "resend" | "smtp" | "mailbox";
   providers: { replicate: ProviderMode; fal: ProviderMode; google: ProviderMode };
 };
 
@@ -126,7 +163,7 @@ function deriveMode(env: Env): RuntimeMode {
     database: env.DATABASE_EMBEDDED === "1" || !env.DATABASE_URL ? "embedded" : "external",
     auth: supabase ? "supabase" : "local",
     storage: supabase ? "supabase" : "local",
-    email: env.RESEND_API_KEY ? "resend" : "mailbox",
+    email: env.RESEND_API_KEY ? "resend" : env.SMTP_URL ? "smtp" : "mailbox",
     providers: {
       replicate: env.REPLICATE_API_TOKEN ? "live" : "emulator",
       fal: env.FAL_KEY ? "live" : "emulator",

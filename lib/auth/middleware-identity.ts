@@ -1,6 +1,6 @@
 import "server-only";
-// What middleware needs to know about the caller, cheaply: the user id behind the session,
-// and the role, from the signed role cookie when it is fresh, else from the database.
+// What middleware needs to know about the caller, cheaply: the active user id behind the
+// session, and the role, from the signed role cookie when it is fresh, else from the database.
 import type { NextRequest, NextResponse } from "next/server";
 import { cookieOptions, ROLE_COOKIE, ROLE_COOKIE_TTL_SECONDS, SESSION_COOKIE } from "@/lib/auth/cookies";
 import { sha256Hex } from "@/lib/auth/crypto";
@@ -9,12 +9,23 @@ import type { Role } from "@/lib/auth/types";
 import { sql } from "@/lib/db/client";
 import { sessionSecret } from "@/lib/env";
 
+/** The user behind a live session, or null; a banned user counts as signed out, as in getAuthUser. */
 export async function localSessionUserId(req: NextRequest): Promise<string | null> {
   const token = req.cookies.get(SESSION_COOKIE)?.value;
   if (!token || token.length > 200) return null;
   const [row] = await sql<{ user_id: string }[]>`
-    select user_id from sessions where token_hash = ${sha256Hex(token)} and expires_at > now()`;
+    select sessions.user_id from sessions join profiles on profiles.id = sessions.user_id
+    where sessions.token_hash = ${sha256Hex(token)} and sessions.expires_at > now()
+      and profiles.status = 'active'`;
   return row?.user_id ?? null;
+}
+
+/** The Supabase user, unless their profile is banned (Supabase Auth knows nothing of bans). */
+export async function activeUserId(userId: string): Promise<string | null> {
+  const [row] = await sql<
+    { id: string }[]
+  >`select id from profiles where id = ${userId} and status = 'active'`;
+  return row?.id ?? null;
 }
 
 export async function roleFor(req: NextRequest, res: NextResponse, userId: string): Promise<Role | null> {
@@ -27,7 +38,7 @@ export async function roleFor(req: NextRequest, res: NextResponse, userId: strin
   res.cookies.set(
     ROLE_COOKIE,
     signRoleCookie(sessionSecret(), userId, row.role),
-    cookieOptions(ROLE_COOKIE_TTL_SECONDS),
+    cookieOptions(req, ROLE_COOKIE_TTL_SECONDS),
   );
   return row.role;
 }

@@ -115,18 +115,54 @@ export async function markProcessing(id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-export async function markCompleted(id: string, outputs: StoredOutput[]): Promise<boolean> {
+/**
+ * How long a claim on storing a generation's outputs holds (see claimOutputs). Longer than
+ * storing can take: a video has one 10-minute download deadline (DEFAULT_VIDEO_TIMEOUT_MS),
+ * images 60 s each, plus the wait for a media slot when many jobs finish at once. A claimer
+ * still running past it is overtaken safely: it writes under its own attempt folder and
+ * markCompleted needs its claim, so it can only ever remove its own files.
+ */
+export const OUTPUTS_CLAIM_LEASE_SECONDS = 30 * 60;
+
+/**
+ * Claims the storing of a generation's outputs for one attempt, in one guarded statement: the
+ * row must be active and not claimed by a live attempt. Returns the row, or null when it has
+ * finished or another path is storing it right now.
+ */
+export async function claimOutputs(id: string, attempt: string): Promise<GenerationRow | null> {
+  const [row] = await sql<GenerationRow[]>`
+    update generations set status = 'processing', outputs_claim = ${attempt}, outputs_claimed_at = now(),
+      updated_at = now()
+    where id = ${id} and status in ('queued', 'processing')
+      and (outputs_claim is null
+           or outputs_claimed_at < now() - make_interval(secs => ${OUTPUTS_CLAIM_LEASE_SECONDS}))
+    returning *`;
+  return row ?? null;
+}
+
+/** Gives a claim back after a failure worth retrying, so the next try need not wait out the lease. */
+export async function releaseOutputsClaim(id: string, attempt: string): Promise<void> {
+  await sql`
+    update generations set outputs_claim = null, outputs_claimed_at = null
+    where id = ${id} and outputs_claim = ${attempt}`;
+}
+
+/** Publishes an attempt's outputs; only the attempt that holds the claim can. */
+export async function markCompleted(id: string, attempt: string, outputs: StoredOutput[]): Promise<boolean> {
   const rows = await sql`
     update generations set status = 'completed', outputs = ${sql.json(outputs as never)}, error = null,
       completed_at = now(), updated_at = now()
-    where id = ${id} and status in ('queued', 'processing') returning id`;
+    where id = ${id} and status in ('queued', 'processing') and outputs_claim = ${attempt} returning id`;
   return rows.length > 0;
 }
 
-export async function markFailed(id: string, reason: string): Promise<boolean> {
+/** With `attempt`, only while that attempt holds the outputs claim (its files were refused). */
+export async function markFailed(id: string, reason: string, attempt?: string): Promise<boolean> {
   const rows = await sql`
     update generations set status = 'failed', error = ${reason.slice(0, 1000)}, completed_at = now(), updated_at = now()
-    where id = ${id} and status in ('queued', 'processing') returning id`;
+    where id = ${id} and status in ('queued', 'processing')
+      ${attempt === undefined ? sql`` : sql`and outputs_claim = ${attempt}`}
+    returning id`;
   return rows.length > 0;
 }
 
@@ -189,12 +225,17 @@ export async function markCanceledByProvider(id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Active generations nobody has heard about for a while: candidates for a status poll. */
+/**
+ * Active generations nobody has heard about for a while: candidates for a status poll. One
+ * whose outputs are being stored is left to its claimer until the claim's lease runs out.
+ */
 export async function staleActiveGenerations(quietSeconds: number, limit: number): Promise<GenerationRow[]> {
   return sql<GenerationRow[]>`
     select * from generations
     where status in ('queued', 'processing')
       and greatest(coalesce(submitted_at, created_at), updated_at) < now() - make_interval(secs => ${quietSeconds})
+      and (outputs_claim is null
+           or outputs_claimed_at < now() - make_interval(secs => ${OUTPUTS_CLAIM_LEASE_SECONDS}))
     order by created_at limit ${limit}`;
 }
 

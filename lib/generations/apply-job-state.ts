@@ -1,16 +1,17 @@
 import "server-only";
 // The one place where what a provider says about a job changes our row: webhooks, the
 // reconciler's status polls and synchronous Gemini results all end here.
+import { randomBytes } from "node:crypto";
 import {
-  getGeneration,
+  claimOutputs,
   markCanceledByProvider,
   markCompleted,
   markFailed,
   markProcessing,
+  releaseOutputsClaim,
 } from "@/lib/db/generations";
 import { env } from "@/lib/env";
 import { OUTPUT_LIMITS } from "@/lib/generations/media-limits";
-import type { GenerationRow } from "@/lib/generations/types";
 import type { Logger } from "@/lib/log";
 import { processOutputs } from "@/lib/media/process-outputs";
 import { mediaSemaphore } from "@/lib/media/semaphore";
@@ -20,8 +21,6 @@ import { notifyGenerationFinished } from "@/lib/notifications/notify-generation-
 import { mediaHostAllowlist } from "@/lib/providers/config";
 import type { JobState } from "@/lib/providers/types";
 import { storage } from "@/lib/storage";
-
-const isActive = (g: GenerationRow) => g.status === "queued" || g.status === "processing";
 
 // Worth another try later (the event stays unprocessed, the reconciler comes back to it);
 // anything else about the file itself is final.
@@ -50,20 +49,30 @@ export async function applyJobState(generationId: string, state: JobState, log: 
   }
 }
 
+/**
+ * Stores a succeeded job's outputs, from exactly one path at a time. Webhooks, reconciler passes
+ * and synchronous results can all report the same success at once; the first to claim the row
+ * (claimOutputs) downloads and stores, every other one changes nothing and returns without
+ * downloading. The claimer writes under its own attempt folder and only that attempt can
+ * publish them (markCompleted needs the claim), so a claimer overtaken after its lease ran out,
+ * or beaten by a cancel, deletes its own files and nobody else's.
+ */
 async function storeOutputs(
   generationId: string,
   sources: Extract<JobState, { status: "succeeded" }>["sources"],
   log: Logger,
 ) {
-  const generation = await getGeneration(generationId);
-  // Duplicate or late news about a finished job changes nothing.
-  if (!generation || !isActive(generation)) return;
-  await markProcessing(generationId);
+  // 12 hex digits: unique among the few attempts one generation ever has, short in a path.
+  const attempt = randomBytes(6).toString("hex");
+  const generation = await claimOutputs(generationId, attempt);
+  // Finished already (duplicate or late news), or another path is storing these same outputs.
+  if (!generation) return;
   let outputs: Awaited<ReturnType<typeof processOutputs>>;
   try {
     outputs = await processOutputs({
       generationId,
       userId: generation.user_id,
+      attempt,
       sources,
       kind: generation.kind === "video" ? "video" : "image",
       storage: storage(),
@@ -72,16 +81,22 @@ async function storeOutputs(
       worker: mediaWorker(),
     });
   } catch (error) {
-    if (!isMediaError(error) || TRANSIENT_MEDIA_ERRORS.has(error.code)) throw error;
-    if (await markFailed(generationId, error.message)) await notifyGenerationFinished(generationId, log);
+    if (!isMediaError(error) || TRANSIENT_MEDIA_ERRORS.has(error.code)) {
+      // The retry (this event again, or the reconciler's next poll) may claim at once; should
+      // giving it back fail too, the lease runs out instead.
+      await releaseOutputsClaim(generationId, attempt).catch(() => {});
+      throw error;
+    }
+    if (await markFailed(generationId, error.message, attempt))
+      await notifyGenerationFinished(generationId, log);
     log.warn("generation outputs refused", { generationId, reason: error.message });
     return;
   }
-  if (await markCompleted(generationId, outputs)) {
+  if (await markCompleted(generationId, attempt, outputs)) {
     log.info("generation completed", { generationId, files: outputs.length });
     await notifyGenerationFinished(generationId, log);
     return;
   }
-  // Another path (a duplicate event, the reconciler, a cancel) finished first: keep no orphans.
+  // Canceled meanwhile, or overtaken after the lease: these files are this attempt's alone.
   await storage().delete(outputs.flatMap((o) => (o.thumb_path ? [o.path, o.thumb_path] : [o.path])));
 }

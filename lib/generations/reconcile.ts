@@ -1,6 +1,7 @@
 import "server-only";
 // Finishes what webhooks did not: retries recorded-but-unprocessed events, asks providers
-// about generations that went quiet, and fails those past their model's maximum duration.
+// about generations that went quiet, fails those past their model's maximum duration, and
+// sweeps temp files a crash left in local storage.
 // Driven by POST /api/cron/reconcile (Vercel Cron, or the dev/PM2 interval).
 import { markFailed, staleActiveGenerations, touchGeneration } from "@/lib/db/generations";
 import { unprocessedWebhookEvents } from "@/lib/db/webhook-events";
@@ -13,6 +14,8 @@ import { notifyGenerationFinished } from "@/lib/notifications/notify-generation-
 import { credentialForGeneration } from "@/lib/providers/credentials";
 import { providerAdapter } from "@/lib/providers/registry";
 import { reportKeyFailure } from "@/lib/providers/token-pool";
+import type { JobState } from "@/lib/providers/types";
+import { sweepStaleTempFiles } from "@/lib/storage";
 
 const EVENT_RETRY_AFTER_SECONDS = 15;
 const EVENT_MAX_ATTEMPTS = 5;
@@ -21,11 +24,20 @@ const QUIET_SECONDS = 60;
 /** A row never submitted (the process died before the provider call) is failed after this. */
 const UNSUBMITTED_GRACE_SECONDS = 120;
 const BATCH = 100;
+/** A temp file must be half an hour old to go; walking the storage tree more often finds little. */
+const TEMP_SWEEP_EVERY_MS = 5 * 60_000;
+let nextTempSweepAt = 0;
 
-export type ReconcileReport = { events: number; polled: number; completed: number; failed: number };
+export type ReconcileReport = {
+  events: number;
+  polled: number;
+  completed: number;
+  failed: number;
+  tempFiles: number;
+};
 
 export async function reconcile(log: Logger): Promise<ReconcileReport> {
-  const report: ReconcileReport = { events: 0, polled: 0, completed: 0, failed: 0 };
+  const report: ReconcileReport = { events: 0, polled: 0, completed: 0, failed: 0, tempFiles: 0 };
   for (const { id } of await unprocessedWebhookEvents(EVENT_RETRY_AFTER_SECONDS, EVENT_MAX_ATTEMPTS, BATCH)) {
     await processWebhookEvent(id, log);
     report.events++;
@@ -37,6 +49,13 @@ export async function reconcile(log: Logger): Promise<ReconcileReport> {
     if (outcome === "completed") report.completed++;
     if (outcome === "failed") report.failed++;
   }
+  if (Date.now() >= nextTempSweepAt) {
+    nextTempSweepAt = Date.now() + TEMP_SWEEP_EVERY_MS;
+    report.tempFiles = await sweepStaleTempFiles().catch((error) => {
+      log.error("temp file sweep failed", { error });
+      return 0;
+    });
+  }
   return report;
 }
 
@@ -47,7 +66,8 @@ async function reconcileGeneration(
   const model = getModel(generation.model_id);
   const ageSeconds = (Date.now() - generation.created_at.getTime()) / 1000;
   const maxSeconds = model?.maxDurationSeconds ?? 15 * 60;
-  if (!generation.provider_job_id) {
+  const jobId = generation.provider_job_id;
+  if (!jobId) {
     if (ageSeconds < UNSUBMITTED_GRACE_SECONDS) return "polled";
     if (await markFailed(generation.id, "The job could not be submitted to the provider."))
       await notifyGenerationFinished(generation.id, log);
@@ -55,28 +75,37 @@ async function reconcileGeneration(
   }
   // The job belongs to the account of the key it was submitted with.
   const credential = await credentialForGeneration(generation);
-  if (ageSeconds > maxSeconds || !model) {
+  const adapter = providerAdapter(generation.provider);
+  const overdue = ageSeconds > maxSeconds;
+  const timeOut = async () => {
     if (await markFailed(generation.id, `Timed out: no result after ${Math.round(maxSeconds / 60)} minutes.`))
       await notifyGenerationFinished(generation.id, log);
-    if (model)
-      await providerAdapter(generation.provider)
-        .cancel(model, generation.provider_job_id, credential)
-        .catch(() => {});
-    return "failed";
-  }
+    if (model) await adapter.cancel(model, jobId, credential).catch(() => {});
+    return "failed" as const;
+  };
+  if (!model) return timeOut();
+  let state: JobState;
   try {
-    const state = await providerAdapter(generation.provider).fetchStatus(
-      model,
-      generation.provider_job_id,
-      credential,
-    );
-    await applyJobState(generation.id, state, log);
-    if (state.status === "queued" || state.status === "processing") await touchGeneration(generation.id);
-    return state.status === "succeeded" ? "completed" : state.status === "failed" ? "failed" : "polled";
+    state = await adapter.fetchStatus(model, jobId, credential);
   } catch (error) {
     log.warn("status poll failed", { generationId: generation.id, error });
     await reportKeyFailure(credential, error, generation.provider).catch(() => {});
+    if (overdue) return timeOut();
     await touchGeneration(generation.id);
     return "polled";
   }
+  // Overdue but finished all the same (say the process storing its outputs died and the claim's
+  // lease ran out after the deadline): the result exists, so it gets one try at being stored.
+  const running = state.status === "queued" || state.status === "processing";
+  if (overdue && running) return timeOut();
+  try {
+    await applyJobState(generation.id, state, log);
+  } catch (error) {
+    log.warn("storing the job's outputs failed", { generationId: generation.id, error });
+    if (overdue) return timeOut();
+    await touchGeneration(generation.id);
+    return "polled";
+  }
+  if (running) await touchGeneration(generation.id);
+  return state.status === "succeeded" ? "completed" : state.status === "failed" ? "failed" : "polled";
 }

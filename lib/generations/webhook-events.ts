@@ -33,6 +33,13 @@ export async function processWebhookEvent(eventRowId: string, log: Logger): Prom
       await markWebhookEventProcessed(event.id);
       return;
     }
+    // When another path (the reconciler, another delivery) is storing this generation's
+    // outputs right now, applyJobState changes nothing and the event still counts as processed:
+    // the news is not lost. The claimer stores the same job's outputs and either completes the
+    // row, fails it for good, or, on a failure worth retrying, gives the claim back and retries
+    // through its own route (its event stays unprocessed, or the reconciler polls the row once
+    // it is quiet). If its process dies, the claim's lease runs out and the reconciler asks the
+    // provider again. The payload is only a hint; the provider stays the truth.
     await applyJobState(generation.id, state, log);
     await markWebhookEventProcessed(event.id);
   } catch (error) {

@@ -34,6 +34,8 @@ export type MediaPermits = { withPermit<T>(fn: () => T | Promise<T>): Promise<T>
 export type FileContext = {
   generationId: string;
   userId: string;
+  /** The storing attempt (see outputBasePath). */
+  attempt: string;
   kind: MediaKind;
   storage: StoragePort;
   allowedHosts: readonly string[];
@@ -43,9 +45,15 @@ export type FileContext = {
   onStore: (path: string) => void;
 };
 
-/** `users/<userId>/generations/<generationId>/<index>` — the original adds `.<ext>`, the thumbnail `.thumb.webp`. */
-export function outputBasePath(userId: string, generationId: string, index: number): string {
-  return `users/${userId}/generations/${generationId}/${index}`;
+/**
+ * `users/<userId>/generations/<generationId>/<attempt>/<index>`; the original adds `.<ext>`, the
+ * thumbnail `.thumb.webp`. Each attempt at storing a generation's outputs writes under its own
+ * folder, so two attempts that ever overlap never write, or clean up, each other's files.
+ * Rows stored before attempts existed keep their paths (`.../<generationId>/<index>.<ext>`):
+ * nothing rebuilds a path, every reader takes it from the row.
+ */
+export function outputBasePath(userId: string, generationId: string, attempt: string, index: number): string {
+  return `users/${userId}/generations/${generationId}/${attempt}/${index}`;
 }
 
 export async function processFile(
@@ -61,7 +69,7 @@ export async function processFile(
 }
 
 async function processOne(context: FileContext, source: MediaSource, index: number): Promise<MediaOutput> {
-  const base = outputBasePath(context.userId, context.generationId, index);
+  const base = outputBasePath(context.userId, context.generationId, context.attempt, index);
   if (context.kind === "video" && "url" in source) return streamVideo(context, source, base);
 
   // Images (bounded by the cap) and inline bytes: one buffer, released when this returns.

@@ -20,6 +20,8 @@ import type { StoragePort } from "@/lib/storage/types";
 export type ProcessOutputsInput = {
   generationId: string;
   userId: string;
+  /** Names the folder this call writes to, apart from any other attempt's (see outputBasePath). */
+  attempt: string;
   sources: readonly MediaSource[];
   kind: MediaKind;
   /** Where outputs go; with a worker it must be the runtime's `storage()`, which the worker uses. */
@@ -71,6 +73,7 @@ function fileTask(input: ProcessOutputsInput, source: MediaSource, index: number
   return {
     generationId: input.generationId,
     userId: input.userId,
+    attempt: input.attempt,
     kind: input.kind,
     allowedHosts: input.allowedHosts,
     limits: input.limits,

@@ -5,6 +5,7 @@ import path from "node:path";
 import { env, mode, sessionSecret } from "@/lib/env";
 import { createLocalStorage, type LocalStorage } from "@/lib/storage/local";
 import { createSupabaseStorage } from "@/lib/storage/supabase";
+import { removeStaleTempFiles } from "@/lib/storage/temp-files";
 import type { StoragePort } from "@/lib/storage/types";
 import { supabaseAdmin } from "@/lib/supabase/admin";
 
@@ -30,4 +31,14 @@ export function localFiles(): LocalStorage {
     baseUrl: env.APP_URL,
   });
   return local;
+}
+
+/**
+ * Removes temp files a crash left in local storage, only those too old to be a write in
+ * progress; returns how many. Supabase Storage has none to sweep: an upload is one request
+ * that commits the whole object or nothing.
+ */
+export async function sweepStaleTempFiles(): Promise<number> {
+  if (mode.storage !== "local") return 0;
+  return removeStaleTempFiles(localFiles().root);
 }

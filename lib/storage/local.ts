@@ -2,7 +2,8 @@ import "server-only";
 // The embedded-default storage adapter: objects are files under one root directory
 // (`.data/storage`), served by /api/files with HMAC-signed expiring URLs.
 // Writes go to a hidden temp file in the target directory and are renamed into place, so a
-// reader never sees half an object. Every component under the root is lstat'ed on the way
+// reader never sees half an object; temp files a crash leaves behind are swept later
+// (lib/storage/temp-files.ts). Every component under the root is lstat'ed on the way
 // down and a symlink anywhere is refused, so nothing outside the root can be reached.
 // The `turbopackIgnore` comments keep Next's file tracing from bundling the whole project
 // because of paths only known at runtime.
@@ -20,6 +21,7 @@ import {
   StorageLimitError,
 } from "@/lib/storage/paths";
 import { signFileUrl } from "@/lib/storage/signed-url";
+import { TEMP_PREFIX } from "@/lib/storage/temp-files";
 import type { PutOptions, StoragePort, StoredObject } from "@/lib/storage/types";
 
 export type LocalStorageOptions = {
@@ -81,7 +83,7 @@ export function createLocalStorage(options: LocalStorageOptions): LocalStorage {
   }
 
   async function commit(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
-    const tmp = path.join(path.dirname(file), `.tmp-${randomUUID()}`);
+    const tmp = path.join(path.dirname(file), `${TEMP_PREFIX}${randomUUID()}`);
     try {
       await write(tmp);
       await rename(tmp, file);

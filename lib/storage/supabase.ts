@@ -4,7 +4,8 @@ import "server-only";
 //
 // Uploads use the standard upload endpoint (one POST). putStream streams the body through a
 // byte counter (`duplex: "half"`), so memory stays flat; past `maxBytes` the request is aborted
-// and Storage never commits the object. Standard uploads are fine up to the project's file size
+// and Storage never commits the object. So, unlike local storage, nothing here ever leaves a
+// partial or temp object behind to sweep. Standard uploads are fine up to the project's file size
 // limit (50 MB on Free) but have no resume: a dropped connection restarts the upload. TUS
 // (resumable, 6 MB chunks) would be the next step for very large videos.
 import type { Readable } from "node:stream";

@@ -26,6 +26,9 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
       SESSION_SECRET,
       APP_URL: `http://127.0.0.1:${port}`,
       DATA_DIR: path.join(pg.dir, "data"),
+      // A production server will not start without a way to deliver sign-in codes; benchmarks
+      // sign in with sessions made in the database and never send mail.
+      SMTP_URL: "smtp://127.0.0.1:9",
       // e.g. BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
       ...(process.env.BENCH_NODE_OPTIONS && { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS }),
       ...(process.env.UV_THREADPOOL_SIZE && { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE }),

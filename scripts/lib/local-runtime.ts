@@ -2,11 +2,12 @@
 // migrations, a per-machine session secret, and a clean shutdown of everything they started.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
 import { migrate } from "../../lib/db/migrate";
 import { startEmulator } from "../emulator/server";
+import { ensureDataDir } from "./data-dir";
 import { loadDotEnv } from "./dotenv";
 import { ensureDatabase, startEmbeddedPostgres } from "./embedded-postgres";
 
@@ -17,7 +18,7 @@ const log = (line: string) => console.log(`[atelier] ${line}`);
 export async function prepareLocalRuntime(): Promise<LocalRuntime> {
   loadDotEnv();
   const dataDir = path.resolve(process.env.DATA_DIR || ".data");
-  await mkdir(dataDir, { recursive: true });
+  await ensureDataDir(dataDir);
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   const stops: Array<() => Promise<void>> = [];
 

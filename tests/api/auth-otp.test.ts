@@ -85,6 +85,49 @@ describe("email one-time code sign-in", () => {
     expect((await client.get("/api/me")).status).toBe(401);
   });
 
+  it("locks the address after 5 wrong codes, for twice as long each further time", async () => {
+    const client = new Client(app.url, ip(12));
+    const target = email("guessed");
+    const wrongFor = (code: string) => (code === "000000" ? "111111" : "000000");
+    const guessFiveTimes = async () => {
+      expect((await client.post("/api/auth/otp", { email: target })).status).toBe(200);
+      const code = await latestCode(client, target);
+      const replies = [];
+      for (let i = 0; i < 5; i++)
+        replies.push(await client.post("/api/auth/otp/verify", { email: target, code: wrongFor(code) }));
+      return { code, last: replies.at(-1) };
+    };
+    const retryAfter = (res: { headers: Headers } | undefined) => Number(res?.headers.get("retry-after"));
+    const letLockExpire = () =>
+      app.db.sql`update otp_lockouts set locked_until = now() - interval '1 second' where email = ${target}`;
+
+    const first = await guessFiveTimes();
+    expect(first.last?.status).toBe(429);
+    expect(retryAfter(first.last)).toBeGreaterThan(14 * 60);
+    expect(retryAfter(first.last)).toBeLessThanOrEqual(15 * 60);
+    // Locked: even a fresh, right code is refused until the lock ends.
+    expect((await client.post("/api/auth/otp", { email: target })).status).toBe(200);
+    const fresh = await latestCode(client, target);
+    const refused = await client.post("/api/auth/otp/verify", { email: target, code: fresh });
+    expect(refused.status).toBe(429);
+    expect(retryAfter(refused)).toBeGreaterThan(0);
+    expect(refused.body).toMatchObject({ error: expect.stringMatching(/try again in \d+ minutes/i) });
+    // Another address from the same client is not affected.
+    expect((await signIn(app.url, email("bystander"), ip(12))).cookie("atelier_session")).toBeTruthy();
+
+    await letLockExpire();
+    const second = await guessFiveTimes();
+    expect(second.last?.status).toBe(429);
+    expect(retryAfter(second.last)).toBeGreaterThan(29 * 60);
+    expect(retryAfter(second.last)).toBeLessThanOrEqual(30 * 60);
+
+    await letLockExpire();
+    expect((await client.post("/api/auth/otp", { email: target })).status).toBe(200);
+    const right = await latestCode(client, target);
+    expect((await client.post("/api/auth/otp/verify", { email: target, code: right })).status).toBe(200);
+    expect(await app.db.sql`select email from otp_lockouts where email = ${target}`).toHaveLength(0);
+  });
+
   it("rejects an expired code", async () => {
     const client = new Client(app.url, ip(6));
     await client.post("/api/auth/otp", { email: email("late") });

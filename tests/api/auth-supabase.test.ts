@@ -176,6 +176,17 @@ describe("OAuth callback (/auth/callback)", () => {
     expect(String(res.body)).toContain('href="/login"');
   });
 
+  it("treats a banned user's valid Supabase session as signed out on pages", async () => {
+    const user = standIn.createUser({ email: "banned-oauth@example.com", provider: "google" });
+    const { client, code } = browserBackFromProvider(user);
+    expect((await client.get(`/auth/callback?code=${code}&next=/profile`)).status).toBe(307);
+    expect((await client.get("/profile")).status).toBe(200);
+    await app.db.sql`update profiles set status = 'banned' where id = ${user.id}`;
+    const page = await client.get("/profile");
+    expect(page.status).toBe(307);
+    expect(page.headers.get("location")).toContain("/login");
+  });
+
   it("refreshes an expired access token in API routes and stores the rotated tokens", async () => {
     const user = standIn.createUser({ email: "stale@example.com" });
     const client = new Client(app.url);

@@ -10,7 +10,7 @@ describe("health and runtime mode", () => {
   });
   afterAll(() => app?.stop());
 
-  it("reports ok with the embedded-default mode", async () => {
+  it("reports ok with the mode of a local deployment that mails over SMTP", async () => {
     const res = await new Client(app.url).get("/api/health");
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -20,7 +20,7 @@ describe("health and runtime mode", () => {
         database: "embedded",
         auth: "local",
         storage: "local",
-        email: "mailbox",
+        email: "smtp",
         providers: { replicate: "emulator", fal: "emulator", google: "emulator" },
       },
     });
@@ -43,7 +43,7 @@ describe("with Resend and a provider key configured", () => {
   });
   afterAll(() => app?.stop());
 
-  it("reports email mode resend, that provider as live, and hides the dev mailbox", async () => {
+  it("reports email mode resend (before SMTP), that provider as live, and hides the dev mailbox", async () => {
     const client = new Client(app.url);
     expect((await client.get("/api/health")).body).toMatchObject({
       mode: { email: "resend", providers: { replicate: "live", fal: "emulator", google: "emulator" } },

@@ -79,6 +79,20 @@ describe("middleware in local mode", () => {
     expect(redirectTarget(await stranger.get("/profile"))).toBe("/login?next=%2Fprofile");
   });
 
+  it("treats a banned user's session as signed out on pages, as the API does", async () => {
+    const client = await signIn(app.url, "banned@example.com", { "x-forwarded-for": "10.2.0.4" });
+    expect((await client.get("/profile")).status).toBe(200);
+    // Banned outside the admin console (which also ends sessions): the session row remains.
+    await app.db.sql`update profiles set status = 'banned' where email = 'banned@example.com'`;
+    expect((await client.get("/api/me")).status).toBe(401);
+    const page = await client.get("/profile");
+    expect(page.status).toBe(307);
+    expect(redirectTarget(page)).toBe("/login?next=%2Fprofile");
+    const home = await client.get("/");
+    expect(home.status).toBe(200);
+    expect(String(home.body)).not.toContain("banned@example.com");
+  });
+
   it("lets a signed-in user through, but not into /admin, whatever role cookie they bring", async () => {
     const client = await signIn(app.url, "plain@example.com", { "x-forwarded-for": "10.2.0.2" });
     const me = (await client.get("/api/me")).body as { id: string };

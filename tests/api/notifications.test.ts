@@ -1,10 +1,11 @@
 // Notifications end to end: the provider emulator finishes or fails jobs, the pipeline writes
 // in-app notifications (failures, and successes that took over a minute) and mails long jobs
-// through the dev mailbox unless the owner opted out on /profile.
+// over SMTP to the test's capture server unless the owner opted out on /profile.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
 import { Client, signIn } from "../helpers/http";
+import type { CapturedMail } from "../helpers/mail-capture";
 import { startProviders, waitForGeneration } from "../helpers/providers";
 
 type Item = {
@@ -17,7 +18,6 @@ type Item = {
   created_at: string;
 };
 type List = { items: Item[]; unread_count: number };
-type Mailbox = { messages: { to: string; subject: string; text: string }[] };
 
 let app: TestApp;
 let emulator: Emulator;
@@ -69,11 +69,19 @@ async function listUntil(client: Client, count: number, timeoutMs = 5_000): Prom
   }
 }
 
-async function jobMails(client: Client, email: string): Promise<Mailbox["messages"]> {
-  const res = await client.get<Mailbox>(`/api/dev/mailbox?to=${encodeURIComponent(email)}`);
-  expect(res.status).toBe(200);
-  // The sign-in code is in there too.
-  return res.body.messages.filter((m) => !/\b\d{6}\b/.test(m.text));
+/** Mail delivered to the address, newest first, without the sign-in code. */
+function jobMails(email: string): CapturedMail[] {
+  return app.mail
+    .messages(email)
+    .filter((m) => !/sign-in code/i.test(m.subject))
+    .reverse();
+}
+
+/** The mail goes out right after the notification is written; give the SMTP hop a moment. */
+async function jobMailsUntil(email: string, count: number, timeoutMs = 5_000): Promise<CapturedMail[]> {
+  const deadline = Date.now() + timeoutMs;
+  while (jobMails(email).length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  return jobMails(email);
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 1_500));
@@ -100,7 +108,7 @@ describe("notifications", () => {
     expect(item).toMatchObject({ kind: "generation_failed", generation_id: id, read_at: null });
     expect(item?.body).toMatch(/Emulated provider failure/);
     // A quick failure is not mailed.
-    expect(await jobMails(client, email)).toEqual([]);
+    expect(jobMails(email)).toEqual([]);
 
     const read = await client.post<{ updated: number }>("/api/notifications/read", { ids: [item?.id] });
     expect(read.status).toBe(200);
@@ -119,7 +127,7 @@ describe("notifications", () => {
     expect(body.items).toHaveLength(1);
     expect(body.items[0]).toMatchObject({ kind: "generation_completed", generation_id: id });
     expect(body.unread_count).toBe(1);
-    const mails = await jobMails(client, email);
+    const mails = await jobMailsUntil(email, 1);
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toMatch(/ready/i);
     expect(mails[0]?.text).toContain(`/result/${id}`);
@@ -132,7 +140,7 @@ describe("notifications", () => {
     expect((await waitForGeneration(client, id)).status).toBe("failed");
     const body = await listUntil(client, 1);
     expect(body.items.map((i) => i.kind)).toEqual(["generation_failed"]);
-    const mails = await jobMails(client, email);
+    const mails = await jobMailsUntil(email, 1);
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toMatch(/failed/i);
   });
@@ -153,7 +161,7 @@ describe("notifications", () => {
     expect(body.items).toHaveLength(1);
     expect(body.items[0]?.kind).toBe("generation_completed");
     await settle();
-    expect(await jobMails(client, email)).toEqual([]);
+    expect(jobMails(email)).toEqual([]);
   });
 
   it("shows the bell in the header and the opt-out switch on /profile", async () => {
@@ -179,7 +187,7 @@ describe("notifications", () => {
     expect((await waitForGeneration(client, id)).status).toBe("completed");
     await settle();
     expect(await list(client)).toEqual({ items: [], unread_count: 0 });
-    expect(await jobMails(client, email)).toEqual([]);
+    expect(jobMails(email)).toEqual([]);
   });
 
   it("a job the user canceled notifies nothing", async () => {

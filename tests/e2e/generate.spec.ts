@@ -20,5 +20,6 @@ test("generate an image, watch it appear in history, open the result", async ({ 
   await expect(page.getByText(prompt).first()).toBeVisible();
   const image = page.locator("main img").first();
   await expect(image).toBeVisible();
-  expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  // Visible is not loaded: the bytes may still be on their way.
+  await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 });

@@ -3,10 +3,16 @@ import path from "node:path";
 import { startEmulator } from "../../scripts/emulator/server";
 import { startNextServer } from "../../scripts/lib/next-server";
 import { startScratchPostgres } from "../../scripts/lib/scratch-postgres";
+import { startMailCapture } from "../helpers/mail-capture";
 
 export default async function globalSetup() {
   const port = Number(process.env.E2E_PORT || 3977);
   const pg = await startScratchPostgres("atelier_e2e");
+
+  // Mail: a capture SMTP server; the workers read what it received from E2E_MAIL_FILE.
+  const mailFile = path.join(pg.dir, "mail.jsonl");
+  const mail = await startMailCapture({ file: mailFile });
+  process.env.E2E_MAIL_FILE = mailFile;
 
   // Providers: the emulator, fast enough that a generation finishes in about a second.
   const emulator = await startEmulator({ port: 0, speedFactor: 0.5 });
@@ -21,6 +27,9 @@ export default async function globalSetup() {
       APP_URL: `http://127.0.0.1:${port}`,
       DATA_DIR: path.join(pg.dir, "data"),
       ADMIN_EMAILS: "admin@example.com",
+      SMTP_URL: mail.url,
+      // The tests stand in for the proxy: a browser context may name its client in X-Forwarded-For.
+      TRUSTED_PROXIES: "127.0.0.1",
       REPLICATE_BASE_URL: `${emulator.url}/v1`,
       FAL_QUEUE_URL: emulator.url,
       FAL_JWKS_URL: emulator.falJwksUrl,
@@ -32,6 +41,7 @@ export default async function globalSetup() {
   return async () => {
     await app.stop();
     await emulator.close();
+    await mail.close();
     await pg.stop();
   };
 }

@@ -1,11 +1,13 @@
 // Starts the production build (`next start`) against a fresh database, over real HTTP,
 // the way it runs in production. One app per test file; env overrides select a mode.
+// Mail goes over SMTP to a capture server of the app's own (tests/helpers/mail-capture.ts).
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { assertBuilt, startNextServer } from "../../scripts/lib/next-server";
 import { freePort } from "../../scripts/lib/ports";
 import { createTestDatabase, type TestDatabase } from "./db";
+import { forgetMailCapture, type MailCapture, registerMailCapture, startMailCapture } from "./mail-capture";
 
 export const TEST_SESSION_SECRET = "test-session-secret-0123456789abcdef0123456789";
 
@@ -15,6 +17,7 @@ export type TestApp = {
   pid: number;
   db: TestDatabase;
   dataDir: string;
+  mail: MailCapture;
   logs: () => string;
   stop: () => Promise<void>;
 };
@@ -23,8 +26,13 @@ export async function startApp(overrides: Record<string, string> = {}): Promise<
   assertBuilt();
   const db = await createTestDatabase();
   const dataDir = await mkdtemp(path.join(tmpdir(), "atelier-app-"));
+  const mail = await startMailCapture();
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  registerMailCapture(url, mail);
   const cleanup = async () => {
+    forgetMailCapture(url);
+    await mail.close();
     await db.drop();
     await rm(dataDir, { recursive: true, force: true });
   };
@@ -35,8 +43,12 @@ export async function startApp(overrides: Record<string, string> = {}): Promise<
         DATABASE_URL: db.url,
         DATABASE_EMBEDDED: "1",
         SESSION_SECRET: TEST_SESSION_SECRET,
-        APP_URL: `http://127.0.0.1:${port}`,
+        APP_URL: url,
         DATA_DIR: dataDir,
+        SMTP_URL: mail.url,
+        // Tests stand in for the proxy in front: they name the client they act for in
+        // X-Forwarded-For, so each case gets its own rate limits (tests/api/client-address.test.ts).
+        TRUSTED_PROXIES: "127.0.0.1",
         ...overrides,
       },
     });
@@ -45,6 +57,7 @@ export async function startApp(overrides: Record<string, string> = {}): Promise<
       pid: server.pid,
       db,
       dataDir,
+      mail,
       logs: server.logs,
       stop: async () => {
         await server.stop();

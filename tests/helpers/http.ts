@@ -1,4 +1,6 @@
 // A small HTTP client with a cookie jar, so a test acts like one browser.
+import { latestSignInCode, mailCaptureFor } from "./mail-capture";
+
 export type Reply<T = unknown> = { status: number; body: T; headers: Headers };
 
 export class Client {
@@ -57,13 +59,10 @@ export class Client {
   }
 }
 
-type MailboxReply = { messages: { to: string; subject: string; text: string }[] };
-
-/** Reads the newest sign-in code for an address from the dev mailbox API. */
+/** The newest sign-in code mailed to an address by the app the client talks to. */
 export async function latestCode(client: Client, email: string): Promise<string> {
-  const reply = await client.get<MailboxReply>(`/api/dev/mailbox?to=${encodeURIComponent(email)}`);
-  const code = reply.body.messages[0]?.text.match(/\b(\d{6})\b/)?.[1];
-  if (!code) throw new Error(`no code in the mailbox for ${email}`);
+  const code = latestSignInCode(mailCaptureFor(client.baseUrl).messages(email));
+  if (!code) throw new Error(`no code was mailed to ${email}`);
   return code;
 }
 

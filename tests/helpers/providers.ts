@@ -4,10 +4,12 @@ import type { Client } from "./http";
 
 export const TEST_CRON_SECRET = "test-cron-secret-0123456789";
 
+/** `log` receives the emulator's line per request and per webhook delivery. */
 export async function startProviders(
   speedFactor = 0.2,
+  log?: (line: string) => void,
 ): Promise<{ emulator: Emulator; env: Record<string, string> }> {
-  const emulator = await startEmulator({ port: 0, speedFactor });
+  const emulator = await startEmulator({ port: 0, speedFactor, log });
   return {
     emulator,
     env: {

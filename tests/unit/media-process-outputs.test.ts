@@ -22,7 +22,8 @@ import {
 
 const USER = "3f1c6a52-7a59-4d1e-9a53-0d6e2b1f4c11";
 const GEN = "9b2e4d7a-1c3f-4e5a-8b6d-2f0a1e3c5d77";
-const DIR = `users/${USER}/generations/${GEN}`;
+const ATTEMPT = "5e1d0c3b2a19";
+const DIR = `users/${USER}/generations/${GEN}/${ATTEMPT}`;
 const MB = 1024 * 1024;
 
 const servers: TestServer[] = [];
@@ -50,6 +51,7 @@ function input(
   return {
     generationId: GEN,
     userId: USER,
+    attempt: ATTEMPT,
     sources,
     kind: "image" as const,
     storage: store,
@@ -132,6 +134,16 @@ describe("processOutputs: images", () => {
       },
     ]);
     expect(await listFiles(store.root)).toHaveLength(2);
+  });
+
+  it("keeps two attempts at one generation apart: removing one's files leaves the other's whole", async () => {
+    const png = await makePng(64, 48);
+    const store = await storage();
+    const first = await processOutputs(input(store, [{ bytes: png }], { attempt: "aaaaaaaaaaaa" }));
+    const second = await processOutputs(input(store, [{ bytes: png }], { attempt: "bbbbbbbbbbbb" }));
+    expect(first[0]?.path).toBe(`users/${USER}/generations/${GEN}/aaaaaaaaaaaa/0.png`);
+    await store.delete(first.flatMap((o) => [o.path, o.thumb_path ?? o.path]));
+    expect(await listFiles(store.root)).toEqual([second[0]?.path, second[0]?.thumb_path].sort());
   });
 
   it("returns nothing for no sources", async () => {

@@ -36,6 +36,7 @@ parentPort.on("message", async (m) => {
 const task = (url: string): FileTask => ({
   generationId: "g",
   userId: "u",
+  attempt: "a",
   kind: "image",
   allowedHosts: ["127.0.0.1"],
   limits: { imageMaxBytes: 1024, videoMaxBytes: 1024 },

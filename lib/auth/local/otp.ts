@@ -1,8 +1,11 @@
 import "server-only";
 // Email one-time codes for local sign-in: 6 digits, valid 10 minutes, stored as an HMAC,
-// at most 5 wrong tries per code, rate-limited per address and per IP.
+// at most 5 wrong tries per code, rate-limited per address and per IP, and an address that
+// keeps getting codes wrong is locked for growing periods (lib/auth/local/lockout-policy.ts).
 import { randomInt } from "node:crypto";
 import { hmacHex, safeEqual } from "@/lib/auth/crypto";
+import { clearLockout, lockedOutError, readLockout, recordFailure } from "@/lib/auth/local/lockout";
+import { lockedFor } from "@/lib/auth/local/lockout-policy";
 import { sql } from "@/lib/db/client";
 import { sessionSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -46,24 +49,37 @@ export async function requestOtp(email: string, ip: string | null): Promise<void
 
 type CodeRow = { id: string; code_hash: string; attempts: number; expired: boolean };
 
-/** Consumes the code when it matches; every wrong try is counted, even though the request fails. */
+type Outcome =
+  | { kind: "ok" | "wrong" | "expired" | "locked" | "missing" }
+  | { kind: "locked_out"; retryAfter: number };
+
+/**
+ * Consumes the code when it matches; every wrong try is counted, even though the request fails,
+ * against the code (a few tries each) and against the address (lib/auth/local/lockout-policy.ts).
+ */
 export async function verifyOtp(email: string, code: string): Promise<void> {
-  const outcome = await sql.begin(async (tx) => {
+  const outcome = await sql.begin(async (tx): Promise<Outcome> => {
+    const lockout = await readLockout(tx, email);
+    const locked = lockedFor(lockout.state, lockout.now);
+    if (locked > 0) return { kind: "locked_out", retryAfter: locked };
     const [row] = await tx<CodeRow[]>`
       select id, code_hash, attempts, expires_at <= now() as expired
       from otp_codes where email = ${email} and consumed_at is null
       order by created_at desc limit 1 for update`;
-    if (!row) return "missing" as const;
-    if (row.expired) return "expired" as const;
-    if (row.attempts >= OTP_MAX_ATTEMPTS) return "locked" as const;
+    if (!row) return { kind: "missing" };
+    if (row.expired) return { kind: "expired" };
+    if (row.attempts >= OTP_MAX_ATTEMPTS) return { kind: "locked" };
     if (!safeEqual(row.code_hash, hashCode(email, code))) {
       await tx`update otp_codes set attempts = attempts + 1 where id = ${row.id}`;
-      return row.attempts + 1 >= OTP_MAX_ATTEMPTS ? ("locked" as const) : ("wrong" as const);
+      const lockedNow = await recordFailure(tx, email, lockout);
+      if (lockedNow > 0) return { kind: "locked_out", retryAfter: lockedNow };
+      return { kind: row.attempts + 1 >= OTP_MAX_ATTEMPTS ? "locked" : "wrong" };
     }
     await tx`update otp_codes set consumed_at = now() where id = ${row.id}`;
-    return "ok" as const;
+    await clearLockout(tx, email);
+    return { kind: "ok" };
   });
-  switch (outcome) {
+  switch (outcome.kind) {
     case "ok":
       return;
     case "wrong":
@@ -72,6 +88,8 @@ export async function verifyOtp(email: string, code: string): Promise<void> {
       throw new AppError("unauthorized", "That code has expired. Request a new one.");
     case "locked":
       throw new AppError("rate_limited", "Too many wrong codes. Request a new one.");
+    case "locked_out":
+      throw lockedOutError(outcome.retryAfter);
     case "missing":
       throw new AppError("unauthorized", "No active code for this address. Request a new one.");
   }

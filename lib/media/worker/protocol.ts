@@ -7,6 +7,7 @@ import type { MediaErrorCode, MediaKind, MediaOutput, MediaSource } from "@/lib/
 export type FileTask = {
   generationId: string;
   userId: string;
+  attempt: string;
   kind: MediaKind;
   allowedHosts: readonly string[];
   limits: OutputLimits;

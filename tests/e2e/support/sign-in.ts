@@ -1,23 +1,28 @@
 import { expect, type Page } from "@playwright/test";
+import { latestSignInCode, readMailFile } from "../../helpers/mail-capture";
 
-type Mailbox = { messages: { text: string }[] };
+// The app mails codes over SMTP to the capture server of tests/e2e/global-setup.ts, which
+// writes each message as a JSON line to this file: the workers read it from there.
+function mailFile(): string {
+  const file = process.env.E2E_MAIL_FILE;
+  if (!file) throw new Error("E2E_MAIL_FILE is not set: run through playwright.config.ts");
+  return file;
+}
 
-async function mailbox(page: Page, email: string): Promise<Mailbox["messages"]> {
-  const res = await page.request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`);
-  return ((await res.json()) as Mailbox).messages;
+function mailTo(email: string) {
+  return readMailFile(mailFile(), email);
 }
 
 /**
- * The sign-in code that arrives after `sent` messages were already in the mailbox: the dev
- * mailbox API, where a developer reads it too. Waiting for a new message means a second
- * sign-in never picks up the previous, retired code.
+ * The sign-in code that arrives after `sent` messages were already delivered to the address.
+ * Waiting for a new message means a second sign-in never picks up the previous, retired code.
  */
-export async function codeFor(page: Page, email: string, sent = 0): Promise<string> {
+export async function codeFor(_page: Page, email: string, sent = 0): Promise<string> {
   let code = "";
   await expect
-    .poll(async () => {
-      const messages = await mailbox(page, email);
-      code = messages.length > sent ? (messages[0]?.text.match(/\b(\d{6})\b/)?.[1] ?? "") : "";
+    .poll(() => {
+      const messages = mailTo(email);
+      code = messages.length > sent ? (latestSignInCode(messages) ?? "") : "";
       return code;
     })
     .toMatch(/^\d{6}$/);
@@ -26,7 +31,7 @@ export async function codeFor(page: Page, email: string, sent = 0): Promise<stri
 
 /** Signs in through the login page, landing on `next`. */
 export async function signInThroughPage(page: Page, email: string, next = "/"): Promise<void> {
-  const sent = (await mailbox(page, email)).length;
+  const sent = mailTo(email).length;
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send code" }).click();

@@ -6,7 +6,7 @@ import { withApiLogging } from "@/lib/with-api-logging";
 
 export const POST = withApiLogging({ auth: "public" }, async ({ req }) => {
   if (mode.auth === "supabase") await signOutSupabase();
-  return respondWithSignOut(req.cookies.get(SESSION_COOKIE)?.value);
+  return respondWithSignOut(req, req.cookies.get(SESSION_COOKIE)?.value);
 });
 
 export * from "@/lib/api/method-fallbacks";

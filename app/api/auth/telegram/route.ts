@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { respondWithLocalSession } from "@/lib/auth/local/sign-in";
-import { requestMeta } from "@/lib/auth/request-meta";
 import { signInSupabaseWithTelegram } from "@/lib/auth/supabase-telegram";
 import { verifyTelegramLogin } from "@/lib/auth/telegram";
 import { upsertProfileByTelegram } from "@/lib/db/profiles";
@@ -26,7 +25,7 @@ export const POST = withApiLogging({ auth: "public" }, async ({ req, user, log }
     currentUserId: user?.id ?? null,
   });
   if (profile.status !== "active") throw new AppError("forbidden", "This account is suspended.");
-  return respondWithLocalSession(profile, requestMeta(req));
+  return respondWithLocalSession(req, profile);
 });
 
 export * from "@/lib/api/method-fallbacks";

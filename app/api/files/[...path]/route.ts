@@ -10,6 +10,7 @@ import { Readable } from "node:stream";
 import type { NextRequest } from "next/server";
 import { mode, sessionSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { FILE_CSP } from "@/lib/security/response-headers";
 import { localFiles } from "@/lib/storage";
 import { type OpenedObject, parseByteRange } from "@/lib/storage/local";
 import { FALLBACK_CONTENT_TYPE, isValidObjectPath } from "@/lib/storage/paths";
@@ -17,10 +18,6 @@ import { FILES_ROUTE_PREFIX, verifyFileSignature } from "@/lib/storage/signed-ur
 import { withApiLogging } from "@/lib/with-api-logging";
 
 export const dynamic = "force-dynamic";
-
-// Objects are media, JSON or text: nothing served from here may run script on our origin.
-const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox";
 
 function serve(method: "GET" | "HEAD") {
   return withApiLogging({ auth: "none" }, async ({ req, params }) => {
@@ -90,7 +87,8 @@ async function respond(
     ETag: etag,
     "Last-Modified": file.mtime.toUTCString(),
     "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    // Objects are media, JSON or text: nothing served from here may run script on our origin.
+    "Content-Security-Policy": FILE_CSP,
   });
   if (file.contentType === FALLBACK_CONTENT_TYPE) headers.set("Content-Disposition", "attachment");
 
@@ -106,7 +104,10 @@ async function respond(
     await file.handle.close();
     headers.set("Content-Range", `bytes */${file.size}`);
     headers.set("Content-Type", "application/json");
-    return Response.json({ error: "Requested range not satisfiable." }, { status: 416, headers });
+    return Response.json(
+      { error: "Requested range not satisfiable.", code: "range_not_satisfiable" },
+      { status: 416, headers },
+    );
   }
 
   const start = range?.start ?? 0;

@@ -1,6 +1,5 @@
 import { verifyOtp } from "@/lib/auth/local/otp";
 import { respondWithLocalSession } from "@/lib/auth/local/sign-in";
-import { requestMeta } from "@/lib/auth/request-meta";
 import { otpVerifySchema } from "@/lib/auth/schemas";
 import { upsertProfileByEmail } from "@/lib/db/profiles";
 import { mode } from "@/lib/env";
@@ -14,7 +13,7 @@ export const POST = withApiLogging({ auth: "public" }, async ({ req }) => {
   await verifyOtp(email, code);
   const user = await upsertProfileByEmail(email);
   if (user.status !== "active") throw new AppError("forbidden", "This account is suspended.");
-  return respondWithLocalSession(user, requestMeta(req));
+  return respondWithLocalSession(req, user);
 });
 
 export * from "@/lib/api/method-fallbacks";

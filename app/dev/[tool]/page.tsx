@@ -8,18 +8,34 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { emailSchema } from "@/lib/auth/schemas";
-import { mode } from "@/lib/env";
+import { devMailboxEnabled } from "@/lib/mail/dev-mailbox";
 import { listOutbox } from "@/lib/mail/outbox";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type Params = Promise<{ tool: string }>;
 
-// Local development only: it shows sign-in codes, so it must not exist anywhere else.
-export default async function DevMailboxPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
-  if (mode.auth !== "local" || mode.email !== "mailbox") notFound();
-  const raw = typeof params.to === "string" ? params.to.trim() : "";
+// Development only (lib/mail/dev-mailbox.ts): it shows sign-in codes, so it must not exist
+// anywhere else. A production build lists no /dev path at all, and with dynamicParams off
+// Next answers 404 before rendering (a notFound() from the page itself would come after the
+// root loading state has streamed, as a 200).
+export const dynamicParams = false;
+
+export function generateStaticParams(): { tool: string }[] {
+  return devMailboxEnabled() ? [{ tool: "mailbox" }] : [];
+}
+
+export default async function DevMailboxPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
+  if ((await params).tool !== "mailbox" || !devMailboxEnabled()) notFound();
+  const query = await searchParams;
+  const raw = typeof query.to === "string" ? query.to.trim() : "";
   const to = raw ? emailSchema.safeParse(raw) : null;
   const messages = to?.success === false ? [] : await listOutbox(to?.data ?? null);
 
@@ -27,7 +43,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: S
     <PageContainer className="max-w-3xl">
       <PageHeader
         title="Dev mailbox"
-        description="Mail this local server would have sent, newest first. Only in local mode."
+        description="Mail this development server would have sent, newest first. Only under next dev."
         actions={
           <Button asChild variant="outline" size="sm">
             <Link href={raw ? `/dev/mailbox?to=${encodeURIComponent(raw)}` : "/dev/mailbox"}>Refresh</Link>

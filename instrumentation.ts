@@ -1,0 +1,21 @@
+// Runs once as each server instance starts (`next start`, `next dev`, a serverless cold start),
+// however it was launched, and never during `next build`: the one startup hook that
+// `npm start`, PM2 and a bare `next start` all share.
+export async function register(): Promise<void> {
+  // The Node server only: nothing here applies to the edge runtime.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { installPeerAddressHeader } = await import("./lib/auth/peer-address");
+  installPeerAddressHeader();
+  if (process.env.NODE_ENV === "production") {
+    const { mode } = await import("./lib/env");
+    const { exitUnlessMailDeliverable } = await import("./lib/mail/delivery-requirement");
+    exitUnlessMailDeliverable(mode);
+  }
+  const { sweepStaleTempFiles } = await import("./lib/storage");
+  const { log } = await import("./lib/log");
+  // In the background: a large storage tree must not hold up the first request.
+  void sweepStaleTempFiles().then(
+    (removed) => removed > 0 && log.info("removed stale temp files", { removed }),
+    (error: unknown) => log.error("temp file sweep failed", { error }),
+  );
+}
