@@ -6,6 +6,7 @@ import { FAL_MODELS } from "./models/fal";
 import { GOOGLE_MODELS } from "./models/google";
 import { formatIssue } from "./models/params";
 import { REPLICATE_MODELS } from "./models/replicate";
+import { REPLICATE_VIDEO_MODELS } from "./models/replicate-video";
 import type { ModelDefinition, ModelInput } from "./models/types";
 
 export type { ControlType, OptionValue, ParamDescriptor, ParamOption, ParamType } from "./models/params";
@@ -21,13 +22,13 @@ export type {
   ProviderId,
   ProviderJsonInput,
   RemoteImage,
-  VeoVideoRequest,
 } from "./models/types";
 
 export const MODELS: readonly ModelDefinition[] = Object.freeze([
   ...REPLICATE_MODELS,
   ...FAL_MODELS,
   ...GOOGLE_MODELS,
+  ...REPLICATE_VIDEO_MODELS,
 ]);
 
 const BY_ID = new Map(MODELS.map((model) => [model.id, model]));

@@ -89,7 +89,7 @@ async function reconcileGeneration(
     state = await adapter.fetchStatus(model, jobId, credential);
   } catch (error) {
     log.warn("status poll failed", { generationId: generation.id, error });
-    await reportKeyFailure(credential, error).catch(() => {});
+    await reportKeyFailure(credential, error, generation.provider).catch(() => {});
     if (overdue) return timeOut();
     await touchGeneration(generation.id);
     return "polled";

@@ -18,27 +18,6 @@ import {
   type Submission,
 } from "@/lib/providers/types";
 
-// Providers without webhooks (Veo) are polled for a while after the response; whatever is
-// still running after that is the reconciler's.
-const POLL_INTERVAL_MS = 5_000;
-const POLL_WINDOW_MS = 55_000;
-
-async function pollWhileWarm(
-  generation: GenerationRow,
-  model: ModelDefinition,
-  jobId: string,
-  credential: ProviderCredential,
-  log: Logger,
-) {
-  const deadline = Date.now() + POLL_WINDOW_MS;
-  while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-    const state = await providerAdapter(generation.provider).fetchStatus(model, jobId, credential);
-    await applyJobState(generation.id, state, log);
-    if (state.status !== "queued" && state.status !== "processing") return;
-  }
-}
-
 export function webhookUrl(origin: string, generation: GenerationRow): string {
   const url = new URL(`/api/webhook/${generation.provider}`, env.APP_URL ?? origin);
   // The correlation parameter: which generation this job belongs to.
@@ -84,7 +63,7 @@ export async function submitGeneration(args: {
     return { jobId: submission.jobId, state };
   };
   try {
-    const { result: outcome, credential } = await tryEachKey(generation.provider, attempt, (key, error) =>
+    const { result: outcome } = await tryEachKey(generation.provider, attempt, (key, error) =>
       log.warn("provider key failed", {
         generationId: generation.id,
         tokenId: key.tokenId,
@@ -92,9 +71,8 @@ export async function submitGeneration(args: {
       }),
     );
     if (!outcome) return;
+    // Webhook providers report back on their own (the reconciler asks about quiet jobs).
     if (outcome.state) await applyJobState(generation.id, outcome.state, log);
-    else if (generation.provider === "google")
-      await pollWhileWarm(generation, model, outcome.jobId, credential, log);
   } catch (error) {
     if (!(error instanceof ProviderError)) log.error("submit failed", { generationId: generation.id, error });
     if (await markFailed(generation.id, failureReason(generation, error))) {
@@ -110,5 +88,7 @@ function failureReason(generation: GenerationRow, error: unknown): string {
     return `${name} refused our API keys, so the job could not be started. Please try again later.`;
   if (error.keyFailure === "rate_limited")
     return `${name} is rate limiting our API keys right now. Please try again in a minute.`;
+  if (error.keyFailure === "billing")
+    return `Our ${name} account is out of credit, so the job could not be started. Please try again later.`;
   return error.message;
 }

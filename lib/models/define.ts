@@ -1,11 +1,12 @@
 // `defineModel` ties a typed parameter set to the provider mapping, then erases the input type so
 // models of every shape fit in one catalog array.
 import type { ParamSet } from "./params";
+import { servedModel } from "./provider-models";
 import type { ModelDefinition, ModelInput, ModelOf, ProviderId, ProviderInputMap } from "./types";
 
 type ModelFields = Omit<
   ModelDefinition,
-  "provider" | "inputSchema" | "params" | "billableUnits" | "toProviderInput"
+  "provider" | "verified" | "inputSchema" | "params" | "billableUnits" | "toProviderInput"
 >;
 
 export type ModelSpec<P extends ProviderId, T> = ModelFields & {
@@ -20,6 +21,7 @@ export function defineModel<P extends ProviderId, T>(spec: ModelSpec<P, T>): Mod
   const schema = params.schema;
   return {
     ...rest,
+    verified: servedModel(spec.provider, spec.providerRef)?.verified ?? null,
     inputSchema: schema as unknown as ModelDefinition["inputSchema"],
     params: params.descriptors,
     billableUnits: (input: ModelInput) => billableUnits(schema.parse(input)),

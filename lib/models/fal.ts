@@ -69,9 +69,10 @@ export const falFluxDev = defineModel({
 export const falNanoBananaEdit = defineModel({
   id: "fal-nano-banana-edit",
   provider: "fal",
-  providerRef: "fal-ai/nano-banana/edit",
-  name: "Nano Banana edit (fal)",
-  description: "Google's Gemini 2.5 Flash Image on fal: edit or combine images with an instruction.",
+  // The id predates the move from fal-ai/nano-banana/edit (Gemini 2.5 Flash Image, shut down).
+  providerRef: "fal-ai/nano-banana-2/edit",
+  name: "Nano Banana 2 edit (fal)",
+  description: "Google's Gemini 3.1 Flash Image on fal: edit or combine images with an instruction.",
   kind: "image",
   capabilities: ["image-edit"],
   maxReferenceImages: 4,

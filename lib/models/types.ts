@@ -2,6 +2,7 @@
 // secrets or the network, so the catalog may be imported anywhere (models-lite.ts reaches the browser).
 import type { z } from "zod";
 import type { ParamDescriptor } from "./params";
+import type { Verification } from "./provider-models";
 
 export type ProviderId = "replicate" | "fal" | "google";
 export type ModelKind = "image" | "video";
@@ -28,7 +29,7 @@ export type ProviderJsonInput = { [key: string]: JsonValue };
 
 /**
  * An image the Google adapter must turn into bytes before sending: Gemini wants
- * `inlineData {mimeType, data}`, Veo wants `{imageBytes, mimeType}`. Kept as a URL here so
+ * `inlineData {mimeType, data}`. Kept as a URL here so
  * `toProviderInput` stays pure and synchronous.
  */
 export type RemoteImage = { imageUrl: string };
@@ -42,22 +43,7 @@ export type GeminiImageRequest = {
   config: { responseModalities: ("TEXT" | "IMAGE")[]; imageConfig?: { aspectRatio?: string } };
 };
 
-/** `models.generateVideos` parameters (minus `model`), as in `@google/genai`. */
-export type VeoVideoRequest = {
-  method: "generateVideos";
-  prompt: string;
-  image?: RemoteImage;
-  config: {
-    numberOfVideos: number;
-    durationSeconds: number;
-    aspectRatio: string;
-    resolution: string;
-    negativePrompt?: string;
-    lastFrame?: RemoteImage;
-  };
-};
-
-export type GoogleRequest = GeminiImageRequest | VeoVideoRequest;
+export type GoogleRequest = GeminiImageRequest;
 
 export type ProviderInputMap = {
   replicate: ProviderJsonInput;
@@ -71,9 +57,14 @@ export type ModelOf<P extends ProviderId> = {
   provider: P;
   /**
    * Replicate: `owner/name` (official models) or `owner/name:<64-hex version>`.
-   * fal: endpoint id such as `fal-ai/flux/dev`. Google: model name such as `gemini-2.5-flash-image`.
+   * fal: endpoint id such as `fal-ai/flux/dev`. Google: model name such as `gemini-3.1-flash-image`.
    */
   providerRef: string;
+  /**
+   * When and where `providerRef` was last checked against the provider's own model list
+   * (lib/models/provider-models.ts); null when the provider does not list it.
+   */
+  verified: Verification | null;
   name: string;
   description: string;
   kind: ModelKind;

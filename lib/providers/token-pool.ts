@@ -31,6 +31,11 @@ export const PROVIDER_NAMES: Record<ProviderId, string> = {
 const DEFAULT_COOLDOWN_SECONDS = 60;
 const MIN_COOLDOWN_SECONDS = 30;
 const MAX_COOLDOWN_SECONDS = 60 * 60;
+/**
+ * An account out of credit stays so until someone tops it up: the key rests this long, then gets
+ * one more try (re-enabling it in Admin → Keys clears the cooldown at once).
+ */
+const BILLING_COOLDOWN_SECONDS = 30 * 60;
 /** The additional data bound to a sealed key: it opens only on its own row. */
 const sealContext = (id: string) => `provider_tokens:${id}`;
 
@@ -168,16 +173,26 @@ export async function reportRateLimited(
   await markTokenRateLimited(tokenId, seconds, message);
 }
 
+export async function reportOutOfCredit(tokenId: string, provider: string, message: string): Promise<void> {
+  const reason = `Out of credit: ${provider} refused new jobs for this key's account until it is topped up. ${message}`;
+  await markTokenRateLimited(tokenId, BILLING_COOLDOWN_SECONDS, reason);
+}
+
 export async function reportError(tokenId: string, message: string): Promise<void> {
   await markTokenError(tokenId, message);
 }
 
 /**
- * Records what a failed call says about its key: a 401 disables it, a 429 cools it down, a
- * provider-side error (5xx, unreachable) counts against it. Returns whether the key is at fault,
- * so the caller may retry with another key. Env keys have no row; nothing is recorded for them.
+ * Records what a failed call says about its key: a 401 disables it, a 429 cools it down, an
+ * account out of credit rests it for a while with the reason shown to admins, a provider-side
+ * error (5xx, unreachable) counts against it. Returns whether the key is at fault, so the caller
+ * may retry with another key. Env keys have no row; nothing is recorded for them.
  */
-export async function reportKeyFailure(credential: ProviderCredential, error: unknown): Promise<boolean> {
+export async function reportKeyFailure(
+  credential: ProviderCredential,
+  error: unknown,
+  provider?: ProviderId,
+): Promise<boolean> {
   if (!(error instanceof ProviderError)) return false;
   const { tokenId } = credential;
   if (error.keyFailure === "rejected") {
@@ -186,6 +201,11 @@ export async function reportKeyFailure(credential: ProviderCredential, error: un
   }
   if (error.keyFailure === "rate_limited") {
     if (tokenId) await reportRateLimited(tokenId, error.retryAfterSeconds, error.message);
+    return true;
+  }
+  if (error.keyFailure === "billing") {
+    const name = provider ? PROVIDER_NAMES[provider] : "The provider";
+    if (tokenId) await reportOutOfCredit(tokenId, name, error.message);
     return true;
   }
   if (tokenId && (error.status === null || error.status >= 500)) await reportError(tokenId, error.message);

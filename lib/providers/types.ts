@@ -60,8 +60,11 @@ export class WebhookRejected extends Error {
   }
 }
 
-/** What a failure says about the key: refused (401, invalid key) or rate limited (429). */
-export type KeyFailure = "rejected" | "rate_limited";
+/**
+ * What a failure says about the key: refused (401, invalid key), rate limited (429), or its
+ * account out of credit (Replicate 402 "Billing required", fal 403 "User is locked").
+ */
+export type KeyFailure = "rejected" | "rate_limited" | "billing";
 
 /** A provider refused or failed a request; the message is safe to show to the user. */
 export class ProviderError extends Error {
@@ -83,7 +86,9 @@ export class ProviderError extends Error {
           ? "rejected"
           : status === 429
             ? "rate_limited"
-            : null;
+            : status === 402
+              ? "billing"
+              : null;
     this.retryAfterSeconds = options.retryAfterSeconds ?? null;
   }
 }

@@ -12,14 +12,20 @@ export interface Controls {
   nohook: boolean;
   /** `[huge]`: the output file is larger than 60 MB (streamed, never held in memory). */
   huge: boolean;
+  /** `[flaky]`: the job's first status poll answers a transient 503; later polls answer normally. */
+  flaky: boolean;
+  /** `[billing]`: the submit is refused for want of credit (Replicate 402, fal 403 "Exhausted balance"). */
+  billing: boolean;
+  /** `[redirect]`: output file URLs answer 302 to the same file on a second host name (`localhost`). */
+  redirect: boolean;
 }
 
-const TAGS = ["fail", "slow", "dup", "nohook", "huge"] as const;
+const TAGS = ["fail", "slow", "dup", "nohook", "huge", "flaky", "billing", "redirect"] as const;
 
 export function parseControls(prompt: string): Controls {
   const lower = prompt.toLowerCase();
   const has = (tag: (typeof TAGS)[number]) => lower.includes(`[${tag}]`);
-  return { fail: has("fail"), slow: has("slow"), dup: has("dup"), nohook: has("nohook"), huge: has("huge") };
+  return Object.fromEntries(TAGS.map((tag) => [tag, has(tag)])) as unknown as Controls;
 }
 
 export const FAILURE_MESSAGE = "Emulated provider failure: the prompt asked for it with [fail]";
@@ -32,17 +38,19 @@ export function jobDurationMs(controls: Controls): number {
 /** Size of a `[huge]` output: 65 MiB, above every download cap the app uses (60 MB). */
 export const HUGE_BYTES = 65 * 1024 * 1024;
 
-export type CredentialVerdict = "ok" | "missing" | "invalid" | "ratelimited";
+export type CredentialVerdict = "ok" | "missing" | "invalid" | "ratelimited" | "billing";
 
 /**
- * Any non-empty credential is accepted, except values that end in `invalid` or
- * `ratelimited` (e.g. `r8_invalid`, `invalid`, `key-id:ratelimited`), which let
- * key-rotation tests reach a 401 or a 429 at will.
+ * Any non-empty credential is accepted, except values that end in `invalid`, `ratelimited` or
+ * `nocredit` (e.g. `r8_invalid`, `invalid`, `key-id:ratelimited`, `r8_nocredit`), which let
+ * key-rotation tests reach a 401, a 429 or an out-of-credit refusal at will. An out-of-credit
+ * key still reads its jobs; only new jobs are refused, as at the providers.
  */
 export function credentialVerdict(token: string | undefined): CredentialVerdict {
   const value = token?.trim() ?? "";
   if (value === "") return "missing";
   if (/(^|[_:-])invalid$/i.test(value)) return "invalid";
   if (/(^|[_:-])ratelimited$/i.test(value)) return "ratelimited";
+  if (/(^|[_:-])nocredit$/i.test(value)) return "billing";
   return "ok";
 }

@@ -1,6 +1,7 @@
 // fal queue API (PROTOCOLS.md §2): submit to `/{endpoint_id}`, then status, result and cancel
 // under `/{owner}/{app}/requests/{id}` (no endpoint sub-path), plus ED25519-signed webhooks.
-import { credentialVerdict, FAILURE_MESSAGE, parseControls } from "./controls";
+import { type CredentialVerdict, credentialVerdict, FAILURE_MESSAGE, parseControls } from "./controls";
+import { balanceExhausted, checkInput, servedEndpoint } from "./fal-checks";
 import { asInt, asRecord, asString, HttpError, header, newId, type Route, readJson, sendJson } from "./http";
 import { isTerminal, type Job, type JobRunner, newJob, remember } from "./jobs";
 import { clampSize, isVideoModel, parseFormat, resolveSeed, sizeForAspect } from "./media";
@@ -18,6 +19,8 @@ interface FalRequest {
   endpoint: string;
   base: string;
   webhook?: string;
+  /** Status polls answered so far (`[flaky]` fails the first). */
+  polls: number;
 }
 
 const NAMESPACES = ["workflows", "comfy"];
@@ -37,7 +40,7 @@ function appBase(endpoint: string): string {
   return parts.slice(0, NAMESPACES.includes(parts[0]!) ? 3 : 2).join("/");
 }
 
-function authorize(route: Route): void {
+function authorize(route: Route): CredentialVerdict {
   const key = /^Key\s+(.+)$/i.exec(header(route.req, "authorization") ?? "")?.[1];
   const verdict = credentialVerdict(key);
   if (verdict === "missing")
@@ -45,6 +48,7 @@ function authorize(route: Route): void {
   if (verdict === "invalid") throw new HttpError(401, { detail: "Invalid authentication credentials" });
   if (verdict === "ratelimited")
     throw new HttpError(429, { detail: "Rate limit exceeded" }, { "retry-after": "1" });
+  return verdict;
 }
 
 function imageSize(input: Record<string, unknown>): { width: number; height: number } {
@@ -86,25 +90,31 @@ export function createFal(deps: FalDeps) {
     });
   }
 
-  async function submit(route: Route, endpoint: string): Promise<void> {
+  async function submit(route: Route, endpoint: string, verdict: CredentialVerdict): Promise<void> {
+    const served = servedEndpoint(endpoint);
     const input = await readJson(route.req, (detail) => ({ detail }));
+    checkInput(served, input);
     const webhook = route.url.searchParams.get("fal_webhook") ?? undefined;
     if (webhook !== undefined && !/^https?:\/\//.test(webhook))
       throw new HttpError(422, { detail: "Invalid fal_webhook URL" });
     const prompt = asString(input.prompt) ?? "";
+    const controls = parseControls(prompt);
+    if (verdict === "billing" || controls.billing) throw balanceExhausted();
     const r: FalRequest = {
-      job: newJob(newId(), parseControls(prompt)),
+      job: newJob(newId(), controls),
       endpoint,
       base: appBase(endpoint),
       webhook,
+      polls: 0,
     };
     remember(requests, r.job.id, r);
     const seed = resolveSeed(prompt, input.seed);
     deps.runner.start(r.job, {
       produce: async () => {
-        const huge = r.job.controls.huge;
+        const { huge, redirect } = r.job.controls;
         if (isVideoModel(endpoint)) {
-          const file = generateVideo(deps, { prompt, seed, aspectRatio: asString(input.aspect_ratio), huge });
+          const aspectRatio = asString(input.aspect_ratio);
+          const file = generateVideo(deps, { prompt, seed, aspectRatio, huge, redirect });
           const video = {
             url: file.url,
             content_type: file.contentType,
@@ -115,7 +125,8 @@ export function createFal(deps: FalDeps) {
         }
         const count = Math.min(4, Math.max(1, asInt(input.num_images) ?? 1));
         const format = parseFormat(input.output_format, "jpeg");
-        const files = await generateImages(deps, { prompt, seed, ...imageSize(input), format, count, huge });
+        const size = imageSize(input);
+        const files = await generateImages(deps, { prompt, seed, ...size, format, count, huge, redirect });
         const images = files.map((f) => ({
           url: f.url,
           width: f.width,
@@ -188,11 +199,11 @@ export function createFal(deps: FalDeps) {
     const { method, url } = route;
     const match = /^\/(.+)\/requests\/([a-z0-9]+)(\/status|\/cancel)?$/.exec(url.pathname);
     if (!match && method !== "POST") return false;
-    authorize(route);
+    const verdict = authorize(route);
     if (!match) {
       const endpoint = url.pathname.slice(1).replace(/\/$/, "");
       if (endpoint.split("/").length < 2) throw new HttpError(404, { detail: "Application not found" });
-      await submit(route, endpoint);
+      await submit(route, endpoint, verdict);
       return true;
     }
     const [, base, id, action] = match;
@@ -202,7 +213,9 @@ export function createFal(deps: FalDeps) {
       throw new HttpError(404, { detail: `Request ${id} not found`, status: "NOT_FOUND" });
     const headers = { "x-fal-request-id": r.job.id };
     let reply: [number, unknown];
-    if (method === "GET" && action === "/status")
+    if (method === "GET" && action === "/status" && r.job.controls.flaky && r.polls++ === 0)
+      reply = [503, { detail: "Service temporarily unavailable. Please retry." }];
+    else if (method === "GET" && action === "/status")
       reply = status(r, route.url.searchParams.get("logs") === "1");
     else if (method === "GET" && action === undefined) reply = result(r);
     else if (method === "PUT" && action === "/cancel") reply = cancel(r);

@@ -1,42 +1,31 @@
-// Gemini API (PROTOCOLS.md §3): `generateContent` for image models with inline PNG parts,
-// Veo `predictLongRunning` + operation polling, and `files/{id}:download` for the videos.
+// Gemini API (PROTOCOLS.md §3): `generateContent` for image models with inline PNG parts, for
+// the models and API versions Google serves (lib/models/provider-models.ts) and only with fields
+// its schema knows. Veo (`predictLongRunning`) is no longer served by the Gemini API.
 import { randomBytes } from "node:crypto";
 import { credentialVerdict, FAILURE_MESSAGE, jobDurationMs, parseControls } from "./controls";
+import { checkBody, googleError, servedSchema } from "./google-checks";
 import {
   asInt,
   asRecord,
   asString,
   dispatch,
-  HttpError,
   header,
-  newId,
   type Route,
   type RouteTable,
   readJson,
   sendJson,
 } from "./http";
-import { type Job, type JobRunner, newJob, remember } from "./jobs";
 import { renderImage, resolveSeed, sizeForAspect } from "./media";
-import { type Deps, type GeneratedFile, generateVideo } from "./outputs";
+import type { Deps } from "./outputs";
 
 export interface GoogleDeps extends Deps {
-  runner: JobRunner;
   /** Aborted when the emulator closes, so held requests end. */
   signal: AbortSignal;
 }
 
-interface Operation {
-  name: string;
-  job: Job<GeneratedFile[]>;
-}
-
-// @google/genai 3.x calls `/v1/...` by default (2.x used `/v1beta/`); Google serves both.
-const GOOGLE_V1_PATH = /^models\/[^/]+:[A-Za-z]+$|^models\/[^/]+\/operations\/|files\/.*:download$/;
+// `/v1/` is shared with Replicate: only Google-shaped paths (`models/{model}:{method}`) are ours.
+const GOOGLE_V1_PATH = /^models\/[^/]+:[A-Za-z]+$/;
 const IMAGE_SCALE: Record<string, number> = { "1K": 1, "2K": 2, "4K": 4 };
-
-function googleError(code: number, status: string, message: string, details?: unknown[]): HttpError {
-  return new HttpError(code, { error: { code, message, status, ...(details ? { details } : {}) } });
-}
 
 function authorize(route: Route): void {
   const key = header(route.req, "x-goog-api-key") ?? route.url.searchParams.get("key") ?? undefined;
@@ -91,12 +80,12 @@ function readContents(body: Record<string, unknown>): { prompt: string; images: 
 }
 
 export function createGoogle(deps: GoogleDeps) {
-  const operations = new Map<string, Operation>();
-
-  async function generateContent(route: Route, model: string): Promise<void> {
+  async function generateContent(route: Route, version: string, model: string): Promise<void> {
+    const schema = servedSchema(version, model);
     const body = await readJson(route.req, (message) => ({
       error: { code: 400, message, status: "INVALID_ARGUMENT" },
     }));
+    checkBody(schema, body);
     const { prompt, images } = readContents(body);
     if (prompt === "" && images === 0)
       throw googleError(400, "INVALID_ARGUMENT", "* contents: must not be empty");
@@ -140,46 +129,6 @@ export function createGoogle(deps: GoogleDeps) {
     });
   }
 
-  async function predictLongRunning(route: Route, model: string): Promise<void> {
-    const body = await readJson(route.req, (message) => ({
-      error: { code: 400, message, status: "INVALID_ARGUMENT" },
-    }));
-    const instance = asRecord(Array.isArray(body.instances) ? body.instances[0] : undefined);
-    const parameters = asRecord(body.parameters);
-    const prompt = asString(instance.prompt) ?? "";
-    if (prompt === "" && !instance.image)
-      throw googleError(400, "INVALID_ARGUMENT", "instances[0].prompt is required");
-    const op: Operation = { name: "", job: newJob(newId(), parseControls(prompt)) };
-    op.name = `models/${model}/operations/${op.job.id}`;
-    remember(operations, op.job.id, op);
-    const aspectRatio = asString(parameters.aspectRatio) ?? "16:9";
-    const samples = Math.min(4, Math.max(1, asInt(parameters.sampleCount) ?? 1));
-    const seed = resolveSeed(prompt, asInt(parameters.seed));
-    deps.runner.start(op.job, {
-      produce: async () =>
-        Array.from({ length: samples }, (_, i) =>
-          generateVideo(deps, { prompt, seed: seed + i, aspectRatio, huge: op.job.controls.huge }),
-        ),
-    });
-    sendJson(route.res, 200, { name: op.name });
-  }
-
-  function operationJson(op: Operation): Record<string, unknown> {
-    const { job } = op;
-    if (job.status === "failed") return { name: op.name, done: true, error: { code: 3, message: job.error } };
-    if (job.status === "canceled")
-      return { name: op.name, done: true, error: { code: 1, message: "Operation cancelled" } };
-    if (job.status !== "succeeded") return { name: op.name };
-    const generatedSamples = (job.output ?? []).map((file) => ({
-      video: { uri: `${deps.ctx.origin()}/v1beta/files/${file.id}:download?alt=media` },
-    }));
-    const response = {
-      "@type": "type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse",
-      generateVideoResponse: { generatedSamples },
-    };
-    return { name: op.name, done: true, response };
-  }
-
   return async function handle(route: Route): Promise<boolean> {
     const { method, url } = route;
     const prefixed = /^\/(v1beta|v1)\/(.*)$/.exec(url.pathname);
@@ -190,27 +139,7 @@ export function createGoogle(deps: GoogleDeps) {
     if (version === "v1" && !GOOGLE_V1_PATH.test(path)) return false;
     authorize(route);
     const routes: RouteTable = [
-      ["POST", /^models\/([^/:]+):generateContent$/, (m) => generateContent(route, m[1]!)],
-      ["POST", /^models\/([^/:]+):predictLongRunning$/, (m) => predictLongRunning(route, m[1]!)],
-      [
-        "GET",
-        /^models\/([^/:]+)\/operations\/([a-z0-9]+)$/,
-        (m) => {
-          const op = operations.get(m[2]!);
-          if (op?.name.startsWith(`models/${m[1]}/`)) return sendJson(route.res, 200, operationJson(op));
-          throw googleError(404, "NOT_FOUND", "Operation not found");
-        },
-      ],
-      [
-        "GET",
-        // Also matches the odd path the SDK's files.download builds from an `http://` uri
-        // (it only shortens `https://` uris to the file id).
-        /files\/([a-z0-9]+):download$/,
-        async (m) => {
-          if (!(await deps.store.serve(route.res, m[1]!, false)))
-            throw googleError(404, "NOT_FOUND", "File not found");
-        },
-      ],
+      ["POST", /^models\/([^/:]+):generateContent$/, (m) => generateContent(route, version!, m[1]!)],
     ];
     if (!(await dispatch(routes, method, path))) {
       throw googleError(404, "NOT_FOUND", `Method not found: ${method} /${version}/${path}`);

@@ -5,6 +5,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 export interface EmulatorContext {
   /** Public origin, e.g. `http://127.0.0.1:4010`. */
   origin: () => string;
+  /** The same server under a second host name (`http://localhost:<port>`), for `[redirect]`. */
+  redirectOrigin: () => string;
   speedFactor: number;
 }
 

@@ -20,10 +20,11 @@ export interface Deps {
 
 const EXTENSIONS: Record<ImageFormat, string> = { png: "png", webp: "webp", jpeg: "jpg" };
 
-function toFile(deps: Deps, stored: StoredMedia, fileName: string): GeneratedFile {
+/** `redirect`: the URL answers 302 to the same file on the emulator's second host name. */
+function toFile(deps: Deps, stored: StoredMedia, fileName: string, redirect = false): GeneratedFile {
   return {
     id: stored.id,
-    url: `${deps.ctx.origin()}${stored.path}`,
+    url: `${deps.ctx.origin()}${redirect ? "/redirect" : ""}${stored.path}`,
     contentType: stored.contentType,
     size: stored.size,
     fileName,
@@ -40,6 +41,7 @@ export async function generateImages(
     format: ImageFormat;
     count: number;
     huge: boolean;
+    redirect?: boolean;
   },
 ): Promise<GeneratedFile[]> {
   const files: GeneratedFile[] = [];
@@ -49,23 +51,24 @@ export async function generateImages(
     const dimensions = { width: request.width, height: request.height };
     if (request.huge) {
       files.push({
-        ...toFile(deps, deps.store.putHuge(CONTENT_TYPES.png, "png"), "out-0.png"),
+        ...toFile(deps, deps.store.putHuge(CONTENT_TYPES.png, "png"), "out-0.png", request.redirect),
         ...dimensions,
       });
       continue;
     }
     const data = await renderImage({ ...request, seed: request.seed + index });
     const stored = deps.store.put(data, CONTENT_TYPES[request.format], extension);
-    files.push({ ...toFile(deps, stored, fileName), ...dimensions });
+    files.push({ ...toFile(deps, stored, fileName, request.redirect), ...dimensions });
   }
   return files;
 }
 
 export function generateVideo(
   deps: Deps,
-  request: { prompt: string; seed: number; aspectRatio?: string; huge: boolean },
+  request: { prompt: string; seed: number; aspectRatio?: string; huge: boolean; redirect?: boolean },
 ): GeneratedFile {
-  if (request.huge) return toFile(deps, deps.store.putHuge(CONTENT_TYPES.mp4, "mp4"), "output.mp4");
-  const data = renderVideo(request);
-  return toFile(deps, deps.store.put(data, CONTENT_TYPES.mp4, "mp4"), "output.mp4");
+  const stored = request.huge
+    ? deps.store.putHuge(CONTENT_TYPES.mp4, "mp4")
+    : deps.store.put(renderVideo(request), CONTENT_TYPES.mp4, "mp4");
+  return toFile(deps, stored, "output.mp4", request.redirect);
 }

@@ -1,6 +1,7 @@
 // Replicate HTTP API (PROTOCOLS.md §1): predictions by version, model or deployment, get,
 // cancel, the default webhook secret, and Standard Webhooks deliveries.
-import { credentialVerdict, parseControls } from "./controls";
+import type { ServedModel } from "../../lib/models/provider-models";
+import { type CredentialVerdict, credentialVerdict, parseControls } from "./controls";
 import {
   asInt,
   asRecord,
@@ -17,6 +18,7 @@ import {
 import { isTerminal, type Job, type JobRunner, newJob, remember } from "./jobs";
 import { clampSize, isVideoModel, parseFormat, resolveSeed, sizeForAspect } from "./media";
 import { type Deps, generateImages, generateVideo } from "./outputs";
+import { billingRequired, checkInput, problem, servedByName, servedByVersion } from "./replicate-checks";
 import { replicatePrediction } from "./replicate-json";
 import { standardWebhookHeaders, type WebhookSender } from "./webhooks";
 
@@ -34,15 +36,16 @@ export interface Prediction {
   input: Record<string, unknown>;
   webhook?: string;
   events: string[];
+  /** Status polls answered so far (`[flaky]` fails the first). */
+  polls: number;
 }
 
 const EVENTS = ["start", "output", "logs", "completed"];
 // Official models whose schema returns one URI string rather than an array (PROTOCOLS.md §1.3).
-const SINGLE_OUTPUT = /flux-1\.1-pro|flux-pro|flux-kontext|ideogram-ai\/|recraft-ai\/|google\/imagen/;
+const SINGLE_OUTPUT =
+  /flux-1\.1-pro|flux-pro|flux-kontext|ideogram-ai\/|recraft-ai\/|google\/imagen|real-esrgan|background-remover/;
 
-const problem = (status: number, title: string, detail: string) => ({ title, detail, status });
-
-function authorize(route: Route): void {
+function authorize(route: Route): CredentialVerdict {
   const auth = header(route.req, "authorization") ?? "";
   const token = /^(?:Bearer|Token)\s+(.+)$/i.exec(auth)?.[1];
   const verdict = credentialVerdict(token);
@@ -57,12 +60,13 @@ function authorize(route: Route): void {
     const detail = "Request was throttled. Your rate limit resets in ~1s.";
     throw new HttpError(429, problem(429, "Request was throttled", detail), { "retry-after": "1" });
   }
+  return verdict;
 }
 
-function parseVersion(version: string): { model: string; version: string } {
-  const [ref, hash] = version.split(":");
-  if (ref && /^[^/]+\/[^/]+$/.test(ref)) return { model: ref, version: hash ?? "hidden" };
-  return { model: "emulator/unknown-model", version };
+/** The model and version a prediction reports, from the served ref (`owner/name[:version]`). */
+function targetOf(served: ServedModel): { model: string; version: string } {
+  const [model = served.ref, version = "hidden"] = served.ref.split(":");
+  return { model, version };
 }
 
 export function createReplicate(deps: ReplicateDeps) {
@@ -88,6 +92,8 @@ export function createReplicate(deps: ReplicateDeps) {
     route: Route,
     body: Record<string, unknown>,
     target: { model: string; version: string; deployment?: string },
+    served: ServedModel | null,
+    verdict: CredentialVerdict,
   ) {
     if (!body.input || typeof body.input !== "object") {
       throw new HttpError(
@@ -95,6 +101,7 @@ export function createReplicate(deps: ReplicateDeps) {
         problem(422, "Input validation failed", "- input: Invalid type. Expected: object"),
       );
     }
+    if (served) checkInput(served, body.input);
     const webhook = asString(body.webhook);
     if (webhook !== undefined && !/^https?:\/\//.test(webhook)) {
       throw new HttpError(422, problem(422, "Invalid webhook", "- webhook: Enter a valid URL."));
@@ -104,12 +111,15 @@ export function createReplicate(deps: ReplicateDeps) {
       : EVENTS;
     const input = asRecord(body.input);
     const prompt = asString(input.prompt) ?? "";
+    const controls = parseControls(prompt);
+    if (verdict === "billing" || controls.billing) throw billingRequired();
     const p: Prediction = {
-      job: newJob(newId(), parseControls(prompt)),
+      job: newJob(newId(), controls),
       ...target,
       input,
       webhook,
       events: filter,
+      polls: 0,
     };
     remember(predictions, p.job.id, p);
     const seed = resolveSeed(prompt, input.seed);
@@ -120,15 +130,17 @@ export function createReplicate(deps: ReplicateDeps) {
         notify(p, "logs");
       },
       produce: async () => {
-        const huge = p.job.controls.huge;
-        if (video)
-          return generateVideo(deps, { prompt, seed, aspectRatio: asString(input.aspect_ratio), huge }).url;
+        const { huge, redirect } = p.job.controls;
+        if (video) {
+          const aspectRatio = asString(input.aspect_ratio);
+          return generateVideo(deps, { prompt, seed, aspectRatio, huge, redirect }).url;
+        }
         const width = asInt(input.width);
         const height = asInt(input.height);
         const size = width && height ? clampSize(width, height) : sizeForAspect(asString(input.aspect_ratio));
         const format = parseFormat(input.output_format, "webp");
         const count = Math.min(4, Math.max(1, asInt(input.num_outputs) ?? 1));
-        const files = await generateImages(deps, { prompt, seed, ...size, format, count, huge });
+        const files = await generateImages(deps, { prompt, seed, ...size, format, count, huge, redirect });
         const urls = files.map((file) => file.url);
         return SINGLE_OUTPUT.test(p.model) ? urls[0]! : urls;
       },
@@ -150,7 +162,7 @@ export function createReplicate(deps: ReplicateDeps) {
   return async function handle(route: Route): Promise<boolean> {
     const { method, url } = route;
     if (!url.pathname.startsWith("/v1/")) return false;
-    authorize(route);
+    const verdict = authorize(route);
     const body =
       method === "POST" ? await readJson(route.req, (detail) => problem(400, "Invalid request", detail)) : {};
     const routes: RouteTable = [
@@ -160,20 +172,32 @@ export function createReplicate(deps: ReplicateDeps) {
         /^\/predictions$/,
         () => {
           const version = asString(body.version);
-          if (version) return create(route, body, parseVersion(version));
+          if (version) {
+            const served = servedByVersion(version);
+            return create(route, body, targetOf(served), served, verdict);
+          }
           throw new HttpError(422, problem(422, "Input validation failed", "- version: version is required"));
         },
       ],
       [
         "POST",
         /^\/models\/([^/]+)\/([^/]+)\/predictions$/,
-        (m) => create(route, body, { model: `${m[1]}/${m[2]}`, version: "hidden" }),
+        (m) => {
+          const served = servedByName(`${m[1]}/${m[2]}`);
+          return create(route, body, targetOf(served), served, verdict);
+        },
       ],
       [
         "POST",
         /^\/deployments\/([^/]+)\/([^/]+)\/predictions$/,
         (m) =>
-          create(route, body, { model: `${m[1]}/${m[2]}`, version: "hidden", deployment: `${m[1]}/${m[2]}` }),
+          create(
+            route,
+            body,
+            { model: `${m[1]}/${m[2]}`, version: "hidden", deployment: `${m[1]}/${m[2]}` },
+            null,
+            verdict,
+          ),
       ],
       [
         "GET",
@@ -183,7 +207,18 @@ export function createReplicate(deps: ReplicateDeps) {
           sendJson(route.res, 200, { previous: null, next: null, results });
         },
       ],
-      ["GET", /^\/predictions\/([a-z0-9]+)$/, (m) => sendJson(route.res, 200, json(find(m[1]!)))],
+      [
+        "GET",
+        /^\/predictions\/([a-z0-9]+)$/,
+        (m) => {
+          const p = find(m[1]!);
+          if (p.job.controls.flaky && p.polls++ === 0) {
+            const detail = "The service is temporarily unavailable. Please try again.";
+            throw new HttpError(503, problem(503, "Service Unavailable", detail));
+          }
+          sendJson(route.res, 200, json(p));
+        },
+      ],
       [
         "POST",
         /^\/predictions\/([a-z0-9]+)\/cancel$/,

@@ -26,6 +26,8 @@ export interface EmulatorOptions {
 export interface Emulator {
   /** Origin, e.g. `http://127.0.0.1:4010`: Replicate base is `${url}/v1`, fal queue and Gemini base are `url`. */
   url: string;
+  /** The second host name `[redirect]` outputs are sent on to (`http://localhost:<port>`). */
+  redirectUrl: string;
   port: number;
   replicateWebhookSecret: string;
   /** Where fal webhook signatures can be checked (`${url}/.well-known/jwks.json`). */
@@ -39,14 +41,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const speedFactor = options.speedFactor ?? 1;
   const secret = options.replicateWebhookSecret ?? newWebhookSecret();
   let origin = "";
-  const ctx: EmulatorContext = { origin: () => origin, speedFactor };
+  let redirectOrigin = "";
+  const ctx: EmulatorContext = { origin: () => origin, redirectOrigin: () => redirectOrigin, speedFactor };
   const store = new MediaStore();
   const runner = new JobRunner(speedFactor);
   const webhooks = new WebhookSender(speedFactor, log);
   const signer = new FalSigner();
   const closing = new AbortController();
   const handlers = [
-    createGoogle({ ctx, store, runner, signal: closing.signal }), // before Replicate: both use `/v1/`
+    createGoogle({ ctx, store, signal: closing.signal }), // before Replicate: both use `/v1/`
     createReplicate({ ctx, store, runner, webhooks, secret }),
     createFal({ ctx, store, runner, webhooks, signer }),
   ];
@@ -55,6 +58,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const method = req.method ?? "GET";
     const url = new URL(`${origin}${req.url ?? "/"}`); // not `new URL(path, base)`: "//x" would become a host
     const route: Route = { method, url, req, res };
+    if (/^\/redirect\/media\/[a-z0-9]+\.[a-z0-9]+$/.test(url.pathname)) {
+      // Like a CDN handing the file over to a storage host: same file, another host name.
+      res.writeHead(302, { location: `${redirectOrigin}${url.pathname.slice("/redirect".length)}` }).end();
+      return;
+    }
     const media = /^\/media\/([a-z0-9]+)\.[a-z0-9]+$/.exec(url.pathname);
     if (media && (method === "GET" || method === "HEAD")) {
       if (!(await store.serve(res, media[1]!, method === "HEAD")))
@@ -84,9 +92,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  redirectOrigin = `http://localhost:${port}`;
 
   return {
     url: origin,
+    redirectUrl: redirectOrigin,
     port,
     replicateWebhookSecret: secret,
     falJwksUrl: `${origin}/.well-known/jwks.json`,

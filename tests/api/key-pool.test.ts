@@ -542,11 +542,39 @@ describe("fal and Google keys", () => {
       disabled_reason: expect.stringMatching(/API key not valid/),
     });
   });
+});
 
-  it("Veo: the operation is polled and downloaded with the pool key", async () => {
-    const done = await generate("veo-3-1-fast", "waves with a pool key", {}, 40_000);
+describe("keys whose account is out of credit", () => {
+  it("Replicate 402: the key rests with a reason an admin can read; the job goes through the next key", async () => {
+    const broke = await addKey("replicate", "Replicate broke", "r8_broke_nocredit");
+    const funded = await addKey("replicate", "Replicate funded", "r8_funded_key_0007");
+    const done = await generate("flux-schnell", "after an empty account");
     expect(done.status, done.error ?? "").toBe("completed");
-    expect(done.tokenId).toBe((await listKeys()).find((k) => k.label === "google good")?.id);
+    expect(done.tokenId).toBe(funded.id);
+    const row = await keyRow(broke.id);
+    expect(row.active).toBe(true);
+    expect(row.cooldown_until?.getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
+    const listed = (await listKeys()).find((k) => k.id === broke.id);
+    expect(listed?.last_error).toMatch(/^Out of credit: Replicate refused new jobs/);
+    expect(listed?.last_error).toMatch(/402/);
+  });
+
+  it("fal 403 'Exhausted balance': the same", async () => {
+    const broke = await addKey("fal", "fal broke", "key-id:nocredit");
+    const done = await generate("fal-flux-dev", "fal after an empty account");
+    expect(done.status, done.error ?? "").toBe("completed");
+    expect(done.tokenId).not.toBe(broke.id);
+    const row = await keyRow(broke.id);
+    expect(row.cooldown_until?.getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
+    const listed = (await listKeys()).find((k) => k.id === broke.id);
+    expect(listed?.last_error).toMatch(/^Out of credit: fal refused new jobs/);
+    expect(listed?.last_error).toMatch(/Exhausted balance/);
+  });
+
+  it("fails the job with the reason when every key's account is out of credit", async () => {
+    const done = await generate("flux-schnell", "nobody can pay [billing]");
+    expect(done.status).toBe("failed");
+    expect(done.error).toMatch(/Our Replicate account is out of credit/);
   });
 });
 

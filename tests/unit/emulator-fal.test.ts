@@ -83,7 +83,7 @@ describe("fal emulator", () => {
   });
 
   it("handles multi-segment video endpoints", async () => {
-    const endpoint = "fal-ai/kling-video/v2.1/standard/image-to-video";
+    const endpoint = "fal-ai/kling-video/v2.5-turbo/pro/image-to-video";
     const { request_id: requestId } = await fal.queue.submit(endpoint, {
       input: { prompt: "a kite", image_url: "https://example.com/kite.png" },
     });
@@ -104,7 +104,7 @@ describe("fal emulator", () => {
   });
 
   it("[fail] sends an ERROR webhook and the result is a 422", async () => {
-    const endpoint = "fal-ai/flux/schnell";
+    const endpoint = "fal-ai/kling-video/v2.5-turbo/pro/text-to-video";
     const { request_id: requestId } = await fal.queue.submit(endpoint, {
       input: { prompt: "[fail] a comet" },
       webhookUrl: `${receiver.url}/fail`,

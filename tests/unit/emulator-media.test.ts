@@ -21,7 +21,7 @@ afterAll(() => emulator.close());
 async function generate(prompt: string, seed: number): Promise<Buffer> {
   const created = await replicate.predictions.create({
     model: "black-forest-labs/flux-schnell",
-    input: { prompt, seed, width: 256, height: 256, output_format: "png" },
+    input: { prompt, seed, aspect_ratio: "1:1", output_format: "png" },
   });
   const done = await until(
     () => replicate.predictions.get(created.id),
@@ -95,14 +95,18 @@ describe("emulator media", () => {
       dup: true,
       nohook: false,
       huge: false,
+      flaky: false,
+      billing: false,
+      redirect: false,
     });
   });
 
   it("[slow] takes 20 s times speedFactor while the normal path takes ~300 ms", async () => {
     // speedFactor 0.02: normal ~6 ms, slow ~400 ms.
     const started = Date.now();
-    const slow = await replicate.predictions.create({ model: "a/b", input: { prompt: "[slow] a snail" } });
-    const fast = await replicate.predictions.create({ model: "a/b", input: { prompt: "a hare" } });
+    const model = "black-forest-labs/flux-schnell";
+    const slow = await replicate.predictions.create({ model, input: { prompt: "[slow] a snail" } });
+    const fast = await replicate.predictions.create({ model, input: { prompt: "a hare" } });
     await until(
       () => replicate.predictions.get(fast.id),
       (p) => p.status === "succeeded",

@@ -125,7 +125,7 @@ describe("toProviderInput", () => {
     });
   });
 
-  it("Veo builds generateVideos with first and last frame", () => {
+  it("Veo (on Replicate) takes the first and last frame as image and last_frame", () => {
     expect(
       providerInput("veo-3-1-fast", {
         prompt: PROMPT,
@@ -133,16 +133,13 @@ describe("toProviderInput", () => {
         last_frame_url: `${IMAGE_URL}?end`,
       }),
     ).toEqual({
-      method: "generateVideos",
       prompt: PROMPT,
-      image: { imageUrl: IMAGE_URL },
-      config: {
-        numberOfVideos: 1,
-        durationSeconds: 8,
-        aspectRatio: "16:9",
-        resolution: "720p",
-        lastFrame: { imageUrl: `${IMAGE_URL}?end` },
-      },
+      image: IMAGE_URL,
+      last_frame: `${IMAGE_URL}?end`,
+      aspect_ratio: "16:9",
+      duration: 8,
+      resolution: "720p",
+      generate_audio: true,
     });
   });
 

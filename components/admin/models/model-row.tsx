@@ -99,6 +99,17 @@ export function ModelRow({ model }: { model: Model }) {
         <span className="truncate text-muted-foreground text-xs">
           {model.id} · {model.provider} · {model.kind}
         </span>
+        <span className="truncate text-muted-foreground text-xs" title={model.provider_ref}>
+          {model.provider_ref}
+          {" · "}
+          {model.verified ? (
+            <a href={model.verified.source} target="_blank" rel="noreferrer" className="underline">
+              checked {model.verified.on}
+            </a>
+          ) : (
+            "not on the provider's list"
+          )}
+        </span>
       </div>
       <div className="flex items-center gap-2">
         <Switch

@@ -18,6 +18,9 @@ export type AdminModel = {
   id: string;
   name: string;
   provider: ProviderId;
+  /** The provider's own id for the model, and when and where it was last checked to be served. */
+  provider_ref: string;
+  verified: { on: string; source: string } | null;
   kind: string;
   price_unit: PricingUnit;
   catalog: ModelSettings;
@@ -46,6 +49,8 @@ export function toAdminModel(model: ModelDefinition, override: OverrideRow | und
     id: model.id,
     name: model.name,
     provider: model.provider,
+    provider_ref: model.providerRef,
+    verified: model.verified,
     kind: model.kind,
     price_unit: model.price.unit,
     catalog: settings(base),

@@ -50,10 +50,20 @@ export function falOutputSources(payload: unknown): MediaSource[] {
   return files.flatMap((file) => (file && typeof file.url === "string" ? [{ url: file.url }] : []));
 }
 
+/**
+ * fal answers an account whose balance ran out (or that is locked for another reason) with
+ * 403 `{"detail":"User is locked. Reason: Exhausted balance. Top up your balance at …"}`, on
+ * every billable call while status reads still work. Another key's account may still have credit.
+ */
+const ACCOUNT_LOCKED = /User is locked|Exhausted balance/i;
+
 function wrap(error: unknown): ProviderError {
   if (error instanceof ApiError) {
     const detail = typeof error.body === "object" ? JSON.stringify(error.body).slice(0, 300) : error.message;
-    return new ProviderError(`fal request failed (${error.status}): ${detail}`, error.status);
+    const locked = (error.status === 402 || error.status === 403) && ACCOUNT_LOCKED.test(detail);
+    return new ProviderError(`fal request failed (${error.status}): ${detail}`, error.status, {
+      ...(locked && { keyFailure: "billing" }),
+    });
   }
   return new ProviderError(`fal request failed: ${error instanceof Error ? error.message : String(error)}`);
 }

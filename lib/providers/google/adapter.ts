@@ -1,10 +1,10 @@
 import "server-only";
 // Google: Gemini image models answer generateContent synchronously with inline bytes, so the
-// call runs after the response and its bytes enter the same pipeline; Veo is a long-running
-// operation, polled after the response and by the reconciler (PROTOCOLS.md 3.2, 3.4).
+// call runs after the response and its bytes enter the same pipeline (PROTOCOLS.md 3.2). The
+// Gemini API no longer serves Veo (shut down 2026-10-22); the catalog runs Veo on Replicate.
 import { randomUUID } from "node:crypto";
-import { type GenerateContentResponse, GenerateVideosOperation, GoogleGenAI } from "@google/genai";
-import type { GeminiImageRequest, ModelDefinition, VeoVideoRequest } from "@/lib/models-config";
+import { type GenerateContentResponse, GoogleGenAI } from "@google/genai";
+import type { GeminiImageRequest, ModelDefinition } from "@/lib/models-config";
 import { geminiConfig } from "@/lib/providers/config";
 import { ReferenceImageError, readReferenceImage } from "@/lib/providers/reference-image";
 import {
@@ -17,6 +17,9 @@ import {
   WebhookRejected,
 } from "@/lib/providers/types";
 
+/** The Gemini API version every call uses (see lib/models/provider-schemas-google.ts). */
+export const GEMINI_API_VERSION = "v1beta";
+
 /** One SDK client per key (pool token id, or "env"), created on first use. */
 const clients = new Map<string, GoogleGenAI>();
 
@@ -27,7 +30,9 @@ function genai(credential: ProviderCredential): GoogleGenAI {
     const config = geminiConfig(credential);
     client = new GoogleGenAI({
       apiKey: config.apiKey,
-      ...(config.baseUrl && { httpOptions: { baseUrl: config.baseUrl } }),
+      // Image output (responseModalities, imageConfig) exists on v1beta only, and @google/genai 3
+      // calls v1 unless told otherwise; v1 refuses those fields as unknown.
+      httpOptions: { apiVersion: GEMINI_API_VERSION, ...(config.baseUrl && { baseUrl: config.baseUrl }) },
     });
     clients.set(key, client);
   }
@@ -116,84 +121,16 @@ export function geminiState(response: GenerateContentResponse): JobState {
   return { status: "failed", error: explanation ? `${summary}: ${explanation}` : `${summary}.` };
 }
 
-/**
- * Starts a Veo operation with a plain predictLongRunning call: the SDK's generateVideos is
- * Vertex-only in @google/genai 3.x, while polling with operations.getVideosOperation works.
- */
-async function startVeo(
-  model: string,
-  request: VeoVideoRequest,
-  credential: ProviderCredential,
-): Promise<string> {
-  const toImage = async (ref: { imageUrl: string } | undefined, field: string) => {
-    if (!ref) return undefined;
-    try {
-      const image = await readReferenceImage(ref.imageUrl, field);
-      return { bytesBase64Encoded: image.data.toString("base64"), mimeType: image.mimeType };
-    } catch (error) {
-      // 400: the input is at fault, not the key, so the pool records nothing against it.
-      if (error instanceof ReferenceImageError) throw new ProviderError(error.message, 400);
-      throw error;
-    }
-  };
-  const { lastFrame, numberOfVideos, ...parameters } = request.config;
-  const instance = {
-    prompt: request.prompt,
-    ...(request.image && { image: await toImage(request.image, "image_url") }),
-    ...(lastFrame && { lastFrame: await toImage(lastFrame, "last_frame_url") }),
-  };
-  const config = geminiConfig(credential);
-  const base = config.baseUrl ?? "https://generativelanguage.googleapis.com";
-  const res = await fetch(new URL(`/v1beta/models/${model}:predictLongRunning`, base), {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-goog-api-key": config.apiKey },
-    body: JSON.stringify({
-      instances: [instance],
-      parameters: { sampleCount: numberOfVideos, ...parameters },
-    }),
-    signal: AbortSignal.timeout(60_000),
-  });
-  const body = (await res.json().catch(() => ({}))) as { name?: string; error?: { message?: string } };
-  if (!res.ok)
-    throw new ProviderError(
-      `Veo request failed (${res.status}): ${body.error?.message ?? "no reason given"}`,
-      res.status,
-      keyFailureOf(res.status, JSON.stringify(body)),
-    );
-  if (!body.name) throw new ProviderError("Veo returned an operation without a name.");
-  return body.name;
-}
-
-function veoState(operation: GenerateVideosOperation, credential: ProviderCredential): JobState {
-  if (!operation.done) return { status: "processing" };
-  if (operation.error)
-    return { status: "failed", error: `Veo: ${String(operation.error.message ?? "the operation failed")}` };
-  const uri = operation.response?.generatedVideos?.[0]?.video?.uri;
-  if (!uri) return { status: "failed", error: "Veo returned no video (it may have been filtered)." };
-  // Veo's download URL needs the API key; it travels as a header, never in the URL.
-  return {
-    status: "succeeded",
-    sources: [{ url: uri, headers: { "x-goog-api-key": geminiConfig(credential).apiKey } }],
-  };
-}
-
 export const googleAdapter: ProviderAdapter = {
   id: "google",
 
   async submit({ model, input, credential }) {
     if (model.provider !== "google") throw new Error(`not a Google model: ${model.id}`);
     const request = model.toProviderInput(input);
-    if (request.method === "generateContent") {
-      return {
-        jobId: `gemini-${randomUUID()}`,
-        runAfterResponse: () => runGemini(model.providerRef, request, credential),
-      };
-    }
-    try {
-      return { jobId: await startVeo(model.providerRef, request, credential) };
-    } catch (error) {
-      throw error instanceof ProviderError ? error : wrap(error);
-    }
+    return {
+      jobId: `gemini-${randomUUID()}`,
+      runAfterResponse: () => runGemini(model.providerRef, request, credential),
+    };
   },
 
   async verifyWebhook() {
@@ -205,21 +142,15 @@ export const googleAdapter: ProviderAdapter = {
     throw new Error("Google webhooks are not used");
   },
 
-  async fetchStatus(_model: ModelDefinition, jobId: string, credential: ProviderCredential) {
-    if (jobId.startsWith("gemini-")) {
-      // A synchronous call that never reported back (the process died mid-way) cannot be resumed.
+  async fetchStatus(_model: ModelDefinition, jobId: string) {
+    // A synchronous call that never reported back (the process died mid-way) cannot be resumed.
+    if (jobId.startsWith("gemini-"))
       return { status: "failed", error: "The image request was interrupted before it finished." };
-    }
-    try {
-      const operation = new GenerateVideosOperation();
-      operation.name = jobId;
-      return veoState(await genai(credential).operations.getVideosOperation({ operation }), credential);
-    } catch (error) {
-      throw wrap(error);
-    }
+    // A Veo operation from before the Gemini API stopped serving Veo.
+    return { status: "failed", error: "Veo on the Gemini API has been shut down; please generate again." };
   },
 
   async cancel() {
-    // Neither Gemini calls nor Veo operations can be canceled on the Gemini API; we stop tracking.
+    // A Gemini call cannot be canceled; we stop tracking it.
   },
 };
