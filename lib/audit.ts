@@ -7,7 +7,7 @@ export type AuditEntry = {
   actorId: string;
   /** Dotted verb, e.g. `user.credits.adjust`, `model.update`, `setting.update`. */
   action: string;
-  targetType: "user" | "generation" | "model" | "setting" | "provider_token";
+  targetType: "user" | "generation" | "model" | "setting" | "provider_token" | "job";
   targetId: string | null;
   before?: unknown;
   after?: unknown;

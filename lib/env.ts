@@ -121,6 +121,15 @@ const schema = z.object({
   ),
   MAX_CONCURRENT_MEDIA: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(16).default(2)),
   CRON_SECRET: z.preprocess(emptyAsUnset, z.string().min(16, "must be at least 16 characters").optional()),
+  // Who runs background jobs: this server process (default), another process (PM2's worker
+  // app), or each request after its response plus the cron route (default on Vercel).
+  JOB_WORKER: z.preprocess(
+    emptyAsUnset,
+    z
+      .enum(["in-process", "external", "on-request"])
+      .default(process.env.VERCEL ? "on-request" : "in-process"),
+  ),
+  JOB_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(32).default(4)),
   RECONCILE_INTERVAL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(5).default(30)),
 });
 
@@ -179,6 +188,14 @@ export const mode: RuntimeMode = deriveMode(env);
 export function databaseUrl(): string {
   if (env.DATABASE_URL) return env.DATABASE_URL;
   return `postgres://postgres:postgres@127.0.0.1:${env.EMBEDDED_PG_PORT}/atelier`;
+}
+
+/**
+ * The public origin: webhook URLs, links in emails. `npm run dev` / `npm start` set it to
+ * http://localhost:$PORT when unset; a bare server falls back to the same.
+ */
+export function appUrl(): string {
+  return env.APP_URL ?? `http://localhost:${env.PORT}`;
 }
 
 /** Secret for session cookies, role cookies and signed file URLs. */

@@ -10,5 +10,6 @@ export const adminKeys = {
   keys: ["admin", "keys"] as const,
   usage: (days: number) => ["admin", "usage", days] as const,
   settings: ["admin", "settings"] as const,
+  jobs: (state: string) => ["admin", "jobs", state] as const,
   audit: (page: number, action: string) => ["admin", "audit", page, action] as const,
 };

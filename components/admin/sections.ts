@@ -4,6 +4,7 @@ import {
   ChartColumnIcon,
   ImagesIcon,
   KeyRoundIcon,
+  ListChecksIcon,
   type LucideIcon,
   ScrollTextIcon,
   SettingsIcon,
@@ -15,6 +16,7 @@ export type AdminSection = { href: string; label: string; icon: LucideIcon; supe
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { href: "/admin/users", label: "Users", icon: UsersRoundIcon },
   { href: "/admin/generations", label: "Generations", icon: ImagesIcon },
+  { href: "/admin/jobs", label: "Jobs", icon: ListChecksIcon },
   { href: "/admin/models", label: "Models", icon: BoxesIcon },
   { href: "/admin/keys", label: "Keys", icon: KeyRoundIcon, superAdminOnly: true },
   { href: "/admin/usage", label: "Usage", icon: ChartColumnIcon },

@@ -1,9 +1,11 @@
 import "server-only";
-// Generation rows. Every state change is one statement guarded by the current state, so a
-// duplicate or late event changes nothing (DESIGN.md 4).
-import type { Sql, TransactionSql } from "postgres";
+// Generation rows: reserving (insert + charge + submit job), reads, deletion. State changes
+// are lib/generations/lifecycle.ts's.
 import { sql } from "@/lib/db/client";
-import { type GenerationRow, MAX_ACTIVE_PER_USER, type StoredOutput } from "@/lib/generations/types";
+import { cancel, OUTPUTS_CLAIM_LEASE_SECONDS } from "@/lib/generations/lifecycle";
+import { type GenerationRow, MAX_ACTIVE_PER_USER } from "@/lib/generations/types";
+import { submitJobKey } from "@/lib/jobs/definitions";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import type { ModelKind, ProviderId } from "@/lib/models-config";
 
 export type NewGeneration = {
@@ -29,7 +31,8 @@ export type ReservationLimits = {
 };
 
 /**
- * Records a queued generation and charges its price in one transaction, or refuses: the user
+ * Records a queued generation, charges its price and enqueues its submit job in one
+ * transaction (a crash anywhere leaves all three or none), or refuses: the user
  * already has MAX_ACTIVE_PER_USER active jobs, a rate limit or daily cap is reached, or the
  * balance is too low. The profile row lock serialises one user's creates, so parallel
  * requests can never both pass a count or overdraw the balance.
@@ -86,6 +89,7 @@ export async function reserveGeneration(g: NewGeneration, limits: ReservationLim
         insert into credit_ledger (user_id, generation_id, delta, reason)
         values (${g.userId}, ${row.id}, ${-limits.price}, 'charge')`;
     }
+    await enqueueJob(tx, "generation.submit", { generationId: row.id }, { jobKey: submitJobKey(row.id) });
     return { ok: true, generation: row };
   });
 }
@@ -108,76 +112,6 @@ export async function recordSubmission(
   return rows.length > 0;
 }
 
-export async function markProcessing(id: string): Promise<boolean> {
-  const rows = await sql`
-    update generations set status = 'processing', updated_at = now()
-    where id = ${id} and status = 'queued' returning id`;
-  return rows.length > 0;
-}
-
-/**
- * How long a claim on storing a generation's outputs holds (see claimOutputs). Longer than
- * storing can take: a video has one 10-minute download deadline (DEFAULT_VIDEO_TIMEOUT_MS),
- * images 60 s each, plus the wait for a media slot when many jobs finish at once. A claimer
- * still running past it is overtaken safely: it writes under its own attempt folder and
- * markCompleted needs its claim, so it can only ever remove its own files.
- */
-export const OUTPUTS_CLAIM_LEASE_SECONDS = 30 * 60;
-
-/**
- * Claims the storing of a generation's outputs for one attempt, in one guarded statement: the
- * row must be active and not claimed by a live attempt. Returns the row, or null when it has
- * finished or another path is storing it right now.
- */
-export async function claimOutputs(id: string, attempt: string): Promise<GenerationRow | null> {
-  const [row] = await sql<GenerationRow[]>`
-    update generations set status = 'processing', outputs_claim = ${attempt}, outputs_claimed_at = now(),
-      updated_at = now()
-    where id = ${id} and status in ('queued', 'processing')
-      and (outputs_claim is null
-           or outputs_claimed_at < now() - make_interval(secs => ${OUTPUTS_CLAIM_LEASE_SECONDS}))
-    returning *`;
-  return row ?? null;
-}
-
-/** Gives a claim back after a failure worth retrying, so the next try need not wait out the lease. */
-export async function releaseOutputsClaim(id: string, attempt: string): Promise<void> {
-  await sql`
-    update generations set outputs_claim = null, outputs_claimed_at = null
-    where id = ${id} and outputs_claim = ${attempt}`;
-}
-
-/** Publishes an attempt's outputs; only the attempt that holds the claim can. */
-export async function markCompleted(id: string, attempt: string, outputs: StoredOutput[]): Promise<boolean> {
-  const rows = await sql`
-    update generations set status = 'completed', outputs = ${sql.json(outputs as never)}, error = null,
-      completed_at = now(), updated_at = now()
-    where id = ${id} and status in ('queued', 'processing') and outputs_claim = ${attempt} returning id`;
-  return rows.length > 0;
-}
-
-/** With `attempt`, only while that attempt holds the outputs claim (its files were refused). */
-export async function markFailed(id: string, reason: string, attempt?: string): Promise<boolean> {
-  const rows = await sql`
-    update generations set status = 'failed', error = ${reason.slice(0, 1000)}, completed_at = now(), updated_at = now()
-    where id = ${id} and status in ('queued', 'processing')
-      ${attempt === undefined ? sql`` : sql`and outputs_claim = ${attempt}`}
-    returning id`;
-  return rows.length > 0;
-}
-
-/** A user's cancel; its refund is the status trigger's (refund_ended_generation). */
-export async function markCanceled(
-  id: string,
-  userId: string,
-  db: Sql | TransactionSql = sql,
-): Promise<GenerationRow | null> {
-  const [row] = await db<GenerationRow[]>`
-    update generations set status = 'canceled', completed_at = now(), updated_at = now()
-    where id = ${id} and user_id = ${userId} and status in ('queued', 'processing') returning *`;
-  return row ?? null;
-}
-
 export async function getGeneration(id: string): Promise<GenerationRow | null> {
   const [row] = await sql<GenerationRow[]>`select * from generations where id = ${id}`;
   return row ?? null;
@@ -187,12 +121,6 @@ export async function getGenerationForUser(id: string, userId: string): Promise<
   const [row] = await sql<
     GenerationRow[]
   >`select * from generations where id = ${id} and user_id = ${userId}`;
-  return row ?? null;
-}
-
-export async function findByProviderJob(provider: ProviderId, jobId: string): Promise<GenerationRow | null> {
-  const [row] = await sql<GenerationRow[]>`
-    select * from generations where provider = ${provider} and provider_job_id = ${jobId}`;
   return row ?? null;
 }
 
@@ -212,17 +140,10 @@ export async function cancelAndDeleteGeneration(
     const [locked] = await tx<{ id: string }[]>`
       select id from generations where id = ${id} and user_id = ${userId} for update`;
     if (!locked) return null;
-    const canceled = await markCanceled(id, userId, tx);
+    const canceled = await cancel(id, userId, tx);
     const [row] = await tx<GenerationRow[]>`delete from generations where id = ${id} returning *`;
     return row ? { row, canceled: canceled !== null } : null;
   });
-}
-
-export async function markCanceledByProvider(id: string): Promise<boolean> {
-  const rows = await sql`
-    update generations set status = 'canceled', completed_at = now(), updated_at = now()
-    where id = ${id} and status in ('queued', 'processing') returning id`;
-  return rows.length > 0;
 }
 
 /**

@@ -1,8 +1,11 @@
 // Applies pending SQL migrations from supabase/migrations in name order, each in its own
-// transaction, recorded in schema_migrations. Used by `npm run db:migrate`, the dev script
-// and the test setup; the app itself never migrates at request time.
+// transaction, recorded in schema_migrations, after the job queue's own schema
+// (graphile_worker, installed and upgraded by the library). Used by `npm run db:migrate`, the
+// dev script and the test setup; the app itself never migrates at request time.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { Logger, runMigrations } from "graphile-worker";
+import pg from "pg";
 import type { Sql } from "postgres";
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "supabase", "migrations");
@@ -18,7 +21,40 @@ export async function listMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
   return names.sort();
 }
 
+/**
+ * The queue's schema first: our migrations and triggers enqueue jobs with
+ * graphile_worker.add_job(). The library takes its own lock, so concurrent starts are safe.
+ */
+export async function migrateJobQueue(sql: Sql): Promise<void> {
+  const pool = new pg.Pool({ ...pgConnection(sql), max: 2 });
+  try {
+    await runMigrations({ pgPool: pool, logger: quietLogger });
+  } finally {
+    await pool.end();
+  }
+}
+
+// Only problems are worth a line; the library narrates every step at info level.
+const quietLogger = new Logger(() => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`[jobs] ${message}`);
+});
+
+/** node-postgres settings for the server a postgres.js client points at. */
+export function pgConnection(sql: Sql): pg.PoolConfig {
+  const o = sql.options;
+  return {
+    host: o.host[0],
+    port: o.port[0],
+    user: o.user,
+    password: typeof o.pass === "string" ? o.pass : undefined,
+    database: o.database,
+    // postgres.js takes `ssl: "require"` and the like; node-postgres wants an object.
+    ssl: o.ssl ? (typeof o.ssl === "object" ? o.ssl : { rejectUnauthorized: false }) : undefined,
+  };
+}
+
 export async function migrate(sql: Sql, dir = MIGRATIONS_DIR): Promise<string[]> {
+  await migrateJobQueue(sql);
   await sql`create table if not exists public.schema_migrations (
     name text primary key,
     applied_at timestamptz not null default now()

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "@/lib/db/client";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 
 export type WebhookEventRow = {
   id: string;
@@ -10,20 +11,27 @@ export type WebhookEventRow = {
   attempts: number;
 };
 
-/** Stores a verified delivery once; a duplicate (same provider and event id) returns null. */
+/**
+ * Stores a verified delivery once with its `webhook.process` job, in one transaction; a
+ * duplicate (same provider and event id) returns null and enqueues nothing.
+ */
 export async function insertWebhookEvent(e: {
   provider: string;
   eventId: string;
   generationId: string | null;
   payload: unknown;
 }): Promise<string | null> {
-  const [row] = await sql<{ id: string }[]>`
-    insert into webhook_events (provider, event_id, generation_id, payload)
-    values (${e.provider}, ${e.eventId},
-            (select id from generations where id = ${e.generationId}::uuid), ${sql.json(e.payload as never)})
-    on conflict (provider, event_id) do nothing
-    returning id`;
-  return row?.id ?? null;
+  return sql.begin(async (tx) => {
+    const [row] = await tx<{ id: string }[]>`
+      insert into webhook_events (provider, event_id, generation_id, payload)
+      values (${e.provider}, ${e.eventId},
+              (select id from generations where id = ${e.generationId}::uuid), ${tx.json(e.payload as never)})
+      on conflict (provider, event_id) do nothing
+      returning id`;
+    if (!row) return null;
+    await enqueueJob(tx, "webhook.process", { eventId: row.id });
+    return row.id;
+  });
 }
 
 /** Claims an unprocessed event for one attempt (skips it when another worker holds it). */
@@ -41,12 +49,4 @@ export async function markWebhookEventProcessed(id: string): Promise<void> {
 
 export async function markWebhookEventFailed(id: string, error: string): Promise<void> {
   await sql`update webhook_events set last_error = ${error.slice(0, 1000)} where id = ${id}`;
-}
-
-export async function unprocessedWebhookEvents(olderThanSeconds: number, maxAttempts: number, limit: number) {
-  return sql<{ id: string }[]>`
-    select id from webhook_events
-    where processed_at is null and attempts < ${maxAttempts}
-      and received_at < now() - make_interval(secs => ${olderThanSeconds})
-    order by received_at limit ${limit}`;
 }

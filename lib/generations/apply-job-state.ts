@@ -3,21 +3,20 @@ import "server-only";
 // reconciler's status polls and synchronous Gemini results all end here.
 import { randomBytes } from "node:crypto";
 import {
+  cancel,
   claimOutputs,
-  markCanceledByProvider,
-  markCompleted,
-  markFailed,
+  complete,
+  fail,
   markProcessing,
+  OUTPUTS_CLAIM_RENEW_MS,
   releaseOutputsClaim,
-} from "@/lib/db/generations";
-import { env } from "@/lib/env";
+  renewOutputsClaim,
+} from "@/lib/generations/lifecycle";
 import { OUTPUT_LIMITS } from "@/lib/generations/media-limits";
 import type { Logger } from "@/lib/log";
 import { processOutputs } from "@/lib/media/process-outputs";
-import { mediaSemaphore } from "@/lib/media/semaphore";
 import { isMediaError, type MediaError } from "@/lib/media/types";
 import { mediaWorker } from "@/lib/media/worker/media-worker-client";
-import { notifyGenerationFinished } from "@/lib/notifications/notify-generation-finished";
 import { mediaHostAllowlist } from "@/lib/providers/config";
 import type { JobState } from "@/lib/providers/types";
 import { storage } from "@/lib/storage";
@@ -25,8 +24,6 @@ import { storage } from "@/lib/storage";
 // Worth another try later (the event stays unprocessed, the reconciler comes back to it);
 // anything else about the file itself is final.
 const TRANSIENT_MEDIA_ERRORS = new Set<MediaError["code"]>(["network_error", "timeout", "storage_failed"]);
-
-mediaSemaphore.setLimit(env.MAX_CONCURRENT_MEDIA);
 
 export async function applyJobState(generationId: string, state: JobState, log: Logger): Promise<void> {
   switch (state.status) {
@@ -36,13 +33,11 @@ export async function applyJobState(generationId: string, state: JobState, log: 
       await markProcessing(generationId);
       return;
     case "failed":
-      if (await markFailed(generationId, state.error)) {
+      if (await fail(generationId, state.error))
         log.info("generation failed", { generationId, reason: state.error });
-        await notifyGenerationFinished(generationId, log);
-      }
       return;
     case "canceled":
-      await markCanceledByProvider(generationId);
+      await cancel(generationId, null);
       return;
     case "succeeded":
       await storeOutputs(generationId, state.sources, log);
@@ -53,9 +48,9 @@ export async function applyJobState(generationId: string, state: JobState, log: 
  * Stores a succeeded job's outputs, from exactly one path at a time. Webhooks, reconciler passes
  * and synchronous results can all report the same success at once; the first to claim the row
  * (claimOutputs) downloads and stores, every other one changes nothing and returns without
- * downloading. The claimer writes under its own attempt folder and only that attempt can
- * publish them (markCompleted needs the claim), so a claimer overtaken after its lease ran out,
- * or beaten by a cancel, deletes its own files and nobody else's.
+ * downloading. The claimer renews its claim while it works, writes under its own attempt folder
+ * and only that attempt can publish them (complete needs the claim), so a claimer overtaken
+ * after its lease ran out, or beaten by a cancel, deletes its own files and nobody else's.
  */
 async function storeOutputs(
   generationId: string,
@@ -68,6 +63,10 @@ async function storeOutputs(
   // Finished already (duplicate or late news), or another path is storing these same outputs.
   if (!generation) return;
   let outputs: Awaited<ReturnType<typeof processOutputs>>;
+  const renewal = setInterval(
+    () => void renewOutputsClaim(generationId, attempt).catch(() => {}),
+    OUTPUTS_CLAIM_RENEW_MS,
+  );
   try {
     outputs = await processOutputs({
       generationId,
@@ -87,14 +86,14 @@ async function storeOutputs(
       await releaseOutputsClaim(generationId, attempt).catch(() => {});
       throw error;
     }
-    if (await markFailed(generationId, error.message, attempt))
-      await notifyGenerationFinished(generationId, log);
+    await fail(generationId, error.message, attempt);
     log.warn("generation outputs refused", { generationId, reason: error.message });
     return;
+  } finally {
+    clearInterval(renewal);
   }
-  if (await markCompleted(generationId, attempt, outputs)) {
+  if (await complete(generationId, attempt, outputs)) {
     log.info("generation completed", { generationId, files: outputs.length });
-    await notifyGenerationFinished(generationId, log);
     return;
   }
   // Canceled meanwhile, or overtaken after the lease: these files are this attempt's alone.

@@ -31,7 +31,7 @@ export async function estimateCredits(modelId: string, input: unknown): Promise<
   return priceOf(effective.model, validated, effective.unitPrice);
 }
 
-/** Validates, prices and records a queued, paid generation; the provider call happens after the response. */
+/** Validates, prices and records a queued, paid generation with its submit job. */
 export async function createGeneration(args: {
   userId: string;
   modelId: string;

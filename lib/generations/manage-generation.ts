@@ -1,8 +1,9 @@
 import "server-only";
 // A user's own actions on one generation: read, cancel, delete. Someone else's is a 404.
-import { cancelAndDeleteGeneration, getGenerationForUser, markCanceled } from "@/lib/db/generations";
+import { cancelAndDeleteGeneration, getGenerationForUser } from "@/lib/db/generations";
 import { AppError } from "@/lib/errors";
 import { cancelProviderJob } from "@/lib/generations/cancel-provider-job";
+import { cancel } from "@/lib/generations/lifecycle";
 import type { GenerationRow } from "@/lib/generations/types";
 import type { Logger } from "@/lib/log";
 import { storage } from "@/lib/storage";
@@ -18,7 +19,7 @@ export async function requireOwnGeneration(id: string, userId: string): Promise<
 /** Cancels an active generation: refunded by the status change, its provider job stopped. */
 export async function cancelGeneration(id: string, userId: string, log: Logger): Promise<GenerationRow> {
   const current = await requireOwnGeneration(id, userId);
-  const canceled = await markCanceled(current.id, userId);
+  const canceled = await cancel(current.id, userId);
   if (!canceled) throw new AppError("conflict", `This generation is already ${current.status}.`);
   await cancelProviderJob(canceled, log);
   return canceled;

@@ -1,27 +1,27 @@
 import "server-only";
-// Finishes what webhooks did not: retries recorded-but-unprocessed events, asks providers
-// about generations that went quiet, fails those past their model's maximum duration, and
-// sweeps temp files a crash left in local storage.
-// Driven by POST /api/cron/reconcile (Vercel Cron, or the dev/PM2 interval).
-import { markFailed, staleActiveGenerations, touchGeneration } from "@/lib/db/generations";
-import { unprocessedWebhookEvents } from "@/lib/db/webhook-events";
+// Finishes what webhooks did not: asks providers about generations that went quiet, fails
+// those past their model's maximum duration or never submitted, takes back jobs of dead
+// worker pools, and sweeps temp files a crash left in local storage. (Webhook deliveries are
+// retried by their own jobs.) Driven by POST /api/cron/reconcile (Vercel Cron, or the dev/PM2
+// interval).
+import { staleActiveGenerations, touchGeneration } from "@/lib/db/generations";
 import { applyJobState } from "@/lib/generations/apply-job-state";
+import { fail, timeOut as markTimedOut } from "@/lib/generations/lifecycle";
 import type { GenerationRow } from "@/lib/generations/types";
-import { processWebhookEvent } from "@/lib/generations/webhook-events";
+import { submitJobKey } from "@/lib/jobs/definitions";
+import { hasLiveJob } from "@/lib/jobs/pending";
+import { recoverAbandonedJobs } from "@/lib/jobs/pools";
 import type { Logger } from "@/lib/log";
 import { getModel } from "@/lib/models-config";
-import { notifyGenerationFinished } from "@/lib/notifications/notify-generation-finished";
 import { credentialForGeneration } from "@/lib/providers/credentials";
 import { providerAdapter } from "@/lib/providers/registry";
 import { reportKeyFailure } from "@/lib/providers/token-pool";
 import type { JobState } from "@/lib/providers/types";
 import { sweepStaleTempFiles } from "@/lib/storage";
 
-const EVENT_RETRY_AFTER_SECONDS = 15;
-const EVENT_MAX_ATTEMPTS = 5;
 /** How long a job may go without news before we ask the provider. */
 const QUIET_SECONDS = 60;
-/** A row never submitted (the process died before the provider call) is failed after this. */
+/** A row never submitted and without a live submit job (it was dead-lettered) is failed after this. */
 const UNSUBMITTED_GRACE_SECONDS = 120;
 const BATCH = 100;
 /** A temp file must be half an hour old to go; walking the storage tree more often finds little. */
@@ -29,7 +29,7 @@ const TEMP_SWEEP_EVERY_MS = 5 * 60_000;
 let nextTempSweepAt = 0;
 
 export type ReconcileReport = {
-  events: number;
+  deadPools: number;
   polled: number;
   completed: number;
   failed: number;
@@ -37,11 +37,8 @@ export type ReconcileReport = {
 };
 
 export async function reconcile(log: Logger): Promise<ReconcileReport> {
-  const report: ReconcileReport = { events: 0, polled: 0, completed: 0, failed: 0, tempFiles: 0 };
-  for (const { id } of await unprocessedWebhookEvents(EVENT_RETRY_AFTER_SECONDS, EVENT_MAX_ATTEMPTS, BATCH)) {
-    await processWebhookEvent(id, log);
-    report.events++;
-  }
+  const report: ReconcileReport = { deadPools: 0, polled: 0, completed: 0, failed: 0, tempFiles: 0 };
+  report.deadPools = await recoverAbandonedJobs();
   // One at a time: each may run the media pipeline, which is bounded per process anyway.
   for (const generation of await staleActiveGenerations(QUIET_SECONDS, BATCH)) {
     const outcome = await reconcileGeneration(generation, log);
@@ -68,9 +65,9 @@ async function reconcileGeneration(
   const maxSeconds = model?.maxDurationSeconds ?? 15 * 60;
   const jobId = generation.provider_job_id;
   if (!jobId) {
-    if (ageSeconds < UNSUBMITTED_GRACE_SECONDS) return "polled";
-    if (await markFailed(generation.id, "The job could not be submitted to the provider."))
-      await notifyGenerationFinished(generation.id, log);
+    if (ageSeconds < UNSUBMITTED_GRACE_SECONDS || (await hasLiveJob(submitJobKey(generation.id))))
+      return "polled";
+    await fail(generation.id, "The job could not be submitted to the provider.");
     return "failed";
   }
   // The job belongs to the account of the key it was submitted with.
@@ -78,8 +75,7 @@ async function reconcileGeneration(
   const adapter = providerAdapter(generation.provider);
   const overdue = ageSeconds > maxSeconds;
   const timeOut = async () => {
-    if (await markFailed(generation.id, `Timed out: no result after ${Math.round(maxSeconds / 60)} minutes.`))
-      await notifyGenerationFinished(generation.id, log);
+    await markTimedOut(generation.id, maxSeconds);
     if (model) await adapter.cancel(model, jobId, credential).catch(() => {});
     return "failed" as const;
   };

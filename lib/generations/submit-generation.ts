@@ -1,13 +1,18 @@
 import "server-only";
-// Submits a queued generation to its provider, after the create response has gone out.
-import { markFailed, recordSubmission } from "@/lib/db/generations";
-import { env } from "@/lib/env";
+// Submits a queued generation to its provider: the `generation.submit` job, enqueued with the
+// row (lib/db/generations.ts reserveGeneration). A provider's refusal fails the generation; a
+// fault on our side or the network's throws, so the job is tried again with backoff, and the
+// last try fails the generation with the reason instead.
+import { getGeneration, recordSubmission } from "@/lib/db/generations";
+import { appUrl } from "@/lib/env";
 import { applyJobState } from "@/lib/generations/apply-job-state";
 import { cancelProviderJob } from "@/lib/generations/cancel-provider-job";
+import { fail } from "@/lib/generations/lifecycle";
+import { isActive } from "@/lib/generations/status";
 import type { GenerationRow } from "@/lib/generations/types";
+import type { JobContext } from "@/lib/jobs/tasks";
 import type { Logger } from "@/lib/log";
-import type { ModelDefinition } from "@/lib/models-config";
-import { notifyGenerationFinished } from "@/lib/notifications/notify-generation-finished";
+import { getModel, type ModelDefinition } from "@/lib/models-config";
 import { providerAdapter } from "@/lib/providers/registry";
 import { PROVIDER_NAMES } from "@/lib/providers/token-pool";
 import { tryEachKey } from "@/lib/providers/try-each-key";
@@ -18,19 +23,38 @@ import {
   type Submission,
 } from "@/lib/providers/types";
 
-export function webhookUrl(origin: string, generation: GenerationRow): string {
-  const url = new URL(`/api/webhook/${generation.provider}`, env.APP_URL ?? origin);
+export function webhookUrl(generation: Pick<GenerationRow, "id" | "provider">): string {
+  const url = new URL(`/api/webhook/${generation.provider}`, appUrl());
   // The correlation parameter: which generation this job belongs to.
   url.searchParams.set("generation", generation.id);
   return url.toString();
 }
 
-export async function submitGeneration(args: {
-  generation: GenerationRow;
-  model: ModelDefinition;
-  origin: string;
-  log: Logger;
-}) {
+export async function runSubmitJob(generationId: string, ctx: JobContext): Promise<void> {
+  const generation = await getGeneration(generationId);
+  // Canceled or deleted before its turn, or submitted by a run that died right after recording
+  // the job (the provider reports on it; the reconciler asks if it goes quiet).
+  if (!generation || !isActive(generation.status) || generation.provider_job_id) return;
+  const model = getModel(generation.model_id);
+  if (!model) {
+    await fail(generation.id, `The model ${generation.model_id} is no longer offered.`);
+    return;
+  }
+  try {
+    await submitGeneration({ generation, model, log: ctx.log });
+  } catch (error) {
+    if (error instanceof ProviderError || ctx.finalAttempt) {
+      if (!(error instanceof ProviderError)) ctx.log.error("submit failed", { generationId, error });
+      await fail(generation.id, failureReason(generation, error));
+      return;
+    }
+    ctx.log.warn("submit failed; the job will try again", { generationId, error });
+    throw error;
+  }
+}
+
+/** One submission, trying each usable key; throws what the last key got. */
+async function submitGeneration(args: { generation: GenerationRow; model: ModelDefinition; log: Logger }) {
   const { generation, model, log } = args;
   const adapter = providerAdapter(generation.provider);
   // One attempt with one key: submit, record the job with its key, run a synchronous call.
@@ -39,7 +63,7 @@ export async function submitGeneration(args: {
     const submission: Submission = await adapter.submit({
       model,
       input: generation.input,
-      webhookUrl: webhookUrl(args.origin, generation),
+      webhookUrl: webhookUrl(generation),
       credential,
     });
     if (!(await recordSubmission(generation.id, submission.jobId, credential.tokenId))) {
@@ -62,23 +86,15 @@ export async function submitGeneration(args: {
     const state: JobState | null = submission.runAfterResponse ? await submission.runAfterResponse() : null;
     return { jobId: submission.jobId, state };
   };
-  try {
-    const { result: outcome } = await tryEachKey(generation.provider, attempt, (key, error) =>
-      log.warn("provider key failed", {
-        generationId: generation.id,
-        tokenId: key.tokenId,
-        reason: error.keyFailure,
-      }),
-    );
-    if (!outcome) return;
-    // Webhook providers report back on their own (the reconciler asks about quiet jobs).
-    if (outcome.state) await applyJobState(generation.id, outcome.state, log);
-  } catch (error) {
-    if (!(error instanceof ProviderError)) log.error("submit failed", { generationId: generation.id, error });
-    if (await markFailed(generation.id, failureReason(generation, error))) {
-      await notifyGenerationFinished(generation.id, log);
-    }
-  }
+  const { result: outcome } = await tryEachKey(generation.provider, attempt, (key, error) =>
+    log.warn("provider key failed", {
+      generationId: generation.id,
+      tokenId: key.tokenId,
+      reason: error.keyFailure,
+    }),
+  );
+  // Webhook providers report back on their own (the reconciler asks about quiet jobs).
+  if (outcome?.state) await applyJobState(generation.id, outcome.state, log);
 }
 
 function failureReason(generation: GenerationRow, error: unknown): string {

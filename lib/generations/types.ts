@@ -1,9 +1,8 @@
+import type { GenerationStatus } from "@/lib/generations/status";
 import type { MediaOutput } from "@/lib/media/types";
 import type { ModelKind, ProviderId } from "@/lib/models-config";
 
-export const ACTIVE_STATUSES = ["queued", "processing"] as const;
-export const GENERATION_STATUSES = ["queued", "processing", "completed", "failed", "canceled"] as const;
-export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
+export { ACTIVE_STATUSES, GENERATION_STATUSES, type GenerationStatus } from "@/lib/generations/status";
 
 /** One stored output file; paths are storage object paths, never URLs. */
 export type StoredOutput = MediaOutput;

@@ -1,6 +1,7 @@
 import "server-only";
-// Webhook deliveries are recorded once, answered at once and processed after the response.
-// An event that fails to process stays unprocessed; the reconciler retries it.
+// Webhook deliveries are recorded once with their `webhook.process` job, answered at once and
+// processed by that job. An event that fails to process stays unprocessed with its error, and
+// the job throws so the queue tries it again with backoff.
 import { getGeneration } from "@/lib/db/generations";
 import {
   claimWebhookEvent,
@@ -24,11 +25,8 @@ export async function processWebhookEvent(eventRowId: string, log: Logger): Prom
     }
     if (generation.provider_job_id !== jobId) {
       // The payload is trusted, the URL parameter only correlates: they must agree. Before the
-      // submission is recorded they cannot yet, so the reconciler retries the event later.
-      if (generation.provider_job_id === null) {
-        await markWebhookEventFailed(event.id, "submission not recorded yet");
-        return;
-      }
+      // submission is recorded they cannot yet, so the job tries the event again later.
+      if (generation.provider_job_id === null) throw new Error("submission not recorded yet");
       log.warn("webhook job id does not match the generation", { eventId: event.event_id, jobId });
       await markWebhookEventProcessed(event.id);
       return;
@@ -37,13 +35,14 @@ export async function processWebhookEvent(eventRowId: string, log: Logger): Prom
     // outputs right now, applyJobState changes nothing and the event still counts as processed:
     // the news is not lost. The claimer stores the same job's outputs and either completes the
     // row, fails it for good, or, on a failure worth retrying, gives the claim back and retries
-    // through its own route (its event stays unprocessed, or the reconciler polls the row once
-    // it is quiet). If its process dies, the claim's lease runs out and the reconciler asks the
+    // through its own route (its job is retried, or the reconciler polls the row once it is
+    // quiet). If its process dies, the claim's lease runs out and the reconciler asks the
     // provider again. The payload is only a hint; the provider stays the truth.
     await applyJobState(generation.id, state, log);
     await markWebhookEventProcessed(event.id);
   } catch (error) {
-    log.error("webhook processing failed", { eventId: event.event_id, error });
+    log.warn("webhook processing failed", { eventId: event.event_id, error });
     await markWebhookEventFailed(event.id, error instanceof Error ? error.message : String(error));
+    throw error;
   }
 }

@@ -1,6 +1,7 @@
 // A counting semaphore with FIFO waiters. Media processing goes through one process-wide
 // instance, so memory per instance stays bounded however many webhooks arrive at once
 // (unbounded parallel sharp work once took a server down with OOM).
+import { env } from "@/lib/env";
 
 export const MAX_CONCURRENT_MEDIA = 2;
 
@@ -83,10 +84,13 @@ function checkLimit(limit: number): number {
 const GLOBAL_KEY = Symbol.for("atelier.mediaSemaphore");
 type WithSemaphore = typeof globalThis & { [GLOBAL_KEY]?: Semaphore };
 
-/** The process-wide media semaphore (created with the default limit; see setLimit). */
+/**
+ * The process-wide media semaphore, limited by MAX_CONCURRENT_MEDIA from env when first made,
+ * so every user of it (outputs, uploads) gets the configured limit whoever imports it first.
+ */
 export function getMediaSemaphore(): Semaphore {
   const holder = globalThis as WithSemaphore;
-  holder[GLOBAL_KEY] ??= new Semaphore(MAX_CONCURRENT_MEDIA);
+  holder[GLOBAL_KEY] ??= new Semaphore(env.MAX_CONCURRENT_MEDIA);
   return holder[GLOBAL_KEY];
 }
 

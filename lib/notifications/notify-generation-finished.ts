@@ -1,12 +1,12 @@
 import "server-only";
 // Tells the owner that a generation finished: an in-app notification when a job failed or took
-// longer than a minute, and an email for long jobs unless they opted out. Called once per
-// terminal transition, right after the call to markCompleted / markFailed that changed the row;
-// the unique (generation_id, kind) key keeps it to one notification (and one email) anyway.
-// Never throws: a notification problem must not break the generation pipeline.
-import { getGeneration } from "@/lib/db/generations";
+// longer than a minute, and an email for long jobs unless they opted out. An ended hook
+// (lib/generations/ended-hooks.ts), run by the generation's `generation.ended` job; the unique
+// (generation_id, kind) key keeps it to one notification (and one email) should it run twice.
+// A database problem throws, so the job tries again; a mail problem is only logged (the
+// notification row is what counts, and a retry would not send the mail again).
 import { insertNotification, type NotificationKind, notificationRecipient } from "@/lib/db/notifications";
-import { env } from "@/lib/env";
+import { appUrl } from "@/lib/env";
 import type { GenerationRow } from "@/lib/generations/types";
 import type { Logger } from "@/lib/log";
 import { mail } from "@/lib/mail";
@@ -15,27 +15,25 @@ import { getModel } from "@/lib/models-config";
 /** Jobs that take longer than this get a "completed" notification and an email. */
 export const LONG_JOB_SECONDS = 60;
 
-export async function notifyGenerationFinished(generationId: string, log: Logger): Promise<void> {
+export async function notifyGenerationFinished(generation: GenerationRow, log: Logger): Promise<void> {
+  const kind = notificationKind(generation);
+  if (!kind) return;
+  const message = messageFor(generation, kind);
+  const created = await insertNotification({
+    userId: generation.user_id,
+    generationId: generation.id,
+    kind,
+    title: message.title,
+    body: message.body,
+  });
+  if (!created || !isLong(generation)) return;
+  const recipient = await notificationRecipient(generation.user_id);
+  if (!recipient?.email || !recipient.emailNotifications) return;
   try {
-    const generation = await getGeneration(generationId);
-    if (!generation) return;
-    const kind = notificationKind(generation);
-    if (!kind) return;
-    const message = messageFor(generation, kind);
-    const created = await insertNotification({
-      userId: generation.user_id,
-      generationId: generation.id,
-      kind,
-      title: message.title,
-      body: message.body,
-    });
-    if (!created || !isLong(generation)) return;
-    const recipient = await notificationRecipient(generation.user_id);
-    if (!recipient?.email || !recipient.emailNotifications) return;
     await mail().send({ to: recipient.email, ...emailFor(generation, message) });
-    log.info("generation notification emailed", { generationId, kind });
+    log.info("generation notification emailed", { generationId: generation.id, kind });
   } catch (error) {
-    log.error("generation notification failed", { generationId, error });
+    log.error("generation notification email failed", { generationId: generation.id, error });
   }
 }
 
@@ -73,13 +71,11 @@ function messageFor(g: GenerationRow, kind: NotificationKind): Message {
 }
 
 function emailFor(g: GenerationRow, message: Message): { subject: string; text: string; html: string } {
-  const link = env.APP_URL ? new URL(`/result/${g.id}`, env.APP_URL).toString() : null;
-  const text = [message.body, link ? `Open it: ${link}` : null, "", manageLine()]
-    .filter((line) => line !== null)
-    .join("\n");
+  const link = new URL(`/result/${g.id}`, appUrl()).toString();
+  const text = [message.body, `Open it: ${link}`, "", manageLine()].join("\n");
   const html = [
     `<p>${escapeHtml(message.body)}</p>`,
-    link ? `<p><a href="${escapeHtml(link)}">Open it in Atelier</a></p>` : "",
+    `<p><a href="${escapeHtml(link)}">Open it in Atelier</a></p>`,
     `<p style="color:#666;font-size:12px">${escapeHtml(manageLine())}</p>`,
   ].join("");
   return { subject: `${message.title} — Atelier`, text, html };

@@ -1,7 +1,7 @@
 import "server-only";
 // Retrying a failed generation: a new generation for the same user, model and input, priced
 // and charged like any other (createGeneration enforces limits and the balance), with the
-// failed one as its parent. The provider call happens after the response (the route's job).
+// failed one as its parent. Its submit job, committed with the row, calls the provider.
 import { type Actor, assertAdmin } from "@/lib/admin/actor";
 import { recordAudit } from "@/lib/audit";
 import { sql } from "@/lib/db/client";

@@ -1,7 +1,6 @@
-import { after } from "next/server";
 import { z } from "zod";
 import { createGeneration } from "@/lib/generations/create-generation";
-import { submitGeneration } from "@/lib/generations/submit-generation";
+import { nudgeJobs } from "@/lib/jobs/nudge";
 import { parseJson, withApiLogging } from "@/lib/with-api-logging";
 
 const bodySchema = z.object({
@@ -11,16 +10,16 @@ const bodySchema = z.object({
   parent_generation_id: z.uuid({ error: "parent_generation_id must be a generation id" }).optional(),
 });
 
-// The row is visible as queued at once; the provider call happens after the response.
+// The row is visible as queued at once; its submit job, committed with it, calls the provider.
 export const POST = withApiLogging({ auth: "user", maxBodyBytes: 256 * 1024 }, async ({ req, user, log }) => {
   const body = await parseJson(req, bodySchema);
-  const { generation, model } = await createGeneration({
+  const { generation } = await createGeneration({
     userId: user.id,
     modelId: body.model,
     input: body.input,
     parentGenerationId: body.parent_generation_id ?? null,
   });
-  after(() => submitGeneration({ generation, model, origin: req.nextUrl.origin, log }));
+  nudgeJobs(log);
   return Response.json({ id: generation.id, status: generation.status }, { status: 202 });
 });
 

@@ -1,7 +1,6 @@
-import { after } from "next/server";
 import { insertWebhookEvent } from "@/lib/db/webhook-events";
 import { AppError } from "@/lib/errors";
-import { processWebhookEvent } from "@/lib/generations/webhook-events";
+import { nudgeJobs } from "@/lib/jobs/nudge";
 import { isWebhookProvider, providerAdapter } from "@/lib/providers/registry";
 import { WebhookRejected } from "@/lib/providers/types";
 import { withApiLogging } from "@/lib/with-api-logging";
@@ -12,7 +11,7 @@ const MAX_WEBHOOK_BYTES = 5 * 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // POST /api/webhook/replicate|fal — the signature is checked on the raw body before anything
-// else; the event is stored once and processed after the 2xx goes out.
+// else; the event is stored once with its processing job, which runs after the 2xx goes out.
 export const POST = withApiLogging(
   { auth: "none", maxBodyBytes: MAX_WEBHOOK_BYTES },
   async ({ req, params, log }) => {
@@ -35,7 +34,7 @@ export const POST = withApiLogging(
       payload: verified.payload,
     });
     if (!eventRowId) return Response.json({ received: true, duplicate: true });
-    after(() => processWebhookEvent(eventRowId, log));
+    nudgeJobs(log);
     return Response.json({ received: true });
   },
 );

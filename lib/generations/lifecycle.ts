@@ -1,0 +1,93 @@
+import "server-only";
+// The only code that moves a generation between states (lib/generations/status.ts). Each move
+// is one statement guarded by the current state, so a duplicate or late report changes nothing
+// and callers learn whether theirs was the change. Every end (completed, failed, canceled, timed
+// out) fires the same things in that statement, by trigger: the refund of a failed or canceled
+// job (generations_refund_on_end) and the `generation.ended` job that runs the hooks
+// (generations_enqueue_ended; hooks in lib/generations/ended-hooks.ts).
+import type { Sql, TransactionSql } from "postgres";
+import { sql } from "@/lib/db/client";
+import type { GenerationRow, StoredOutput } from "@/lib/generations/types";
+
+type Db = Sql | TransactionSql;
+
+/**
+ * How long a claim on storing a generation's outputs holds without renewal. The claimer renews
+ * it while it works (OUTPUTS_CLAIM_RENEW_MS), so a long video keeps it and a claimer that died
+ * loses it within a minute. One overtaken all the same writes under its own attempt folder and
+ * cannot complete the row without its claim, so it only ever removes its own files.
+ */
+export const OUTPUTS_CLAIM_LEASE_SECONDS = 60;
+export const OUTPUTS_CLAIM_RENEW_MS = 15_000;
+
+/** The provider started the job. */
+export async function markProcessing(id: string): Promise<boolean> {
+  const rows = await sql`
+    update generations set status = 'processing', updated_at = now()
+    where id = ${id} and status = 'queued' returning id`;
+  return rows.length > 0;
+}
+
+/**
+ * Claims the storing of a generation's outputs for one attempt: the row must be active and not
+ * claimed by a live attempt. Returns the row, or null when it has finished or another path is
+ * storing it right now.
+ */
+export async function claimOutputs(id: string, attempt: string): Promise<GenerationRow | null> {
+  const [row] = await sql<GenerationRow[]>`
+    update generations set status = 'processing', outputs_claim = ${attempt}, outputs_claimed_at = now(),
+      updated_at = now()
+    where id = ${id} and status in ('queued', 'processing')
+      and (outputs_claim is null
+           or outputs_claimed_at < now() - make_interval(secs => ${OUTPUTS_CLAIM_LEASE_SECONDS}))
+    returning *`;
+  return row ?? null;
+}
+
+/** Keeps a claim alive while its attempt is still working. */
+export async function renewOutputsClaim(id: string, attempt: string): Promise<void> {
+  await sql`
+    update generations set outputs_claimed_at = now()
+    where id = ${id} and outputs_claim = ${attempt} and status in ('queued', 'processing')`;
+}
+
+/** Gives a claim back after a failure worth retrying, so the next try need not wait out the lease. */
+export async function releaseOutputsClaim(id: string, attempt: string): Promise<void> {
+  await sql`
+    update generations set outputs_claim = null, outputs_claimed_at = null
+    where id = ${id} and outputs_claim = ${attempt}`;
+}
+
+/** Publishes an attempt's outputs; only the attempt that holds the claim can. */
+export async function complete(id: string, attempt: string, outputs: StoredOutput[]): Promise<boolean> {
+  const rows = await sql`
+    update generations set status = 'completed', outputs = ${sql.json(outputs as never)}, error = null,
+      completed_at = now(), updated_at = now()
+    where id = ${id} and status in ('queued', 'processing') and outputs_claim = ${attempt} returning id`;
+  return rows.length > 0;
+}
+
+/** With `attempt`, only while that attempt holds the outputs claim (its files were refused). */
+export async function fail(id: string, reason: string, attempt?: string): Promise<boolean> {
+  const rows = await sql`
+    update generations set status = 'failed', error = ${reason.slice(0, 1000)}, completed_at = now(), updated_at = now()
+    where id = ${id} and status in ('queued', 'processing')
+      ${attempt === undefined ? sql`` : sql`and outputs_claim = ${attempt}`}
+    returning id`;
+  return rows.length > 0;
+}
+
+/** Past its model's longest run: failed, with the reason the owner sees. */
+export function timeOut(id: string, maxSeconds: number): Promise<boolean> {
+  return fail(id, `Timed out: no result after ${Math.round(maxSeconds / 60)} minutes.`);
+}
+
+/** A user's cancel (`userId` set; the row must be theirs) or the provider's (`userId` null). */
+export async function cancel(id: string, userId: string | null, db: Db = sql): Promise<GenerationRow | null> {
+  const [row] = await db<GenerationRow[]>`
+    update generations set status = 'canceled', completed_at = now(), updated_at = now()
+    where id = ${id} and status in ('queued', 'processing')
+      ${userId === null ? db`` : db`and user_id = ${userId}`}
+    returning *`;
+  return row ?? null;
+}

@@ -1,0 +1,50 @@
+// Every job the app runs: its name, the zod schema of its payload and how often it is tried.
+// Names are what graphile_worker.add_job() stores (SQL triggers use them too), so renaming one
+// needs a migration for jobs already queued. No server-only import: the admin pages read the
+// names, and the payload schemas have no secrets.
+import { z } from "zod";
+
+const uuid = z.uuid();
+
+export const JOBS = {
+  /** Sends a queued generation to its provider (and runs a synchronous provider's call). */
+  "generation.submit": {
+    payload: z.object({ generationId: uuid }),
+    maxAttempts: 5,
+  },
+  /** Applies one recorded, verified webhook delivery: state change, outputs into storage. */
+  "webhook.process": {
+    payload: z.object({ eventId: uuid }),
+    maxAttempts: 8,
+  },
+  /**
+   * Runs the hooks of a generation that reached a terminal state: the owner's notification
+   * (the refund is the status trigger's, in the ending statement itself). Enqueued by the
+   * generations_enqueue_ended trigger, in the transaction that ends the row.
+   */
+  "generation.ended": {
+    payload: z.object({
+      generationId: uuid,
+      status: z.enum(["completed", "failed", "canceled"]),
+    }),
+    maxAttempts: 5,
+  },
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]["payload"]>;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(JOBS, name);
+}
+
+/**
+ * What the console calls a job's state (lib/admin/jobs/list-jobs.ts). Completed jobs leave the
+ * queue; `dead` ones used every attempt and wait for an admin's retry.
+ */
+export const JOB_STATES = ["queued", "scheduled", "running", "retrying", "dead"] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** The job key a generation's submit job carries: one per generation, findable by the reconciler. */
+export const submitJobKey = (generationId: string) => `generation.submit:${generationId}`;

@@ -1,0 +1,40 @@
+import "server-only";
+// What each job does. Payloads are parsed with the job's zod schema before anything runs: a
+// malformed payload fails the job (it is retried, then dead-lettered with the zod message).
+import type { JobHelpers, TaskList } from "graphile-worker";
+import { runEndedHooks } from "@/lib/generations/ended-hooks";
+import { runSubmitJob } from "@/lib/generations/submit-generation";
+import { processWebhookEvent } from "@/lib/generations/webhook-events";
+import { JOB_NAMES, JOBS, type JobName, type JobPayload } from "@/lib/jobs/definitions";
+import { type Logger, log as rootLog } from "@/lib/log";
+
+export type JobContext = {
+  log: Logger;
+  /** 1 on the first run. */
+  attempt: number;
+  /** True when a throw now dead-letters the job instead of retrying it. */
+  finalAttempt: boolean;
+};
+
+type Handlers = { [N in JobName]: (payload: JobPayload<N>, ctx: JobContext) => Promise<void> };
+
+const handlers: Handlers = {
+  "generation.submit": ({ generationId }, ctx) => runSubmitJob(generationId, ctx),
+  "webhook.process": ({ eventId }, ctx) => processWebhookEvent(eventId, ctx.log),
+  "generation.ended": ({ generationId }, ctx) => runEndedHooks(generationId, ctx.log),
+};
+
+function task<N extends JobName>(name: N) {
+  return async (raw: unknown, helpers: JobHelpers) => {
+    const payload = JOBS[name].payload.parse(raw) as JobPayload<N>;
+    const { job } = helpers;
+    const ctx: JobContext = {
+      log: rootLog.child({ job: name, jobId: job.id, attempt: job.attempts }),
+      attempt: job.attempts,
+      finalAttempt: job.attempts >= job.max_attempts,
+    };
+    await handlers[name](payload, ctx);
+  };
+}
+
+export const taskList: TaskList = Object.fromEntries(JOB_NAMES.map((name) => [name, task(name)]));
