@@ -27,6 +27,7 @@ export async function listMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
  */
 export async function migrateJobQueue(sql: Sql): Promise<void> {
   const pool = new pg.Pool({ ...pgConnection(sql), max: 2 });
+  pool.on("error", () => {});
   try {
     await runMigrations({ pgPool: pool, logger: quietLogger });
   } finally {

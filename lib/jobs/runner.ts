@@ -21,8 +21,11 @@ const workerLogger = new WorkerLogger((scope) => (level, message, meta) => {
 });
 
 function options(concurrency: number, events: WorkerEvents): RunnerOptions {
+  const pgPool = new pg.Pool({ connectionString: databaseUrl(), max: concurrency + 3 });
+  // An idle client whose connection drops must not take the process down; the pool replaces it.
+  pgPool.on("error", (error) => log.warn("job queue connection lost", { error }));
   return {
-    pgPool: new pg.Pool({ connectionString: databaseUrl(), max: concurrency + 3 }),
+    pgPool,
     concurrency,
     // Supabase's transaction pooler has no prepared statements (as lib/db/client.ts).
     noPreparedStatements: mode.database !== "embedded",
