@@ -27,7 +27,9 @@ export async function listMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
  */
 export async function migrateJobQueue(sql: Sql): Promise<void> {
   const pool = new pg.Pool({ ...pgConnection(sql), max: 2 });
+  // Errors reach the caller through runMigrations; these only keep a dropped idle client quiet.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   try {
     await runMigrations({ pgPool: pool, logger: quietLogger });
   } finally {

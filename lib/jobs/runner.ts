@@ -24,6 +24,9 @@ function options(concurrency: number, events: WorkerEvents): RunnerOptions {
   const pgPool = new pg.Pool({ connectionString: databaseUrl(), max: concurrency + 3 });
   // An idle client whose connection drops must not take the process down; the pool replaces it.
   pgPool.on("error", (error) => log.warn("job queue connection lost", { error }));
+  pgPool.on("connect", (client) =>
+    client.on("error", (error) => log.warn("job queue client error", { error })),
+  );
   return {
     pgPool,
     concurrency,
