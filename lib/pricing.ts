@@ -9,8 +9,3 @@ export function priceOf(model: ModelDefinition, input: ModelInput, unitPrice = m
   // Rounded to a thousandth first so 0.1 + 0.2 style float noise never adds a credit.
   return Math.ceil(Math.round(unitPrice * units * 1000) / 1000);
 }
-
-export function describePrice(model: ModelDefinition, unitPrice = model.price.credits): string {
-  const unit = model.price.unit === "megapixel" ? "megapixel" : model.price.unit;
-  return `${unitPrice} credit${unitPrice === 1 ? "" : "s"} per ${unit}`;
-}

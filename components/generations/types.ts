@@ -1,45 +1,21 @@
-// What the browser receives from /api/generations/*: the wire shapes, kept apart from the
-// server's row types so client code never reaches into server-only modules.
+// What the browser receives from /api/generations/*: the server's serialised shapes as they
+// arrive over JSON (type-only imports: nothing of the server module reaches the bundle).
+import type { Wire } from "@/lib/api/wire";
+import type { PublicGeneration, PublicGenerationDetail, PublicOutput } from "@/lib/generations/serialize";
 import type { ModelKind } from "@/lib/models/types";
 
-export type GenerationStatus = "queued" | "processing" | "completed" | "failed" | "canceled";
+export type { GenerationStatus } from "@/lib/generations/status";
+export { isActive, isTerminal } from "@/lib/generations/status";
 
-export type GenerationOutput = {
-  url: string;
-  thumbnail_url: string | null;
-  mime: string;
-  width: number | null;
-  height: number | null;
-};
-
-export type Generation = {
-  id: string;
-  model: string;
-  provider: string;
-  kind: ModelKind;
-  status: GenerationStatus;
-  prompt: string | null;
-  error: string | null;
-  outputs: GenerationOutput[];
-  created_at: string;
-  completed_at: string | null;
-};
-
-export type GenerationDetail = Generation & {
-  input: Record<string, unknown>;
-  parent_generation_id: string | null;
-  submitted_at: string | null;
-};
+export type GenerationOutput = Wire<PublicOutput>;
+export type Generation = Wire<PublicGeneration>;
+export type GenerationDetail = Wire<PublicGenerationDetail>;
 
 export type GenerationPage = { items: Generation[]; next_cursor: string | null };
 
 /** History filter on status: "active" is queued or processing (two API statuses). */
 export type StatusFilter = "all" | "active" | "completed" | "failed";
 export type KindFilter = "all" | ModelKind;
-
-export function isActive(status: GenerationStatus): boolean {
-  return status === "queued" || status === "processing";
-}
 
 export function isPending(id: string): boolean {
   return id.startsWith("pending-");

@@ -3,7 +3,8 @@ import "server-only";
 // the end of the next whole hour, so they stay identical between polls within an hour
 // (browsers keep thumbnails cached) and the list ETag only needs the hour.
 import type { ListRow } from "@/lib/db/generation-list";
-import type { GenerationRow } from "@/lib/generations/types";
+import type { GenerationRow, GenerationStatus } from "@/lib/generations/types";
+import type { ModelKind } from "@/lib/models-config";
 import { storage } from "@/lib/storage";
 
 const URL_BUCKET_SECONDS = 60 * 60;
@@ -24,8 +25,8 @@ export type PublicGeneration = {
   id: string;
   model: string;
   provider: string;
-  kind: string;
-  status: string;
+  kind: ModelKind;
+  status: GenerationStatus;
   prompt: string | null;
   error: string | null;
   outputs: PublicOutput[];
@@ -105,6 +106,8 @@ export async function serializeGeneration(
   const [item] = await serializeGenerations([row], nowMs);
   return item as PublicGeneration;
 }
+
+export type PublicGenerationDetail = Awaited<ReturnType<typeof serializeGenerationDetail>>;
 
 /** The full record for the result page: adds the input and timings. */
 export async function serializeGenerationDetail(row: GenerationRow) {

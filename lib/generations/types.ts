@@ -2,7 +2,7 @@ import type { GenerationStatus } from "@/lib/generations/status";
 import type { MediaOutput } from "@/lib/media/types";
 import type { ModelKind, ProviderId } from "@/lib/models-config";
 
-export { ACTIVE_STATUSES, GENERATION_STATUSES, type GenerationStatus } from "@/lib/generations/status";
+export { GENERATION_STATUSES, type GenerationStatus } from "@/lib/generations/status";
 
 /** One stored output file; paths are storage object paths, never URLs. */
 export type StoredOutput = MediaOutput;

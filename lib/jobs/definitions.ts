@@ -35,10 +35,6 @@ export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]["payload"]>;
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
 
-export function isJobName(name: string): name is JobName {
-  return Object.hasOwn(JOBS, name);
-}
-
 /**
  * What the console calls a job's state (lib/admin/jobs/list-jobs.ts). Completed jobs leave the
  * queue; `dead` ones used every attempt and wait for an admin's retry.

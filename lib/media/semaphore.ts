@@ -3,8 +3,6 @@
 // (unbounded parallel sharp work once took a server down with OOM).
 import { env } from "@/lib/env";
 
-export const MAX_CONCURRENT_MEDIA = 2;
-
 export class Semaphore {
   #limit: number;
   #active = 0;
@@ -19,7 +17,7 @@ export class Semaphore {
   }
 
   /**
-   * Changes the limit (e.g. to MAX_CONCURRENT_MEDIA from env at startup). Raising it admits
+   * Changes the limit. Raising it admits
    * waiters at once; lowering it lets running work finish and admits no one until below it.
    */
   setLimit(limit: number): void {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { getMediaSemaphore, MAX_CONCURRENT_MEDIA, mediaSemaphore, Semaphore } from "@/lib/media/semaphore";
+import { describe, expect, it, vi } from "vitest";
+import { getMediaSemaphore, mediaSemaphore, Semaphore } from "@/lib/media/semaphore";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
@@ -72,10 +72,27 @@ describe("Semaphore", () => {
     expect(() => new Semaphore(1.5)).toThrow(RangeError);
   });
 
-  it("has one process-wide media instance with a limit of 2", () => {
-    expect(MAX_CONCURRENT_MEDIA).toBe(2);
-    expect(mediaSemaphore.limit).toBe(MAX_CONCURRENT_MEDIA);
+  it("has one process-wide media instance, limited to 2 by default", () => {
+    expect(mediaSemaphore.limit).toBe(2);
     expect(getMediaSemaphore()).toBe(mediaSemaphore);
+  });
+
+  it("takes its limit from MAX_CONCURRENT_MEDIA for every importer, not only the outputs pipeline", async () => {
+    const key = Symbol.for("atelier.mediaSemaphore");
+    const holder = globalThis as Record<symbol, unknown>;
+    const saved = holder[key];
+    delete holder[key];
+    vi.stubEnv("MAX_CONCURRENT_MEDIA", "3");
+    vi.resetModules();
+    try {
+      // The uploads path imports the semaphore without the outputs pipeline ever loading.
+      const fresh = await import("@/lib/media/semaphore");
+      expect(fresh.mediaSemaphore.limit).toBe(3);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+      holder[key] = saved;
+    }
   });
 
   it("admits waiters when the limit is raised and holds them while it is lowered", async () => {

@@ -9,6 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { AdminGenerationDetail } from "@/lib/admin/generations/get-generation-detail";
+import { isActive } from "@/lib/generations/status";
 import { AdminHeader } from "../admin-header";
 import { GenerationStatusBadge } from "../badges";
 import { BackLink, DetailPending } from "../detail-state";
@@ -29,8 +30,7 @@ export function GenerationDetailPanel({ generationId }: { generationId: string }
     queryFn: ({ signal }) =>
       fetchJson<GenerationDetailWire>(`/api/admin/generations/${generationId}`, { signal }),
     // Follow a running job until it ends.
-    refetchInterval: (query) =>
-      ["queued", "processing"].includes(query.state.data?.generation.status ?? "") ? 3000 : false,
+    refetchInterval: (query) => (isActive(query.state.data?.generation.status ?? "") ? 3000 : false),
   });
   const back = <BackLink href="/admin/generations">All generations</BackLink>;
   if (detail.error || !detail.data)
