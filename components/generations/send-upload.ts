@@ -22,6 +22,7 @@ export async function sendUpload(
     json: { name: file.name || "image", size: file.size, type: file.type },
     signal,
   });
+  signal.throwIfAborted();
   await new Promise<void>((resolve, reject) => {
     const upload = new Upload(file, {
       endpoint: new URL(slot.tus.endpoint, window.location.href).href,

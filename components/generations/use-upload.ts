@@ -54,9 +54,10 @@ export function useUpload() {
         ),
       );
       const uploaded: UploadedFile[] = [];
-      results.forEach((result) => {
+      results.forEach((result, index) => {
         if (result.status === "fulfilled") uploaded.push(result.value);
-        else if ((result.reason as Error)?.name !== "AbortError")
+        // A canceled file is no error, whichever step it was in.
+        else if (!batch[index]?.controller.signal.aborted)
           errors.push((result.reason as Error)?.message ?? "The upload failed.");
       });
       const keys = new Set(batch.map(({ key }) => key));

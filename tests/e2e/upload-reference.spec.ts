@@ -59,3 +59,50 @@ test("names a file that is not an image and uploads nothing", async ({ page }, i
   await expect(page.getByText("notes.pdf is not a PNG, JPEG, WebP, GIF or AVIF image.")).toBeVisible();
   await expect(page.getByRole("img", { name: "Reference images 1" })).toHaveCount(0);
 });
+
+test("resumes after a dropped connection; a canceled upload goes away without an error", async ({
+  page,
+}, info) => {
+  await signInThroughPage(
+    page,
+    `e2e-upload-resume-${info.project.name}-${Date.now()}@example.com`,
+    "/create",
+  );
+  await page.getByLabel("Model").selectOption({ label: "Gemini 2.5 Flash Image (Nano Banana)" });
+  const image = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#c33" } })
+    .png()
+    .toBuffer();
+  const input = page.getByLabel("Add image for Reference images");
+
+  // The first chunk's connection drops: tus asks for the offset and sends it again.
+  const sent: string[] = [];
+  let dropped = false;
+  await page.route("**/api/uploads/tus/**", async (route) => {
+    sent.push(route.request().method());
+    if (route.request().method() === "PATCH" && !dropped) {
+      dropped = true;
+      return route.abort("connectionreset");
+    }
+    await route.continue();
+  });
+  await input.setInputFiles({ name: "first.png", mimeType: "image/png", buffer: image });
+  await expect(page.getByRole("img", { name: "Reference images 1" })).toBeVisible({ timeout: 15_000 });
+  expect(sent.filter((method) => method !== "POST")).toEqual(["PATCH", "HEAD", "PATCH"]);
+  await page.unroute("**/api/uploads/tus/**");
+
+  // A second file is canceled while its bytes are on the way.
+  await page.route("**/api/uploads/tus/**", async (route) => {
+    if (route.request().method() === "PATCH") await new Promise((resolve) => setTimeout(resolve, 5000));
+    await route.continue().catch(() => {});
+  });
+  await page.getByLabel("Add image for Reference images").setInputFiles({
+    name: "second.png",
+    mimeType: "image/png",
+    buffer: image,
+  });
+  await expect(page.getByRole("progressbar", { name: "Uploading second.png" })).toBeVisible();
+  await page.getByRole("button", { name: "Cancel uploading second.png" }).click();
+  await expect(page.getByRole("progressbar")).toHaveCount(0);
+  await expect(page.getByRole("img", { name: /Reference images/ })).toHaveCount(1);
+  await expect(page.getByText(/could not be uploaded|went wrong/)).toHaveCount(0);
+});
