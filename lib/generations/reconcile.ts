@@ -1,7 +1,7 @@
 import "server-only";
 // Finishes what webhooks did not: retries recorded-but-unprocessed events, asks providers
 // about generations that went quiet, fails those past their model's maximum duration, and
-// sweeps temp files a crash left in local storage.
+// sweeps temp files a crash left in local storage and uploads abandoned before completion.
 // Driven by POST /api/cron/reconcile (Vercel Cron, or the dev/PM2 interval).
 import { markFailed, staleActiveGenerations, touchGeneration } from "@/lib/db/generations";
 import { unprocessedWebhookEvents } from "@/lib/db/webhook-events";
@@ -16,6 +16,7 @@ import { providerAdapter } from "@/lib/providers/registry";
 import { reportKeyFailure } from "@/lib/providers/token-pool";
 import type { JobState } from "@/lib/providers/types";
 import { sweepStaleTempFiles } from "@/lib/storage";
+import { sweepExpiredUploads } from "@/lib/uploads/sweep-uploads";
 
 const EVENT_RETRY_AFTER_SECONDS = 15;
 const EVENT_MAX_ATTEMPTS = 5;
@@ -34,10 +35,18 @@ export type ReconcileReport = {
   completed: number;
   failed: number;
   tempFiles: number;
+  expiredUploads: number;
 };
 
 export async function reconcile(log: Logger): Promise<ReconcileReport> {
-  const report: ReconcileReport = { events: 0, polled: 0, completed: 0, failed: 0, tempFiles: 0 };
+  const report: ReconcileReport = {
+    events: 0,
+    polled: 0,
+    completed: 0,
+    failed: 0,
+    tempFiles: 0,
+    expiredUploads: 0,
+  };
   for (const { id } of await unprocessedWebhookEvents(EVENT_RETRY_AFTER_SECONDS, EVENT_MAX_ATTEMPTS, BATCH)) {
     await processWebhookEvent(id, log);
     report.events++;
@@ -56,6 +65,10 @@ export async function reconcile(log: Logger): Promise<ReconcileReport> {
       return 0;
     });
   }
+  report.expiredUploads = await sweepExpiredUploads(log).catch((error) => {
+    log.error("expired upload sweep failed", { error });
+    return 0;
+  });
   return report;
 }
 
