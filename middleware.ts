@@ -3,7 +3,7 @@
 // In Supabase mode it also refreshes the session cookies on every matched request.
 // Every page also gets its Content-Security-Policy here, with a nonce made for this response.
 import { type NextRequest, NextResponse } from "next/server";
-import { activeUserId, localSessionUserId, roleFor } from "@/lib/auth/middleware-identity";
+import { localSessionUserId, roleFor, unlessBanned } from "@/lib/auth/middleware-identity";
 import { isAdminPath, isProtectedPath } from "@/lib/auth/protected-routes";
 import { isAdminRole } from "@/lib/auth/types";
 import { env, mode } from "@/lib/env";
@@ -46,7 +46,7 @@ async function guard(req: NextRequest): Promise<NextResponse> {
     userId = await localSessionUserId(req);
   }
   if (!isProtectedPath(pathname)) return response;
-  if (mode.auth === "supabase" && userId) userId = await activeUserId(userId);
+  if (mode.auth === "supabase" && userId) userId = await unlessBanned(userId);
   // Redirects carry over any cookies set above (a refreshed Supabase session, the role cookie).
   if (!userId) return redirectKeepingCookies(loginUrl(req), response);
   if (isAdminPath(pathname)) {

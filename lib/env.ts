@@ -120,6 +120,9 @@ const schema = z.object({
       ),
   ),
   MAX_CONCURRENT_MEDIA: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(16).default(2)),
+  // Largest reference image people may upload, in MB (lib/uploads/limits.ts). Supabase Free caps
+  // every file at 50 MB; Pro lets the project raise its limit.
+  UPLOAD_MAX_IMAGE_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(500).default(10)),
   CRON_SECRET: z.preprocess(emptyAsUnset, z.string().min(16, "must be at least 16 characters").optional()),
   // Who runs background jobs: this server process (default), another process (PM2's worker
   // app), or each request after its response plus the cron route (default on Vercel).

@@ -20,12 +20,14 @@ export async function localSessionUserId(req: NextRequest): Promise<string | nul
   return row?.user_id ?? null;
 }
 
-/** The Supabase user, unless their profile is banned (Supabase Auth knows nothing of bans). */
-export async function activeUserId(userId: string): Promise<string | null> {
-  const [row] = await sql<
-    { id: string }[]
-  >`select id from profiles where id = ${userId} and status = 'active'`;
-  return row?.id ?? null;
+/**
+ * The Supabase user, unless their profile is banned (Supabase Auth knows nothing of bans). A
+ * session whose profile is not created yet (the first request after sign-up) passes: the
+ * profile is made from the session on the way in.
+ */
+export async function unlessBanned(userId: string): Promise<string | null> {
+  const [row] = await sql<{ status: string }[]>`select status from profiles where id = ${userId}`;
+  return row && row.status !== "active" ? null : userId;
 }
 
 export async function roleFor(req: NextRequest, res: NextResponse, userId: string): Promise<Role | null> {

@@ -1,8 +1,8 @@
 import "server-only";
 // Finishes what webhooks did not: asks providers about generations that went quiet, fails
 // those past their model's maximum duration or never submitted, takes back jobs of dead
-// worker pools, and sweeps temp files a crash left in local storage. (Webhook deliveries are
-// retried by their own jobs.) Driven by POST /api/cron/reconcile (Vercel Cron, or the dev/PM2
+// worker pools, and sweeps temp files a crash left in local storage and uploads abandoned
+// before completion. (Webhook deliveries are retried by their own jobs.) Driven by POST /api/cron/reconcile (Vercel Cron, or the dev/PM2
 // interval).
 import { staleActiveGenerations, touchGeneration } from "@/lib/db/generations";
 import { applyJobState } from "@/lib/generations/apply-job-state";
@@ -18,6 +18,7 @@ import { providerAdapter } from "@/lib/providers/registry";
 import { reportKeyFailure } from "@/lib/providers/token-pool";
 import type { JobState } from "@/lib/providers/types";
 import { sweepStaleTempFiles } from "@/lib/storage";
+import { sweepExpiredUploads } from "@/lib/uploads/sweep-uploads";
 
 /** How long a job may go without news before we ask the provider. */
 const QUIET_SECONDS = 60;
@@ -34,11 +35,18 @@ export type ReconcileReport = {
   completed: number;
   failed: number;
   tempFiles: number;
+  expiredUploads: number;
 };
 
 export async function reconcile(log: Logger): Promise<ReconcileReport> {
-  const report: ReconcileReport = { deadPools: 0, polled: 0, completed: 0, failed: 0, tempFiles: 0 };
-  report.deadPools = await recoverAbandonedJobs();
+  const report: ReconcileReport = {
+    deadPools: await recoverAbandonedJobs(),
+    polled: 0,
+    completed: 0,
+    failed: 0,
+    tempFiles: 0,
+    expiredUploads: 0,
+  };
   // One at a time: each may run the media pipeline, which is bounded per process anyway.
   for (const generation of await staleActiveGenerations(QUIET_SECONDS, BATCH)) {
     const outcome = await reconcileGeneration(generation, log);
@@ -53,6 +61,10 @@ export async function reconcile(log: Logger): Promise<ReconcileReport> {
       return 0;
     });
   }
+  report.expiredUploads = await sweepExpiredUploads(log).catch((error) => {
+    log.error("expired upload sweep failed", { error });
+    return 0;
+  });
   return report;
 }
 

@@ -4,14 +4,20 @@ import { prepareLocalRuntime } from "./local-runtime";
 import { startReconcileLoop } from "./reconcile-loop";
 import { run, supervise } from "./supervise";
 
+/**
+ * `next dev|start` on PORT, listening on this machine only unless HOST says otherwise: the
+ * development server serves source maps and unauthenticated dev tools, and a production server
+ * normally sits behind a proxy on the same host (one on another host sets HOST=0.0.0.0).
+ */
+export function nextArgs(command: "dev" | "start", env: Record<string, string | undefined>): string[] {
+  return [command, "--port", env.PORT || "3000", "--hostname", env.HOST || "127.0.0.1"];
+}
+
 export async function serve(command: "dev" | "start"): Promise<void> {
   const runtime = await prepareLocalRuntime();
   const port = runtime.env.PORT || "3000";
-  // The development server serves source maps and unauthenticated dev tools: this machine only.
-  // A production server behind a proxy on another host sets HOST=0.0.0.0.
-  const host = runtime.env.HOST || "127.0.0.1";
   runtime.env.APP_URL ||= `http://localhost:${port}`;
-  const next = run("next", [command, "--port", port, "--hostname", host], runtime.env);
+  const next = run("next", nextArgs(command, runtime.env), runtime.env);
   const stopLoop = startReconcileLoop({
     appUrl: `http://127.0.0.1:${port}`,
     secret: runtime.env.CRON_SECRET as string,

@@ -1,8 +1,8 @@
 "use client";
 
-import { ImagePlusIcon, LoaderCircleIcon, XIcon } from "lucide-react";
+import { ImagePlusIcon, XIcon } from "lucide-react";
 import { type DragEvent, useState } from "react";
-import { IMAGE_ACCEPT, useUpload } from "@/components/generations/use-upload";
+import { IMAGE_ACCEPT, type UploadItem, useUpload } from "@/components/generations/use-upload";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import { describedBy, type FieldProps, FieldShell } from "./field-shell";
@@ -21,15 +21,13 @@ export function ImageField({ param, id, value, onChange, error, disabled }: Fiel
   }
 
   function add(files: File[]) {
-    const images = files.filter((file) => file.type === "" || file.type.startsWith("image/"));
-    if (images.length === 0 || disabled) return;
+    if (files.length === 0 || disabled) return;
     // A single-image field replaces its image; a list fills the room it has left.
-    const batch = multiple ? images.slice(0, Math.max(room, 0)) : images.slice(0, 1);
+    const batch = multiple ? files.slice(0, Math.max(room, 0)) : files.slice(0, 1);
     if (batch.length === 0) return;
-    upload.mutate(batch, {
-      onSuccess: (uploaded) =>
-        commit(multiple ? [...urls, ...uploaded.map((f) => f.url)] : uploaded.map((f) => f.url)),
-    });
+    void upload.start(batch, (uploaded) =>
+      commit(multiple ? [...urls, ...uploaded.map((f) => f.url)] : uploaded.map((f) => f.url)),
+    );
   }
 
   function onDrop(event: DragEvent) {
@@ -38,7 +36,7 @@ export function ImageField({ param, id, value, onChange, error, disabled }: Fiel
     add([...event.dataTransfer.files]);
   }
 
-  const message = error ?? (upload.error ? upload.error.message : undefined);
+  const message = error ?? upload.error ?? undefined;
   return (
     <FieldShell
       param={param}
@@ -79,14 +77,9 @@ export function ImageField({ param, id, value, onChange, error, disabled }: Fiel
             </Button>
           </li>
         ))}
-        {upload.isPending ? (
-          <li className="grid aspect-square place-items-center rounded-md border border-dashed">
-            <LoaderCircleIcon aria-hidden className="size-5 animate-spin text-muted-foreground" />
-            <span className="sr-only" role="status">
-              Uploading…
-            </span>
-          </li>
-        ) : null}
+        {upload.items.map((item) => (
+          <UploadTile key={item.key} item={item} onCancel={() => upload.cancel(item.key)} />
+        ))}
         {(room > 0 || !multiple) && !upload.isPending ? (
           <li className="aspect-square">
             <input
@@ -113,5 +106,47 @@ export function ImageField({ param, id, value, onChange, error, disabled }: Fiel
         ) : null}
       </ul>
     </FieldShell>
+  );
+}
+
+/** A file on its way: how much has been sent, then "Processing" while the server checks it. */
+function UploadTile({ item, onCancel }: { item: UploadItem; onCancel: () => void }) {
+  const percent = item.total > 0 ? Math.floor((item.sent / item.total) * 100) : 0;
+  const label = item.phase === "processing" ? "Processing…" : `${percent}%`;
+  return (
+    <li
+      className="relative flex aspect-square flex-col justify-end gap-1 rounded-md border border-dashed p-2"
+      data-testid="upload-progress"
+    >
+      <span className="truncate text-muted-foreground text-xs" title={item.name}>
+        {item.name}
+      </span>
+      <div
+        role="progressbar"
+        aria-label={`Uploading ${item.name}`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={label}
+        className="h-1.5 overflow-hidden rounded-full bg-muted"
+      >
+        <div className="h-full bg-brand transition-[width]" style={{ width: `${percent}%` }} />
+      </div>
+      <span className="text-xs tabular-nums" role="status">
+        {label}
+      </span>
+      {item.phase === "sending" ? (
+        <Button
+          type="button"
+          size="icon"
+          variant="secondary"
+          aria-label={`Cancel uploading ${item.name}`}
+          className="absolute top-1 right-1 rounded-full bg-background/90 shadow"
+          onClick={onCancel}
+        >
+          <XIcon />
+        </Button>
+      ) : null}
+    </li>
   );
 }
