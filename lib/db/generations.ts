@@ -1,6 +1,7 @@
 import "server-only";
 // Generation rows: reserving (insert + charge + submit job), reads, deletion. State changes
 // are lib/generations/lifecycle.ts's.
+import { type InputEdge, recordInputs } from "@/lib/assets/generation-inputs";
 import { sql } from "@/lib/db/client";
 import { cancel, OUTPUTS_CLAIM_LEASE_SECONDS } from "@/lib/generations/lifecycle";
 import { type GenerationRow, MAX_ACTIVE_PER_USER } from "@/lib/generations/types";
@@ -16,6 +17,8 @@ export type NewGeneration = {
   input: Record<string, unknown>;
   prompt: string | null;
   parentGenerationId?: string | null;
+  /** The user's own files it consumes (lib/assets/generation-inputs.ts). */
+  inputs?: InputEdge[];
 };
 
 export type Reservation =
@@ -31,8 +34,8 @@ export type ReservationLimits = {
 };
 
 /**
- * Records a queued generation, charges its price and enqueues its submit job in one
- * transaction (a crash anywhere leaves all three or none), or refuses: the user
+ * Records a queued generation with its input edges, charges its price and enqueues its submit
+ * job in one transaction (a crash anywhere leaves all three or none), or refuses: the user
  * already has MAX_ACTIVE_PER_USER active jobs, a rate limit or daily cap is reached, or the
  * balance is too low. The profile row lock serialises one user's creates, so parallel
  * requests can never both pass a count or overdraw the balance.
@@ -89,6 +92,7 @@ export async function reserveGeneration(g: NewGeneration, limits: ReservationLim
         insert into credit_ledger (user_id, generation_id, delta, reason)
         values (${g.userId}, ${row.id}, ${-limits.price}, 'charge')`;
     }
+    await recordInputs(tx, row.id, g.inputs ?? []);
     await enqueueJob(tx, "generation.submit", { generationId: row.id }, { jobKey: submitJobKey(row.id) });
     return { ok: true, generation: row };
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { inputAssets } from "@/lib/assets/generation-inputs";
 import { type Reservation, reserveGeneration } from "@/lib/db/generations";
 import { AppError } from "@/lib/errors";
 import { type GenerationRow, MAX_ACTIVE_PER_USER } from "@/lib/generations/types";
@@ -49,6 +50,7 @@ export async function createGeneration(args: {
       input: { ...input },
       prompt: promptOf(input),
       parentGenerationId: args.parentGenerationId ?? null,
+      inputs: await inputAssets(args.userId, model, input),
     },
     {
       price: priceOf(model, input, effective.unitPrice),

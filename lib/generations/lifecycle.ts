@@ -5,9 +5,11 @@ import "server-only";
 // out) fires the same things in that statement, by trigger: the refund of a failed or canceled
 // job (generations_refund_on_end) and the `generation.ended` job that runs the hooks
 // (generations_enqueue_ended; hooks in lib/generations/ended-hooks.ts).
+import { randomUUID } from "node:crypto";
 import type { Sql, TransactionSql } from "postgres";
 import { sql } from "@/lib/db/client";
 import type { GenerationRow, StoredOutput } from "@/lib/generations/types";
+import type { MediaOutput } from "@/lib/media/types";
 
 type Db = Sql | TransactionSql;
 
@@ -58,13 +60,38 @@ export async function releaseOutputsClaim(id: string, attempt: string): Promise<
     where id = ${id} and outputs_claim = ${attempt}`;
 }
 
-/** Publishes an attempt's outputs; only the attempt that holds the claim can. */
-export async function complete(id: string, attempt: string, outputs: StoredOutput[]): Promise<boolean> {
-  const rows = await sql`
-    update generations set status = 'completed', outputs = ${sql.json(outputs as never)}, error = null,
-      completed_at = now(), updated_at = now()
-    where id = ${id} and status in ('queued', 'processing') and outputs_claim = ${attempt} returning id`;
-  return rows.length > 0;
+/**
+ * Publishes an attempt's outputs; only the attempt that holds the claim can. Each file becomes
+ * an asset (output, and its thumbnail) in the same transaction, and the row's outputs name them.
+ */
+export async function complete(id: string, attempt: string, outputs: MediaOutput[]): Promise<boolean> {
+  const named = outputs.map((o) => ({
+    ...o,
+    asset_id: randomUUID(),
+    thumb_asset_id: o.thumb_path ? randomUUID() : null,
+  }));
+  const stored: StoredOutput[] = named.map(({ thumb: _thumb, ...o }) => o);
+  return sql.begin(async (tx) => {
+    const [row] = await tx<{ user_id: string }[]>`
+      update generations set status = 'completed', outputs = ${tx.json(stored as never)}, error = null,
+        completed_at = now(), updated_at = now()
+      where id = ${id} and status in ('queued', 'processing') and outputs_claim = ${attempt}
+      returning user_id`;
+    if (!row) return false;
+    for (const o of named) {
+      await tx`
+        insert into assets (id, user_id, role, storage_path, mime, width, height, bytes, sha256, generation_id)
+        values (${o.asset_id}, ${row.user_id}, 'output', ${o.path}, ${o.mime}, ${o.width}, ${o.height},
+                ${o.bytes}, ${o.sha256}, ${id})`;
+      if (o.thumb && o.thumb_path)
+        await tx`
+          insert into assets (id, user_id, role, storage_path, mime, width, height, bytes, sha256,
+                              generation_id, original_asset_id)
+          values (${o.thumb_asset_id}, ${row.user_id}, 'thumbnail', ${o.thumb_path}, 'image/webp',
+                  ${o.thumb.width}, ${o.thumb.height}, ${o.thumb.bytes}, ${o.thumb.sha256}, ${id}, ${o.asset_id})`;
+    }
+    return true;
+  });
 }
 
 /** With `attempt`, only while that attempt holds the outputs claim (its files were refused). */

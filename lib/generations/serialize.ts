@@ -14,6 +14,7 @@ export function urlBucket(nowMs = Date.now()): number {
 }
 
 export type PublicOutput = {
+  asset_id: string | null;
   url: string;
   thumbnail_url: string | null;
   mime: string;
@@ -80,6 +81,7 @@ function toPublic(row: SerializableRow, urls: Map<string, string>): PublicGenera
     prompt: row.prompt,
     error: row.error,
     outputs: row.outputs.map((output) => ({
+      asset_id: output.asset_id ?? null,
       url: urls.get(output.path) as string,
       thumbnail_url: output.thumb_path ? (urls.get(output.thumb_path) as string) : null,
       mime: output.mime,

@@ -3,6 +3,7 @@ import "server-only";
 // row (lib/db/generations.ts reserveGeneration). A provider's refusal fails the generation; a
 // fault on our side or the network's throws, so the job is tried again with backoff, and the
 // last try fails the generation with the reason instead.
+import { freshInput } from "@/lib/assets/generation-inputs";
 import { getGeneration, recordSubmission } from "@/lib/db/generations";
 import { appUrl } from "@/lib/env";
 import { applyJobState } from "@/lib/generations/apply-job-state";
@@ -41,7 +42,12 @@ export async function runSubmitJob(generationId: string, ctx: JobContext): Promi
     return;
   }
   try {
-    await submitGeneration({ generation, model, log: ctx.log });
+    // Links to our own files are signed now, however long ago the generation was created.
+    await submitGeneration({
+      generation: { ...generation, input: await freshInput(generation) },
+      model,
+      log: ctx.log,
+    });
   } catch (error) {
     if (error instanceof ProviderError || ctx.finalAttempt) {
       if (!(error instanceof ProviderError)) ctx.log.error("submit failed", { generationId, error });

@@ -4,8 +4,16 @@ import type { ModelKind, ProviderId } from "@/lib/models-config";
 
 export { GENERATION_STATUSES, type GenerationStatus } from "@/lib/generations/status";
 
-/** One stored output file; paths are storage object paths, never URLs. */
-export type StoredOutput = MediaOutput;
+/**
+ * One stored output file as kept in `generations.outputs`: paths are storage object paths,
+ * never URLs; `asset_id` / `thumb_asset_id` name its assets (absent only on rows that never
+ * completed since assets exist, which have no outputs).
+ */
+export type StoredOutput = Omit<MediaOutput, "thumb" | "sha256"> & {
+  sha256?: string;
+  asset_id?: string;
+  thumb_asset_id?: string | null;
+};
 
 export type GenerationRow = {
   id: string;

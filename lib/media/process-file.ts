@@ -3,6 +3,8 @@
 // in the media worker (the server) and in-process (tests, scripts). Every object path is
 // reported through `onStore` before it is written, so the caller can remove them all on failure.
 
+import { createHash } from "node:crypto";
+import { Transform } from "node:stream";
 import { openMediaDownload, readToBuffer } from "@/lib/media/download";
 import { sniffMediaType } from "@/lib/media/sniff";
 import { makeThumbnail } from "@/lib/media/thumbnail";
@@ -76,8 +78,10 @@ async function processOne(context: FileContext, source: MediaSource, index: numb
   const { data, type } = "url" in source ? await downloadImage(context, source) : inlineFile(context, source);
   const path = `${base}.${type.ext}`;
   await put(context, path, () => context.storage.putBuffer(path, data, { contentType: type.mime }));
+  const sha256 = sha256Of(data);
   if (type.kind === "video") {
-    return { path, thumb_path: null, mime: type.mime, width: null, height: null, bytes: data.byteLength };
+    const bytes = data.byteLength;
+    return { path, thumb_path: null, mime: type.mime, width: null, height: null, bytes, sha256, thumb: null };
   }
   const thumbnail = await context.permits.withPermit(() => makeThumbnail(data));
   const thumbPath = `${base}.thumb.webp`;
@@ -91,8 +95,17 @@ async function processOne(context: FileContext, source: MediaSource, index: numb
     width: thumbnail.originalWidth,
     height: thumbnail.originalHeight,
     bytes: data.byteLength,
+    sha256,
+    thumb: {
+      sha256: sha256Of(thumbnail.data),
+      bytes: thumbnail.data.byteLength,
+      width: thumbnail.width,
+      height: thumbnail.height,
+    },
   };
 }
+
+const sha256Of = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
 async function downloadImage(
   context: FileContext,
@@ -147,11 +160,32 @@ async function streamVideo(
     kind: "video",
   });
   const path = `${base}.${download.type.ext}`;
+  // Hashed on its way through, so the content address costs no second read.
+  const hash = createHash("sha256");
+  const hashed = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  download.body.on("error", (error) => hashed.destroy(error));
   const stored = await put(context, path, () =>
-    context.storage.putStream(path, download.body, { contentType: download.type.mime, maxBytes }),
+    context.storage.putStream(path, download.body.pipe(hashed), {
+      contentType: download.type.mime,
+      maxBytes,
+    }),
   ).finally(() => download.body.destroy());
   // No video thumbnail: that needs a decoder (ffmpeg) this pipeline does not ship.
-  return { path, thumb_path: null, mime: download.type.mime, width: null, height: null, bytes: stored.bytes };
+  return {
+    path,
+    thumb_path: null,
+    mime: download.type.mime,
+    width: null,
+    height: null,
+    bytes: stored.bytes,
+    sha256: hash.digest("hex"),
+    thumb: null,
+  };
 }
 
 /** Records the path before writing (a failed write may leave something behind) and names storage failures. */

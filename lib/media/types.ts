@@ -24,6 +24,10 @@ export type MediaOutput = {
   width: number | null;
   height: number | null;
   bytes: number;
+  /** Hex SHA-256 of the stored bytes (the asset's content address). */
+  sha256: string;
+  /** The thumbnail's own facts, for its asset. */
+  thumb: { sha256: string; bytes: number; width: number; height: number } | null;
 };
 
 export type MediaErrorCode =

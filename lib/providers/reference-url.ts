@@ -52,6 +52,21 @@ export function referenceTarget(value: string): ReferenceTarget | { kind: "refus
 }
 
 /**
+ * The storage object a link to our own files names (its signature checked for local links,
+ * left to Supabase for its own), or null for anyone else's URL.
+ */
+export function ownObjectPath(value: string): string | null {
+  const target = referenceTarget(value);
+  if (target.kind === "local-object") return target.objectPath;
+  if (target.kind !== "supabase-object") return null;
+  const prefix = supabaseSignPrefix();
+  const url = new URL(value);
+  if (!prefix) return null;
+  const objectPath = decodeURIComponent(url.pathname.slice(prefix.path.length));
+  return isValidObjectPath(objectPath) ? objectPath : null;
+}
+
+/**
  * The checks that cost nothing, made before a generation is paid for: a link to our own files
  * must carry a valid signature, and any other URL must be http(s) and, when its host is an IP
  * literal, a public address. Null when the URL may go on to be fetched.

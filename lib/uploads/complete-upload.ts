@@ -1,10 +1,11 @@
 import "server-only";
 // Step three of a direct upload: the browser says the bytes are in storage. The server reads
 // the incoming object back (never more than the slot allows), decides the type from the bytes,
-// re-encodes the image (orientation applied, metadata dropped), stores the result under
-// users/<id>/uploads/, removes the raw object and answers what /api/upload answers per file.
+// re-encodes the image (orientation applied, metadata dropped), registers it as an asset (stored
+// under users/<id>/uploads/ unless the same bytes are there already), removes the raw object and
+// answers what /api/upload answers per file.
 // The answer is stored with the slot, so completing again answers the same and stores nothing.
-import { randomUUID } from "node:crypto";
+import { registerUpload } from "@/lib/assets/register-upload";
 import { AppError } from "@/lib/errors";
 import type { Logger } from "@/lib/log";
 import { storage } from "@/lib/storage";
@@ -48,21 +49,13 @@ export async function completeUpload(userId: string, uploadId: string, log: Logg
     await discard(row);
     throw error;
   }
-  const path = `users/${userId}/uploads/${randomUUID()}.${image.ext}`;
-  await storage().putBuffer(path, image.out, { contentType: image.mime });
+  const asset = await registerUpload(userId, image);
   const result: UploadedImage = {
-    url: await storage().signedUrl(path, UPLOAD_URL_TTL_SECONDS),
-    path,
-    mime: image.mime,
-    width: image.width,
-    height: image.height,
-    bytes: image.out.length,
+    ...asset,
+    url: await storage().signedUrl(asset.path, UPLOAD_URL_TTL_SECONDS),
   };
   if (!(await markCompleted(uploadId, userId, result))) {
-    // A parallel completion stored its answer first: ours goes, theirs is the answer.
-    await storage()
-      .delete([path])
-      .catch((error) => log.warn("could not remove a duplicate upload", { path, error }));
+    // A parallel completion answered first; both registered the same bytes, so the same asset.
     const winner = await findUpload(uploadId, userId);
     if (!winner?.result) throw noSuchUpload();
     return winner.result;

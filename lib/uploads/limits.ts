@@ -33,6 +33,8 @@ export function describeBytes(bytes: number): string {
 }
 
 export type UploadedImage = {
+  /** The stored file's asset: what a generation's input refers to. */
+  asset_id: string;
   url: string;
   path: string;
   mime: string;

@@ -1,9 +1,9 @@
 import "server-only";
 // Reference images sent as multipart to /api/upload (small API clients; the app's own form
 // uploads straight to storage, lib/uploads/create-slot.ts): type checked from the bytes,
-// re-encoded with sharp, stored under the user, and returned as signed URLs that providers can
-// fetch.
-import { randomUUID } from "node:crypto";
+// re-encoded with sharp, stored under the user once per content (lib/assets/register-upload.ts),
+// and returned as assets with signed URLs.
+import { registerUpload } from "@/lib/assets/register-upload";
 import { AppError } from "@/lib/errors";
 import { storage } from "@/lib/storage";
 import { describeBytes, MAX_UPLOAD_FILES, type UploadedImage } from "@/lib/uploads/limits";
@@ -27,27 +27,11 @@ export async function storeUploads(userId: string, files: File[]): Promise<Uploa
   for (const file of files) {
     encoded.push(await reencodeImage(Buffer.from(await file.arrayBuffer()), file.name || "file"));
   }
-  const stored: string[] = [];
-  try {
-    const results: UploadedImage[] = [];
-    for (const { out, width, height, mime, ext } of encoded) {
-      const path = `users/${userId}/uploads/${randomUUID()}.${ext}`;
-      await storage().putBuffer(path, out, { contentType: mime });
-      stored.push(path);
-      results.push({
-        url: await storage().signedUrl(path, UPLOAD_URL_TTL_SECONDS),
-        path,
-        mime,
-        width,
-        height,
-        bytes: out.length,
-      });
-    }
-    return results;
-  } catch (error) {
-    await storage()
-      .delete(stored)
-      .catch(() => {});
-    throw error;
+  // Registered one by one: an asset that exists is answered again, never stored twice.
+  const results: UploadedImage[] = [];
+  for (const image of encoded) {
+    const asset = await registerUpload(userId, image);
+    results.push({ ...asset, url: await storage().signedUrl(asset.path, UPLOAD_URL_TTL_SECONDS) });
   }
+  return results;
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
@@ -62,6 +63,15 @@ function input(
   };
 }
 
+const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
+/** A thumbnail's own facts: a WebP within 512 px whose hash names its bytes. */
+const thumbFacts = (width: number, height: number) => ({
+  sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+  bytes: expect.any(Number),
+  width,
+  height,
+});
+
 describe("processOutputs: images", () => {
   it("stores three images and their thumbnails, one file at a time", async () => {
     const png = await makePng(1200, 800);
@@ -91,6 +101,8 @@ describe("processOutputs: images", () => {
         width: 1200,
         height: 800,
         bytes: png.length,
+        sha256: sha256(png),
+        thumb: thumbFacts(512, 341),
       },
       {
         path: `${DIR}/1.jpg`,
@@ -99,6 +111,8 @@ describe("processOutputs: images", () => {
         width: 300,
         height: 900,
         bytes: jpeg.length,
+        sha256: sha256(jpeg),
+        thumb: thumbFacts(171, 512),
       },
       {
         path: `${DIR}/2.webp`,
@@ -107,6 +121,8 @@ describe("processOutputs: images", () => {
         width: 64,
         height: 64,
         bytes: webp.length,
+        sha256: sha256(webp),
+        thumb: thumbFacts(64, 64),
       },
     ]);
     expect(await listFiles(store.root)).toEqual(
@@ -131,6 +147,8 @@ describe("processOutputs: images", () => {
         width: 700,
         height: 700,
         bytes: png.length,
+        sha256: sha256(png),
+        thumb: thumbFacts(512, 512),
       },
     ]);
     expect(await listFiles(store.root)).toHaveLength(2);
@@ -296,7 +314,17 @@ describe("processOutputs: video", () => {
     );
 
     expect(outputs).toEqual([
-      { path: `${DIR}/0.mp4`, thumb_path: null, mime: "video/mp4", width: null, height: null, bytes: total },
+      {
+        path: `${DIR}/0.mp4`,
+        thumb_path: null,
+        mime: "video/mp4",
+        width: null,
+        height: null,
+        bytes: total,
+        // Hashed in passing: the same digest as the bytes stored.
+        sha256: sha256(await readFile(path.join(store.root, DIR, "0.mp4"))),
+        thumb: null,
+      },
     ]);
     expect(store.calls).toEqual([{ method: "putStream", path: `${DIR}/0.mp4`, streamed: true }]);
     // Storage got its first bytes while most of the body was still on the server's side.

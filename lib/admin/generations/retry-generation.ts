@@ -3,6 +3,7 @@ import "server-only";
 // and charged like any other (createGeneration enforces limits and the balance), with the
 // failed one as its parent. Its submit job, committed with the row, calls the provider.
 import { type Actor, assertAdmin } from "@/lib/admin/actor";
+import { freshInput } from "@/lib/assets/generation-inputs";
 import { recordAudit } from "@/lib/audit";
 import { sql } from "@/lib/db/client";
 import { getGeneration } from "@/lib/db/generations";
@@ -22,7 +23,8 @@ export async function retryGeneration(actor: Actor, id: string): Promise<Created
   const created = await createGeneration({
     userId: original.user_id,
     modelId: original.model_id,
-    input: original.input,
+    // Its own files by their assets, freshly signed: the original's links may have expired.
+    input: await freshInput(original),
     parentGenerationId: original.id,
   });
   // createGeneration commits its own transaction (reserve + charge), so the audit row follows
