@@ -38,5 +38,5 @@ export type GenerationRow = {
   updated_at: Date;
 };
 
-/** Most active generations one user may have at once (DESIGN.md 7). */
+/** Most active generations one user may have at once (the product limits in README.md). */
 export const MAX_ACTIVE_PER_USER = 5;

@@ -1,5 +1,5 @@
-// Google models on the Gemini API (never Imagen: shut down, see PROTOCOLS.md §0.1).
-// Gemini image: `generateContent` with responseModalities IMAGE (PROTOCOLS.md §3.2, @google/genai
+// Google models on the Gemini API (never Imagen, which Google shut down).
+// Gemini image: `generateContent` with responseModalities IMAGE (docs/protocols.md §3.2, @google/genai
 // ImageConfig), a `v1beta` feature. Reference images travel as RemoteImage and the adapter inlines
 // their bytes. Veo is no longer served by the Gemini API (its previews shut down on 2026-10-22);
 // the catalog's Veo model runs on Replicate (lib/models/replicate-video.ts).

@@ -1,4 +1,4 @@
-// Standard Webhooks verification (Replicate, PROTOCOLS.md 1.5): HMAC-SHA256 over
+// Standard Webhooks verification (Replicate, docs/protocols.md §1.5): HMAC-SHA256 over
 // "id.timestamp.body" keyed by the base64 secret after "whsec_", any "v1,<b64>" entry may
 // match, compared in constant time, timestamp within five minutes.
 import { createHmac } from "node:crypto";

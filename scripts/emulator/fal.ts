@@ -1,4 +1,4 @@
-// fal queue API (PROTOCOLS.md §2): submit to `/{endpoint_id}`, then status, result and cancel
+// fal queue API (docs/protocols.md §2): submit to `/{endpoint_id}`, then status, result and cancel
 // under `/{owner}/{app}/requests/{id}` (no endpoint sub-path), plus ED25519-signed webhooks.
 import { type CredentialVerdict, credentialVerdict, FAILURE_MESSAGE, parseControls } from "./controls";
 import { balanceExhausted, checkInput, servedEndpoint } from "./fal-checks";
@@ -208,7 +208,7 @@ export function createFal(deps: FalDeps) {
     }
     const [, base, id, action] = match;
     const r = requests.get(id!);
-    // Faithful to fal: the app base only, never the endpoint's sub-path (PROTOCOLS.md §2.2 gotcha).
+    // Faithful to fal: the app base only, never the endpoint's sub-path (docs/protocols.md §2.2 gotcha).
     if (!r || r.base !== base)
       throw new HttpError(404, { detail: `Request ${id} not found`, status: "NOT_FOUND" });
     const headers = { "x-fal-request-id": r.job.id };

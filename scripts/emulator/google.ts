@@ -1,4 +1,4 @@
-// Gemini API (PROTOCOLS.md §3): `generateContent` for image models with inline PNG parts, for
+// Gemini API (docs/protocols.md §3): `generateContent` for image models with inline PNG parts, for
 // the models and API versions Google serves (lib/models/provider-models.ts) and only with fields
 // its schema knows. Veo (`predictLongRunning`) is no longer served by the Gemini API.
 import { randomBytes } from "node:crypto";

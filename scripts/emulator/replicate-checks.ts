@@ -1,6 +1,6 @@
 // What Replicate refuses before a prediction exists: a model it does not serve (404), a version
 // it does not know (422), input its schema rejects (422 with `invalid_fields`), and an account
-// without credit (402). Shapes as Replicate sends them (PROTOCOLS.md §1).
+// without credit (402). Shapes as Replicate sends them (docs/protocols.md §1).
 import { PROVIDER_MODELS, type ServedModel } from "../../lib/models/provider-models";
 import { HttpError } from "./http";
 import { validateInput } from "./validate";

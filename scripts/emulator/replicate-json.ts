@@ -1,4 +1,4 @@
-// The Replicate prediction object (PROTOCOLS.md §1.2): the API response and the webhook body.
+// The Replicate prediction object (docs/protocols.md §1.2): the API response and the webhook body.
 import type { JobStatus } from "./jobs";
 import type { Prediction } from "./replicate";
 

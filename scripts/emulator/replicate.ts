@@ -1,4 +1,4 @@
-// Replicate HTTP API (PROTOCOLS.md §1): predictions by version, model or deployment, get,
+// Replicate HTTP API (docs/protocols.md §1): predictions by version, model or deployment, get,
 // cancel, the default webhook secret, and Standard Webhooks deliveries.
 import type { ServedModel } from "../../lib/models/provider-models";
 import { type CredentialVerdict, credentialVerdict, parseControls } from "./controls";
@@ -41,7 +41,7 @@ export interface Prediction {
 }
 
 const EVENTS = ["start", "output", "logs", "completed"];
-// Official models whose schema returns one URI string rather than an array (PROTOCOLS.md §1.3).
+// Official models whose schema returns one URI string rather than an array (docs/protocols.md §1.3).
 const SINGLE_OUTPUT =
   /flux-1\.1-pro|flux-pro|flux-kontext|ideogram-ai\/|recraft-ai\/|google\/imagen|real-esrgan|background-remover/;
 

@@ -28,7 +28,7 @@ afterAll(async () => {
   await receiver.close();
 });
 
-/** fal's scheme (PROTOCOLS.md §2.3), checked with node:crypto against the emulator's JWKS. */
+/** fal's scheme (docs/protocols.md §2.3), checked with node:crypto against the emulator's JWKS. */
 function verifyFal(d: Delivery, body = d.body): boolean {
   const header = (name: string) => String(d.headers[name]);
   const message = [

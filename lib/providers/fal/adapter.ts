@@ -25,7 +25,7 @@ function fal(credential: ProviderCredential): FalClient {
   let client = clients.get(key);
   if (!client) {
     const config = falConfig(credential);
-    // The client has no base-URL option; requests are redirected to FAL_QUEUE_URL (PROTOCOLS.md 9).
+    // The client has no base-URL option; requests are redirected to FAL_QUEUE_URL (docs/protocols.md §2.6).
     client = createFalClient({
       credentials: config.credentials,
       fetch: throttleAwareFetch(),
@@ -39,7 +39,7 @@ function fal(credential: ProviderCredential): FalClient {
   return client;
 }
 
-/** fal outputs: `images: [{url}]` for image models, `video: {url}` for video (PROTOCOLS.md 2.5). */
+/** fal outputs: `images: [{url}]` for image models, `video: {url}` for video (docs/protocols.md §2.5). */
 export function falOutputSources(payload: unknown): MediaSource[] {
   const output = (payload ?? {}) as {
     images?: { url?: unknown }[];

@@ -1,5 +1,5 @@
 import "server-only";
-// fal webhook verification (PROTOCOLS.md 2.3): ED25519 over
+// fal webhook verification (docs/protocols.md §2.3): ED25519 over
 // "requestId\nuserId\ntimestamp\nsha256hex(body)", any key of fal's JWKS may match,
 // timestamp within five minutes. The JWKS comes from a cache (jwks-cache.ts) that forged
 // webhooks cannot make refetch more than once per floor interval.

@@ -1,6 +1,7 @@
 import "server-only";
 // Google: Gemini image models answer generateContent synchronously with inline bytes, so the
-// call runs after the response and its bytes enter the same pipeline (PROTOCOLS.md 3.2). The
+// call runs in the generation's submit job and its bytes enter the same pipeline
+// (docs/protocols.md §3.2). The
 // Gemini API no longer serves Veo (shut down 2026-10-22); the catalog runs Veo on Replicate.
 import { randomUUID } from "node:crypto";
 import { type GenerateContentResponse, GoogleGenAI } from "@google/genai";
@@ -41,7 +42,7 @@ function genai(credential: ProviderCredential): GoogleGenAI {
 
 /**
  * The Gemini API answers a bad key with 400 INVALID_ARGUMENT and reason API_KEY_INVALID, and a
- * quota problem with 429 RESOURCE_EXHAUSTED and a RetryInfo delay (PROTOCOLS.md 3).
+ * quota problem with 429 RESOURCE_EXHAUSTED and a RetryInfo delay (docs/protocols.md §3).
  */
 function keyFailureOf(
   status: number | null,

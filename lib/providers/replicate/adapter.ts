@@ -82,7 +82,7 @@ async function candidateSecrets(): Promise<string[]> {
   return [...new Set(secrets)];
 }
 
-/** Replicate outputs are a URL, a list of URLs, or an object holding them (PROTOCOLS.md 1.3). */
+/** Replicate outputs are a URL, a list of URLs, or an object holding them (docs/protocols.md §1.3). */
 export function replicateOutputSources(output: unknown): MediaSource[] {
   if (typeof output === "string") return /^https?:\/\//.test(output) ? [{ url: output }] : [];
   if (Array.isArray(output)) return output.flatMap(replicateOutputSources);
