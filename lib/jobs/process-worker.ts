@@ -1,7 +1,6 @@
 import "server-only";
 // The job worker of this process, started once (instrumentation.ts in a Next server,
 // scripts/worker.ts on its own) and kept on globalThis so a dev reload does not start a second.
-import { env } from "@/lib/env";
 import { type JobWorker, startJobWorker } from "@/lib/jobs/runner";
 import { log } from "@/lib/log";
 
@@ -14,9 +13,4 @@ export function startProcessWorker(label: string): Promise<JobWorker> {
     throw error;
   });
   return globalForJobs.atelierJobWorker;
-}
-
-/** Whether this server should run jobs itself (the default outside serverless hosts). */
-export function runsJobsInProcess(): boolean {
-  return env.JOB_WORKER === "in-process";
 }

@@ -63,6 +63,7 @@ const app = await startBenchApp({
   REPLICATE_BASE_URL: "http://127.0.0.1:9/v1",
   MEDIA_HOST_ALLOWLIST: "127.0.0.1",
   ...(process.env.MAX_CONCURRENT_MEDIA && { MAX_CONCURRENT_MEDIA: process.env.MAX_CONCURRENT_MEDIA }),
+  ...(process.env.JOB_CONCURRENCY && { JOB_CONCURRENCY: process.env.JOB_CONCURRENCY }),
 });
 try {
   const [user] = await app.sql`insert into profiles (email) values ('bench@example.com') returning id`;

@@ -2,7 +2,6 @@ import { safeEqual } from "@/lib/auth/crypto";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { reconcile } from "@/lib/generations/reconcile";
-import { drainJobs } from "@/lib/jobs/runner";
 import { type ApiContext, withApiLogging } from "@/lib/with-api-logging";
 
 // Vercel Cron calls GET with `Authorization: Bearer $CRON_SECRET`; the dev and PM2 loops POST.
@@ -13,7 +12,7 @@ async function run({ req, log }: ApiContext<"none">) {
   if (!safeEqual(header, `Bearer ${env.CRON_SECRET}`))
     throw new AppError("unauthorized", "Invalid cron secret.");
   const report = await reconcile(log);
-  if (env.JOB_WORKER === "on-request") await drainJobs("cron");
+  if (env.JOB_WORKER === "on-request") await (await import("@/lib/jobs/runner")).drainJobs("cron");
   return Response.json(report);
 }
 
