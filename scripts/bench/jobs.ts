@@ -37,9 +37,12 @@ function startWorker(): Promise<ChildProcess> {
   });
 }
 
-const enqueue = (db: Sql) =>
+// postgres.js sends a query when it is awaited or then'd: `.then` sends it now.
+const enqueue = (db: Sql): Promise<unknown> =>
   db`select graphile_worker.add_job('generation.ended',
-       json_build_object('generationId', ${randomUUID()}::uuid, 'status', 'failed'), max_attempts => 5)`;
+       json_build_object('generationId', ${randomUUID()}::uuid, 'status', 'failed'), max_attempts => 5)`.then(
+    (rows) => rows,
+  );
 
 async function drained(): Promise<void> {
   for (;;) {
