@@ -53,7 +53,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 it("work in flight survives two SIGKILLs and restarts", async () => {
   const users = await Promise.all(["k1", "k2", "k3"].map((n) => signIn(app.url, `${n}@example.com`)));
   // Killed right after the creates: submit jobs committed, few or none run.
-  const first = await createMany(users, "first");
+  const all = await createMany(users, "crash");
   await app.kill();
   await app.restart();
   // Killed while providers run the slow jobs and the quick ones' webhooks and media are in flight.
@@ -61,7 +61,6 @@ it("work in flight survives two SIGKILLs and restarts", async () => {
   await app.kill();
   await sleep(2_000); // long enough for the provider's webhook retries to give up
   await app.restart();
-  const all = first;
 
   // The operator's reconcile loop (dev, PM2, Vercel Cron) keeps running; so does it here.
   const deadline = Date.now() + 200_000;
