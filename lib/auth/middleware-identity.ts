@@ -20,12 +20,14 @@ export async function localSessionUserId(req: NextRequest): Promise<string | nul
   return row?.user_id ?? null;
 }
 
-/** The Supabase user, unless their profile is banned (Supabase Auth knows nothing of bans). */
+/**
+ * The Supabase user, unless their profile is banned (Supabase Auth knows nothing of bans). A
+ * user without a profile yet is let through: the page's own auth lookup creates it, or finds
+ * the auth user gone.
+ */
 export async function activeUserId(userId: string): Promise<string | null> {
-  const [row] = await sql<
-    { id: string }[]
-  >`select id from profiles where id = ${userId} and status = 'active'`;
-  return row?.id ?? null;
+  const [row] = await sql<{ status: string }[]>`select status from profiles where id = ${userId}`;
+  return !row || row.status === "active" ? userId : null;
 }
 
 export async function roleFor(req: NextRequest, res: NextResponse, userId: string): Promise<Role | null> {
