@@ -227,10 +227,8 @@ describe("one account per Telegram user, by widget or by Telegram's OIDC login",
     await first.post("/api/auth/telegram", payload);
     const widgetAccount = (await me(first)).id;
     const oidcUser = await telegramOidcUser(payload.id);
-    const { client, code } = await browserBackFromProvider(app.url, standIn, oidcUser, "/history");
-    expect((await client.get(`/auth/callback?code=${code}`)).headers.get("location")).toBe(
-      `${app.url}/history`,
-    );
+    const { client, code } = await browserBackFromProvider(app.url, standIn, oidcUser);
+    expect((await client.get(`/auth/callback?code=${code}`)).headers.get("location")).toBe(`${app.url}/`);
     expect(await me(client)).toMatchObject({ id: widgetAccount });
     expect(await app.db.sql`select id from profiles where telegram_id = ${payload.id}`).toHaveLength(1);
   });
