@@ -16,7 +16,6 @@ import type { AddressInfo } from "node:net";
 import type { Sql } from "postgres";
 import { adminRoute } from "./supabase-stand-in-admin";
 import {
-  codeChallenge,
   createSigningKey,
   HttpError,
   jwksOf,
@@ -24,8 +23,9 @@ import {
   signWithProject,
   verifyWithProject,
 } from "./supabase-stand-in-crypto";
-import { createRateLimiter, type RateLimit, rateLimitKey, redirectTarget } from "./supabase-stand-in-policy";
+import { createRateLimiter, type RateLimit, rateLimitKey } from "./supabase-stand-in-policy";
 import { createRefreshTokens } from "./supabase-stand-in-refresh";
+import { createSignInFlows } from "./supabase-stand-in-sign-in";
 import { createUserStore, type NewUser, type StandInUser } from "./supabase-stand-in-users";
 
 export { codeChallenge, createSigningKey, signJwt, ssrCookieValue } from "./supabase-stand-in-crypto";
@@ -86,8 +86,6 @@ export async function startSupabaseAuthStandIn(options: StandInOptions = {}) {
     options.signing === "HS256"
       ? { alg: "HS256", secret: randomBytes(32).toString("hex") }
       : { alg: "ES256", key: createSigningKey() };
-  const siteUrl = options.siteUrl ?? "http://localhost:3000";
-  const allowList = options.redirectAllowList ?? [];
   let clockOffsetMs = 0;
   const now = () => Date.now() + clockOffsetMs;
   const limits = {
@@ -99,9 +97,6 @@ export async function startSupabaseAuthStandIn(options: StandInOptions = {}) {
     reuseIntervalSeconds: options.refreshTokenReuseInterval ?? 10,
     now,
   });
-  const authCodes = new Map<string, { userId: string; challenge: string }>();
-  const flows = new Map<string, { provider: string; challenge: string; redirect: string }>();
-  const providerAccounts = new Map<string, StandInUser>();
   const emailTokens = new Map<string, string>();
   const sessions = new Map<string, string>(); // session id → user id
   const requests: RecordedRequest[] = [];
@@ -159,12 +154,15 @@ export async function startSupabaseAuthStandIn(options: StandInOptions = {}) {
     return sessionResponse(user, sessionId, refreshTokens.issue(sessionId), opts);
   }
 
-  /** What GET /authorize + the provider round trip would leave: a one-time code bound to a PKCE challenge. */
-  function issueAuthCode(user: StandInUser, verifier: string): string {
-    const code = randomUUID();
-    authCodes.set(code, { userId: user.id, challenge: codeChallenge(verifier) });
-    return code;
-  }
+  const flows = createSignInFlows({
+    users,
+    siteUrl: options.siteUrl ?? "http://localhost:3000",
+    allowList: options.redirectAllowList ?? [],
+    baseUrl: () => baseUrl,
+    issueSession,
+    emailSignups: options.emailSignups !== false,
+    autoconfirm: options.autoconfirm === true,
+  });
 
   function endSessions(userId: string): void {
     for (const [id, owner] of sessions)
@@ -223,8 +221,8 @@ export async function startSupabaseAuthStandIn(options: StandInOptions = {}) {
     const grant = url.searchParams.get("grant_type");
     if (method === "GET" && path === "/.well-known/jwks.json") return [200, jwksOf(project)];
     // Browser navigations: no API key.
-    if (method === "GET" && path === "/authorize") return authorize(url);
-    if (method === "GET" && path === "/callback") return providerCallback(url);
+    if (method === "GET" && path === "/authorize") return flows.authorize(url);
+    if (method === "GET" && path === "/callback") return flows.providerCallback(url);
 
     const apikey = apiKeyOf(req, path.startsWith("/admin/"));
     if (path.startsWith("/admin/"))
@@ -232,12 +230,12 @@ export async function startSupabaseAuthStandIn(options: StandInOptions = {}) {
 
     if (method === "POST" && path === "/token") {
       limit("token", req, apikey);
-      if (grant === "pkce") return [200, exchangeCode(text(body.auth_code), text(body.code_verifier))];
+      if (grant === "pkce") return [200, flows.exchangeCode(text(body.auth_code), text(body.code_verifier))];
       if (grant === "refresh_token") return refresh(text(body.refresh_token));
-      if (grant === "password") return [200, passwordGrant(text(body.email), text(body.password))];
+      if (grant === "password") return [200, flows.passwordGrant(text(body.email), text(body.password))];
       throw new HttpError(400, "validation_failed", "unsupported_grant_type");
     }
-    if (method === "POST" && path === "/signup") return signUp(text(body.email), text(body.password));
+    if (method === "POST" && path === "/signup") return flows.signUp(text(body.email), text(body.password));
     if (method === "POST" && path === "/verify") {
       limit("verify", req, apikey);
       const hash = text(body.token_hash);
@@ -264,53 +262,6 @@ export async function startSupabaseAuthStandIn(options: StandInOptions = {}) {
     throw new HttpError(404, "not_found", `stand-in does not implement ${method} ${url.pathname}`);
   }
 
-  function authorize(url: URL): [number, unknown] {
-    const provider = url.searchParams.get("provider");
-    if (!provider)
-      throw new HttpError(400, "validation_failed", "Unsupported provider: provider  could not be found");
-    const challenge = url.searchParams.get("code_challenge") ?? "";
-    const redirect = redirectTarget(siteUrl, allowList, url.searchParams.get("redirect_to"));
-    const flowId = randomUUID();
-    flows.set(flowId, { provider, challenge, redirect });
-    // The provider (Google, Telegram) would show its consent screen here; it agrees at once.
-    return [302, new URL(`/auth/v1/callback?state=${flowId}`, baseUrl).href];
-  }
-
-  async function providerCallback(url: URL): Promise<[number, unknown]> {
-    const flow = flows.get(url.searchParams.get("state") ?? "");
-    if (!flow) throw new HttpError(400, "bad_oauth_state", "OAuth state parameter missing");
-    const user =
-      providerAccounts.get(flow.provider) ??
-      (await users.create({ provider: flow.provider, email: `${randomUUID()}@${flow.provider}.example` }));
-    const code = randomUUID();
-    authCodes.set(code, { userId: user.id, challenge: flow.challenge });
-    const target = new URL(flow.redirect);
-    target.searchParams.set("code", code);
-    return [302, target.href];
-  }
-
-  function exchangeCode(code: string, verifier: string): StandInSession {
-    if (!code || !verifier)
-      throw new HttpError(
-        400,
-        "validation_failed",
-        "invalid request: both auth code and code verifier should be non-empty",
-      );
-    const flow = authCodes.get(code);
-    if (!flow)
-      throw new HttpError(404, "flow_state_not_found", "invalid flow state, no valid flow state found");
-    authCodes.delete(code); // single use, whatever the outcome
-    if (codeChallenge(verifier) !== flow.challenge)
-      throw new HttpError(
-        403,
-        "bad_code_verifier",
-        "code challenge does not match previously saved code verifier",
-      );
-    const user = users.byId(flow.userId);
-    if (!user) throw new HttpError(404, "user_not_found", "User not found");
-    return issueSession(user, { method: "oauth" });
-  }
-
   function refresh(token: string): [number, unknown] {
     if (refreshFailure === "network") return [-1, null];
     if (refreshFailure)
@@ -320,26 +271,6 @@ export async function startSupabaseAuthStandIn(options: StandInOptions = {}) {
     if (!user)
       throw new HttpError(400, "refresh_token_not_found", "Invalid Refresh Token: Refresh Token Not Found");
     return [200, sessionResponse(user, next.sessionId, next.token, { method: "token_refresh" })];
-  }
-
-  function passwordGrant(email: string, password: string): StandInSession {
-    const user = users.byEmail(email);
-    if (!user || !users.passwordMatches(user, password))
-      throw new HttpError(400, "invalid_credentials", "Invalid login credentials");
-    if (!user.email_confirmed_at) throw new HttpError(400, "email_not_confirmed", "Email not confirmed");
-    return issueSession(user);
-  }
-
-  async function signUp(email: string, password: string): Promise<[number, unknown]> {
-    if (options.emailSignups === false)
-      throw new HttpError(422, "email_provider_disabled", "Email signups are disabled");
-    if (password.length < 6)
-      throw new HttpError(422, "weak_password", "Password should be at least 6 characters.");
-    const existing = users.byEmail(email);
-    // An existing address gets an obfuscated look-alike, so sign-up cannot probe for accounts.
-    if (existing) return [200, { ...existing, id: randomUUID(), identities: [], app_metadata: {} }];
-    const user = await users.create({ email, password, confirmed: options.autoconfirm === true });
-    return [200, options.autoconfirm ? issueSession(user) : user];
   }
 
   function send(res: ServerResponse, status: number, payload: unknown): void {
@@ -398,12 +329,8 @@ export async function startSupabaseAuthStandIn(options: StandInOptions = {}) {
     findUserByEmail: users.byEmail,
     findUser: (predicate: (user: StandInUser) => boolean) => [...users.users.values()].find(predicate),
     issueSession,
-    issueAuthCode,
-    /** The account a provider signs in as on the next OAuth round trip (else a new user). */
-    setProviderAccount: (provider: string, user: StandInUser | null) => {
-      if (user) providerAccounts.set(provider, user);
-      else providerAccounts.delete(provider);
-    },
+    issueAuthCode: flows.issueAuthCode,
+    setProviderAccount: flows.setProviderAccount,
     /** Makes refresh-token grants fail (an HTTP status, or the connection dropped) until cleared. */
     failRefreshes: (failure: Failure | null) => {
       refreshFailure = failure;

@@ -32,7 +32,10 @@ export async function localAuthDatabaseProblem(
  * Stops the process when local sign-in cannot work on this database. A database that cannot be
  * reached yet is not a reason to stop: requests will say so themselves.
  */
-export async function exitIfLocalAuthCannotUseDatabase(mode: Pick<RuntimeMode, "auth">, sql: Sql): Promise<void> {
+export async function exitIfLocalAuthCannotUseDatabase(
+  mode: Pick<RuntimeMode, "auth">,
+  sql: Sql,
+): Promise<void> {
   let problem: string | null;
   try {
     problem = await localAuthDatabaseProblem(mode, sql);
