@@ -6,10 +6,15 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installPeerAddressHeader } = await import("./lib/auth/peer-address");
   installPeerAddressHeader();
+  const { mode } = await import("./lib/env");
   if (process.env.NODE_ENV === "production") {
-    const { mode } = await import("./lib/env");
     const { exitUnlessMailDeliverable } = await import("./lib/mail/delivery-requirement");
     exitUnlessMailDeliverable(mode);
+  }
+  if (mode.auth === "local") {
+    const { sql } = await import("./lib/db/client");
+    const { exitIfLocalAuthCannotUseDatabase } = await import("./lib/auth/local/database-requirement");
+    await exitIfLocalAuthCannotUseDatabase(mode, sql);
   }
   const { sweepStaleTempFiles } = await import("./lib/storage");
   const { log } = await import("./lib/log");
