@@ -46,7 +46,7 @@ export function openEventStream(options: EventStreamOptions): ReadableStream<Uin
     controller.enqueue(encoder.encode(text));
   };
 
-  const unsubscribe = hub.subscribe(userId, (id, event) => write(eventFrame(id, event)));
+  const unsubscribe = hub.subscribe(userId, { send: (id, event) => write(eventFrame(id, event)), close });
   const stream = new ReadableStream<Uint8Array>(
     {
       start(c) {
@@ -72,6 +72,9 @@ export function eventStreamResponse(stream: ReadableStream<Uint8Array>): Respons
       "Cache-Control": "no-cache, no-transform",
       // nginx passes the stream through instead of buffering it.
       "X-Accel-Buffering": "no",
+      // The connection serves this stream only: when it ends (the server is stopping), the socket
+      // closes with it instead of idling in keep-alive, which would hold up the shutdown.
+      Connection: "close",
     },
   });
 }

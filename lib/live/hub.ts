@@ -8,7 +8,11 @@ import type { LiveEvent } from "./types";
 /** Open streams per user and process: a few tabs and devices, not a flood. */
 export const MAX_STREAMS_PER_USER = 10;
 
-export type Subscriber = (id: number, event: LiveEvent) => void;
+export type Subscriber = {
+  send: (id: number, event: LiveEvent) => void;
+  /** Ends the stream (it leaves the hub itself). */
+  close: () => void;
+};
 
 export class LiveHub {
   private readonly streams = new Map<string, Set<Subscriber>>();
@@ -44,6 +48,11 @@ export class LiveHub {
     for (const subscriber of [...set]) deliver(subscriber, id, event);
   }
 
+  /** Ends every open stream, e.g. when the server shuts down: browsers reconnect elsewhere. */
+  closeAll(): void {
+    for (const set of [...this.streams.values()]) for (const subscriber of [...set]) subscriber.close();
+  }
+
   /** Every open stream, e.g. after the LISTEN connection was lost and came back. */
   publishAll(event: LiveEvent): void {
     const id = this.nextId();
@@ -61,13 +70,26 @@ export class LiveHub {
 
 function deliver(subscriber: Subscriber, id: number, event: LiveEvent): void {
   try {
-    subscriber(id, event);
+    subscriber.send(id, event);
   } catch {
     // A stream that fails to take an event closes itself; the others still get theirs.
   }
 }
 
 // One hub per process, kept on globalThis so every route bundle (and a dev reload) shares it.
-const globalForLive = globalThis as unknown as { atelierLiveHub?: LiveHub };
+const globalForLive = globalThis as unknown as { atelierLiveHub?: LiveHub; atelierLiveShutdown?: boolean };
 export const liveHub: LiveHub = globalForLive.atelierLiveHub ?? new LiveHub();
 globalForLive.atelierLiveHub = liveHub;
+
+/**
+ * Ends the streams when the server is asked to stop. Next's own handler stops accepting
+ * connections and then waits for open requests, which an event stream never finishes, so
+ * without this a restart would hang until it is killed. Only added beside a handler that is
+ * already there (Next's), so it never keeps a process alive that would otherwise exit.
+ */
+export function closeStreamsOnShutdown(): void {
+  if (globalForLive.atelierLiveShutdown) return;
+  globalForLive.atelierLiveShutdown = true;
+  for (const signal of ["SIGTERM", "SIGINT"] as const)
+    if (process.listenerCount(signal) > 0) process.once(signal, () => liveHub.closeAll());
+}

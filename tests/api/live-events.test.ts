@@ -156,3 +156,26 @@ describe("where the server cannot LISTEN (Vercel)", () => {
     expect((await client.get("/api/health")).body).toMatchObject({ status: "ok", live: "polling" });
   });
 });
+
+describe("shutting down with streams open", () => {
+  let app: TestApp;
+  let stopped = false;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    if (!stopped) await app?.stop();
+  });
+
+  it("ends the streams so the server stops at once instead of waiting for them", async () => {
+    const client = await signIn(app.url, "heidi@example.com");
+    const streams = await Promise.all([openEventStream(client, app.url), openEventStream(client, app.url)]);
+    expect(streams.map((s) => s.status)).toEqual([200, 200]);
+    const started = Date.now();
+    await app.stop();
+    stopped = true;
+    // The helper kills a server that has not stopped after 5 s.
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await Promise.all(streams.map((s) => s.ended));
+  });
+});

@@ -155,6 +155,18 @@ describe("event stream", () => {
     expect(hub.count()).toBe(0);
   });
 
+  it("ends every stream at once when the server stops", async () => {
+    const hub = new LiveHub();
+    const signal = new AbortController().signal;
+    const streams = [ALICE, ALICE, BOB].map((userId) =>
+      reader(openEventStream({ userId, resume: false, signal, hub })),
+    );
+    hub.closeAll();
+    await tick();
+    expect(streams.map((s) => s.done())).toEqual([true, true, true]);
+    expect(hub.count()).toBe(0);
+  });
+
   it("refuses a stream past the per-user limit with a 429, not touching other users", () => {
     const hub = new LiveHub();
     const signal = new AbortController().signal;

@@ -1,4 +1,5 @@
 import { eventStreamResponse, openEventStream } from "@/lib/live/event-stream";
+import { closeStreamsOnShutdown } from "@/lib/live/hub";
 import { liveListener } from "@/lib/live/listener";
 import { liveMode } from "@/lib/live/mode";
 import type { ErrorBody } from "@/lib/with-api-logging";
@@ -20,6 +21,7 @@ export const GET = withApiLogging({ auth: "user" }, async ({ req, user }) => {
     };
     return Response.json(body, { status: 404 });
   }
+  closeStreamsOnShutdown();
   const stream = openEventStream({
     userId: user.id,
     resume: req.headers.has("last-event-id"),
