@@ -8,7 +8,11 @@ import { signInThroughPage } from "./support/sign-in";
 let contexts = 0;
 
 /** A browser of one person, with its own client address (the sign-in code limit is per address). */
-function personContext(browser: Browser, baseURL: string | undefined, isMobile: boolean): Promise<BrowserContext> {
+function personContext(
+  browser: Browser,
+  baseURL: string | undefined,
+  isMobile: boolean,
+): Promise<BrowserContext> {
   contexts += 1;
   return browser.newContext({
     baseURL,
@@ -72,7 +76,9 @@ test("a job started in one tab appears in the other, and a grant updates the hea
   });
   expect(granted.status()).toBe(200);
 
-  await expect(balance).toHaveText(`${(me.credits + 25).toLocaleString("en-US")} credits`, { timeout: 3_000 });
+  await expect(balance).toHaveText(`${(me.credits + 25).toLocaleString("en-US")} credits`, {
+    timeout: 3_000,
+  });
   expect(await watching.evaluate(() => (window as unknown as { liveMarker?: number }).liveMarker)).toBe(1);
   await adminContext.close();
   await person.close();
