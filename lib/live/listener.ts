@@ -55,6 +55,8 @@ class LiveListener {
       connect_timeout: 10,
       prepare: false,
       fetch_types: false,
+      // Named, so an operator can tell it apart in pg_stat_activity.
+      connection: { application_name: "atelier-live" },
       onnotice: () => {},
       onclose: () => this.dropped(),
       // postgres.js delivers NotificationResponse messages to this option (not in its types).
