@@ -1,4 +1,5 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type BrowserContext, type BrowserContextOptions, expect, type Page, test } from "@playwright/test";
+import { adminContext } from "./support/admin-session";
 import { signInThroughPage } from "./support/sign-in";
 
 // Live updates in the browser: one person with two tabs sees a job started in one tab appear in
@@ -7,20 +8,16 @@ import { signInThroughPage } from "./support/sign-in";
 
 let contexts = 0;
 
-/** A browser of one person, with its own client address (the sign-in code limit is per address). */
-function personContext(
-  browser: Browser,
-  baseURL: string | undefined,
-  isMobile: boolean,
-): Promise<BrowserContext> {
+/** Options for a browser of one person, with its own client address (sign-in limits are per address). */
+function personOptions(baseURL: string | undefined, isMobile: boolean): BrowserContextOptions {
   contexts += 1;
-  return browser.newContext({
+  return {
     baseURL,
     extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${(Date.now() + contexts) % 250}` },
     ...(isMobile
       ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
       : { viewport: { width: 1280, height: 800 } }),
-  });
+  };
 }
 
 /** Opens a page and waits until its live channel (the event stream) is open. */
@@ -46,7 +43,7 @@ test("a job started in one tab appears in the other, and a grant updates the hea
 }, info) => {
   const email = `e2e-live-${info.project.name}-${Date.now()}@example.com`;
   const prompt = `a harbour at dusk, seen live ${info.project.name} ${Date.now()}`;
-  const person = await personContext(browser, baseURL, isMobile);
+  const person = await browser.newContext(personOptions(baseURL, isMobile));
   const creating = await person.newPage();
   await signInThroughPage(creating, email, "/create");
   const watching = await openLive(person, "/history");
@@ -68,9 +65,7 @@ test("a job started in one tab appears in the other, and a grant updates the hea
   const me = (await (await watching.request.get("/api/me")).json()) as { id: string; credits: number };
   const balance = await headerBalance(watching, isMobile);
   await expect(balance).toHaveText(`${me.credits.toLocaleString("en-US")} credits`);
-  const adminContext = await personContext(browser, baseURL, isMobile);
-  const admin = await adminContext.newPage();
-  await signInThroughPage(admin, "admin@example.com", "/");
+  const admin = await adminContext(browser, personOptions(baseURL, isMobile));
   const granted = await admin.request.post(`/api/admin/users/${me.id}/credits`, {
     data: { delta: 25, reason: "live balance check" },
   });
@@ -80,6 +75,6 @@ test("a job started in one tab appears in the other, and a grant updates the hea
     timeout: 3_000,
   });
   expect(await watching.evaluate(() => (window as unknown as { liveMarker?: number }).liveMarker)).toBe(1);
-  await adminContext.close();
+  await admin.close();
   await person.close();
 });
