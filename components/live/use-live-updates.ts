@@ -7,7 +7,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { LiveConfig, LiveEvent } from "@/lib/live/types";
-import { createBrowserClient } from "@/lib/supabase/browser";
 import { subscribeLiveChanges } from "@/lib/supabase/realtime-live";
 import { applyCacheEffects, cacheEffectsOf } from "./cache-effects";
 import { chooseChannel } from "./channel";
@@ -33,12 +32,17 @@ export function useLiveUpdates(userId: string | null, config: LiveConfig): boole
       onEvent: (event: LiveEvent) => applyCacheEffects(client, cacheEffectsOf(event)),
       onConnected: setConnected,
     };
-    let close: () => void;
+    let close = () => {};
+    let stopped = false;
     if (channel === "sse") close = openSseChannel(EVENTS_URL, handlers);
     else if (supabase)
-      close = subscribeLiveChanges(createBrowserClient(supabase.url, supabase.key), userId, handlers);
-    else return;
+      // Loaded only where Realtime is the channel, so other deployments never ship supabase-js.
+      void import("@/lib/supabase/browser").then(({ createBrowserClient }) => {
+        if (stopped) return;
+        close = subscribeLiveChanges(createBrowserClient(supabase.url, supabase.key), userId, handlers);
+      });
     return () => {
+      stopped = true;
       close();
       setConnected(false);
     };

@@ -2,8 +2,8 @@ import { eventStreamResponse, openEventStream } from "@/lib/live/event-stream";
 import { closeStreamsOnShutdown } from "@/lib/live/hub";
 import { liveListener } from "@/lib/live/listener";
 import { liveMode } from "@/lib/live/mode";
-import type { ErrorBody } from "@/lib/with-api-logging";
-import { withApiLogging } from "@/lib/with-api-logging";
+import type { LiveMode } from "@/lib/live/types";
+import { type ErrorBody, withApiLogging } from "@/lib/with-api-logging";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ const LISTEN_WAIT_MS = 2_000;
 export const GET = withApiLogging({ auth: "user" }, async ({ req, user }) => {
   // No LISTEN through a transaction pooler or on Vercel: say so at once, and which channel to use.
   if (liveMode !== "sse") {
-    const body: ErrorBody & { live: string } = {
+    const body: ErrorBody & { live: LiveMode } = {
       error: "Live updates are not served by this server.",
       code: "live_unavailable",
       live: liveMode,
