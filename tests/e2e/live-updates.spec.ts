@@ -55,7 +55,12 @@ test("a job started in one tab appears in the other, and a grant updates the hea
 
   await creating.getByLabel("Model").selectOption({ label: "FLUX.1 [schnell]" });
   await creating.getByLabel("Prompt", { exact: true }).fill(prompt);
+  const created = creating.waitForResponse(
+    (res) => new URL(res.url()).pathname === "/api/generations/create",
+  );
   await creating.getByRole("button", { name: "Generate" }).click();
+  // From the moment the job exists: the other tab's next poll would be a minute away.
+  expect((await created).status()).toBe(202);
   await expect(watching.getByRole("link", { name: new RegExp(prompt) })).toBeVisible({ timeout: 2_000 });
   await expect(watching.getByTestId("generation-tile").first()).toHaveAttribute("data-status", "completed", {
     timeout: 15_000,
