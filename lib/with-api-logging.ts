@@ -5,7 +5,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { ZodError } from "zod";
-import { asBodyTooLarge, DEFAULT_BODY_LIMIT, limitBody } from "@/lib/api/body-limit";
+import { asBodyTooLarge, DEFAULT_BODY_LIMIT, type LimitedRequest, limitBody } from "@/lib/api/body-limit";
 import { assertSameOrigin } from "@/lib/api/same-origin";
 import { getAuthUser, requireAdmin, requireSuperAdmin, requireUser } from "@/lib/auth";
 import type { AuthUser } from "@/lib/auth/types";
@@ -41,13 +41,15 @@ export function withApiLogging<L extends AuthLevel>(options: RouteOptions<L>, ha
     const started = performance.now();
     const path = incoming.nextUrl.pathname;
     let log = createLogger({ requestId, method: incoming.method, path });
+    let body: LimitedRequest | undefined;
     // A session refreshed while serving the request also marks its response uncacheable.
     const response = await withSessionResponseHeaders(async () => {
       try {
         // Routes without a session (webhooks, cron, signed files) prove themselves by signature or
         // secret; every other state change must come from our own pages.
         if (options.auth !== "none") assertSameOrigin(incoming);
-        const req = limitBody(incoming, maxBodyBytes);
+        body = limitBody(incoming, maxBodyBytes);
+        const { req } = body;
         const user =
           options.auth === "none"
             ? null
@@ -61,6 +63,7 @@ export function withApiLogging<L extends AuthLevel>(options: RouteOptions<L>, ha
         return errorResponse(error, log);
       }
     });
+    await body?.settle();
     response.headers.set("x-request-id", requestId);
     log.info("request", { status: response.status, durationMs: Math.round(performance.now() - started) });
     return response;
