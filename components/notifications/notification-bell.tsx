@@ -42,7 +42,7 @@ export function NotificationBell() {
           {unread > 0 ? (
             <span
               aria-hidden
-              className="absolute top-1 right-1 grid h-4 min-w-4 place-items-center rounded-full bg-brand px-1 font-semibold text-[10px] text-white tabular-nums leading-none"
+              className="absolute top-1 right-1 grid h-4 min-w-4 place-items-center rounded-full bg-brand px-1 font-semibold text-[10px] text-brand-foreground tabular-nums leading-none"
             >
               {unread > 9 ? "9+" : unread}
             </span>
