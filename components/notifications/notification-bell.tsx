@@ -1,6 +1,6 @@
 "use client";
 
-import { BellIcon, CheckCheckIcon, CircleAlertIcon, CircleCheckIcon } from "lucide-react";
+import { BellIcon, CheckCheckIcon, CircleAlertIcon, CircleCheckIcon, CoinsIcon } from "lucide-react";
 import Link from "next/link";
 import { useId } from "react";
 import {
@@ -97,12 +97,15 @@ export function NotificationBell() {
 
 function NotificationRow({ item, onOpen }: { item: NotificationItem; onOpen: () => void }) {
   const failed = item.kind === "generation_failed";
-  const Icon = failed ? CircleAlertIcon : CircleCheckIcon;
+  const Icon = failed ? CircleAlertIcon : item.kind === "credits_requested" ? CoinsIcon : CircleCheckIcon;
   const content = (
     <>
       <Icon
         aria-hidden
-        className={cn("mt-0.5 size-4 shrink-0", failed ? "text-destructive!" : "text-success!")}
+        className={cn(
+          "mt-0.5 size-4 shrink-0",
+          failed ? "text-destructive!" : item.kind === "credits_requested" ? "text-brand!" : "text-success!",
+        )}
       />
       <span className="flex min-w-0 flex-1 flex-col gap-0.5">
         <span className={cn("truncate text-sm", item.read_at ? "font-normal" : "font-semibold")}>

@@ -16,8 +16,10 @@ export function SiteHeader({ user }: { user: AuthUser | null }) {
         <MainNav />
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           {user ? (
-            <Badge variant="secondary" className="hidden sm:inline-flex" title="Your credit balance">
-              {user.credits.toLocaleString("en-US")} credits
+            <Badge variant="secondary" title="Your credit balance" data-testid="header-balance">
+              {user.credits.toLocaleString("en-US")}
+              {/* On a phone the number alone fits; screen readers always hear the unit. */}
+              <span className="max-sm:sr-only">{user.credits === 1 ? " credit" : " credits"}</span>
             </Badge>
           ) : null}
           <ThemeToggle />
