@@ -71,9 +71,10 @@ describe("the credits page", () => {
       (await put("credits_page", "Write to <b>credits@studio.example</b>.\n\nWe answer within a day."))
         .status,
     ).toBe(200);
-    const after = await new Client(app.url).get<string>("/credits");
-    expect(after.body).toContain("Write to &lt;b&gt;credits@studio.example&lt;/b&gt;.");
-    expect(after.body).toContain("We answer within a day.");
+    // Settings reach every part of the app within their few seconds of cache.
+    const page = async () => (await new Client(app.url).get<string>("/credits")).body;
+    await expect.poll(page, { timeout: 10_000 }).toContain("Write to &lt;b&gt;credits@studio.example&lt;/b&gt;.");
+    expect(await page()).toContain("We answer within a day.");
     expect((await put("credits_page", "   ")).status).toBe(400);
   });
 });
