@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ModelKind } from "@/lib/models/types";
@@ -45,6 +45,10 @@ export function CreatePanel({
   const [started, setStarted] = useState<string | null>(null);
 
   usePrefill(list, scope, { modelId: initialModel, image: initialImage, parentId });
+  // After the message is on screen: focus goes to the field at fault, else beside Generate.
+  useEffect(() => {
+    if (model && problem !== NO_PROBLEM) focusProblem(model, problem, GENERATE_PROBLEM_ID);
+  }, [problem, model]);
 
   if (models.error) return <FormMessage>{models.error.message}</FormMessage>;
   if (!model) return <PanelSkeleton />;
@@ -54,9 +58,7 @@ export function CreatePanel({
     setStarted(null);
     const missing = missingFields(current, values);
     if (Object.keys(missing).length > 0) {
-      const next = { ...NO_PROBLEM, fields: missing };
-      setProblem(next);
-      return focusProblem(current, next, GENERATE_PROBLEM_ID);
+      return setProblem({ ...NO_PROBLEM, fields: missing });
     }
     setProblem(NO_PROBLEM);
     create.mutate(
@@ -66,11 +68,7 @@ export function CreatePanel({
           setStarted(created.id);
           revealNewestJob();
         },
-        onError: (error) => {
-          const next = problemFrom(current, error);
-          setProblem(next);
-          focusProblem(current, next, GENERATE_PROBLEM_ID);
-        },
+        onError: (error) => setProblem(problemFrom(current, error)),
       },
     );
   }

@@ -30,10 +30,9 @@ export function problemFrom(model: LiteModel, error: Error): Problem {
   return { fields: {}, banner: error.message, code };
 }
 
-/** Moves focus to the first field with an error, else to the message beside Generate. */
+/** Moves focus to the first field with an error, else to the message beside Generate (once rendered). */
 export function focusProblem(model: LiteModel, problem: Problem, bannerId: string): void {
   const first = model.params.find((p) => problem.fields[p.name]);
   const id = first ? `f-${model.id}-${first.name}` : problem.banner ? bannerId : null;
-  // Next frame: after React has rendered the message (a field's description includes it).
-  if (id) requestAnimationFrame(() => document.getElementById(id)?.focus());
+  if (id) document.getElementById(id)?.focus();
 }

@@ -73,7 +73,9 @@ describe("the credits page", () => {
     ).toBe(200);
     // Settings reach every part of the app within their few seconds of cache.
     const page = async () => (await new Client(app.url).get<string>("/credits")).body;
-    await expect.poll(page, { timeout: 10_000 }).toContain("Write to &lt;b&gt;credits@studio.example&lt;/b&gt;.");
+    await expect
+      .poll(page, { timeout: 10_000 })
+      .toContain("Write to &lt;b&gt;credits@studio.example&lt;/b&gt;.");
     expect(await page()).toContain("We answer within a day.");
     expect((await put("credits_page", "   ")).status).toBe(400);
   });

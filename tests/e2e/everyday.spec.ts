@@ -95,6 +95,7 @@ test("a failed job can be tried again at a price shown first", async ({ page }, 
   await prompt(page).fill("a castle in the clouds [fail]");
   await generate(page).click();
   await page.getByRole("status").getByRole("link", { name: "Follow it" }).click();
+  await expect(page).toHaveURL(/\/result\//);
   const failedId = page.url().split("/result/")[1] ?? "";
   await expect.poll(() => status(page, failedId), { timeout: 30_000 }).toBe("failed");
   await page.reload();
