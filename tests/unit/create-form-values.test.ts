@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { problemFrom } from "@/components/generations/create-problem";
 import { downloadName, downloadUrl } from "@/components/generations/download-name";
 import { carryOver, valuesFor } from "@/components/generations/form-values";
 import { nextStepsFor } from "@/components/generations/next-steps";
+import { ApiError } from "@/components/providers/fetch-json";
 import { LITE_MODELS, type LiteModel } from "@/lib/models-lite";
 
 const model = (id: string): LiteModel => {
@@ -99,5 +101,36 @@ describe("download names", () => {
     expect(downloadUrl(output.url, "fox-3f9c.webp")).toBe(
       "/api/files/u/g/0.webp?exp=1&sig=x&download=fox-3f9c.webp",
     );
+  });
+});
+
+describe("where a refused create shows its message", () => {
+  const veo = model("veo-3-1-fast");
+
+  it("beside the field the API names", () => {
+    const error = new ApiError(400, "Use an image from this app.", "bad_request", "image_url");
+    expect(problemFrom(veo, error)).toMatchObject({
+      fields: { image_url: "Use an image from this app." },
+      banner: null,
+    });
+  });
+
+  it("beside the field an input error starts with, in the field's words", () => {
+    const error = new ApiError(
+      400,
+      "last_frame_url: needs a first frame (image_url)",
+      "bad_request",
+      "input",
+    );
+    expect(problemFrom(veo, error).fields).toEqual({ last_frame_url: "Last frame needs a first frame." });
+  });
+
+  it("beside Generate otherwise, with its code", () => {
+    const error = new ApiError(402, "Not enough credits: you have 4.", "payment_required");
+    expect(problemFrom(veo, error)).toEqual({
+      fields: {},
+      banner: "Not enough credits: you have 4.",
+      code: "payment_required",
+    });
   });
 });
