@@ -61,6 +61,7 @@ async function oneResult(page: Page): Promise<string> {
 test.use({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.11" } });
 
 test("pages a person sees have no serious accessibility problems, light or dark", async ({ page }, info) => {
+  test.slow(); // sixteen pages, each waited for and audited
   const problems = [...(await audit(page, "/")), ...(await audit(page, "/login"))];
   await signInThroughPage(page, `e2e-a11y-${info.project.name}-${Date.now()}@example.com`, "/create");
   const id = await oneResult(page);
@@ -76,8 +77,9 @@ test("pages a person sees have no serious accessibility problems, light or dark"
 });
 
 test("the admin console has no serious accessibility problems, light or dark", async ({ page }) => {
-  // One sign-in for both themes: the admin's address may ask for only a few codes at a time.
-  await signInThroughPage(page, "admin@example.com", "/admin/users");
+  test.slow(); // twelve pages, each waited for and audited
+  // An admin of its own (tests/e2e/global-setup.ts), one sign-in for both themes.
+  await signInThroughPage(page, "auditor@example.com", "/admin/users");
   const problems: string[] = [];
   for (const theme of THEMES) {
     await switchTheme(page, theme);
