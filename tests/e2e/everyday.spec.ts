@@ -58,9 +58,7 @@ test("Generate is on screen, Ctrl+Enter starts a job and the new job is shown", 
   await expect(page.locator("#recent-jobs li").first()).toBeInViewport({ timeout: 5_000 });
 });
 
-test("the result: actions on screen, a named download, the seed, and use as input", async ({
-  page,
-}, info) => {
+test("the result: actions on screen, a named download, and use as input", async ({ page }, info) => {
   await newPerson(page, "result", "/create", info.project.name);
   await page.getByLabel("Model").selectOption({ label: "Gemini 3.1 Flash Image (Nano Banana 2)" });
   await prompt(page).fill("A red fox in a snowy forest");
@@ -89,16 +87,25 @@ test("the result: actions on screen, a named download, the seed, and use as inpu
   await expect(page.getByRole("img", { name: "Reference images 1" })).toBeVisible();
 });
 
-test("a failed job can be tried again at a price shown first", async ({ page }, info) => {
+test("a failed job shows its seed and can be tried again at a price shown first", async ({ page }, info) => {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await newPerson(page, "retry", "/create", info.project.name);
   await page.getByLabel("Model").selectOption({ label: "FLUX.1 [schnell]" });
   await prompt(page).fill("a castle in the clouds [fail]");
+  await page.getByText("Advanced").click();
+  await page.getByLabel("Seed").fill("4242");
   await generate(page).click();
   await page.getByRole("status").getByRole("link", { name: "Follow it" }).click();
   await expect(page).toHaveURL(/\/result\//);
   const failedId = page.url().split("/result/")[1] ?? "";
   await expect.poll(() => status(page, failedId), { timeout: 30_000 }).toBe("failed");
   await page.reload();
+
+  const seed = page.locator("dt", { hasText: /^Seed$/ }).locator("xpath=following-sibling::dd[1]");
+  await expect(seed).toContainText("4242");
+  await page.getByRole("button", { name: "Copy seed" }).click();
+  await expect(seed).toContainText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("4242");
 
   const notes = await (await page.request.get("/api/notifications")).json();
   expect(JSON.stringify(notes)).toContain("1 credit was refunded.");
@@ -111,7 +118,7 @@ test("a failed job can be tried again at a price shown first", async ({ page }, 
   const retryId = page.url().split("/result/")[1] ?? "";
   const retry = (await (await page.request.get(`/api/generations/${retryId}`)).json()) as {
     parent_generation_id: string;
-    input: { prompt: string };
+    input: { prompt: string; seed: number };
   };
   expect(retry).toMatchObject({
     parent_generation_id: failedId,
