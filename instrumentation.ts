@@ -18,6 +18,9 @@ export async function register(): Promise<void> {
   }
   const { sweepStaleTempFiles } = await import("./lib/storage");
   const { log } = await import("./lib/log");
+  // In the background too: the operator hears about a starting grant too small for video.
+  const { logStartingGrantWarning } = await import("./lib/settings/starting-grant-check");
+  void logStartingGrantWarning();
   // In the background: a large storage tree must not hold up the first request.
   void sweepStaleTempFiles().then(
     (removed) => removed > 0 && log.info("removed stale temp files", { removed }),

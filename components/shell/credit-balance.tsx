@@ -8,8 +8,10 @@ export function CreditBalance() {
   const user = useUser();
   if (!user) return null;
   return (
-    <Badge variant="secondary" className="hidden sm:inline-flex" title="Your credit balance">
-      {user.credits.toLocaleString("en-US")} credits
+    <Badge variant="secondary" title="Your credit balance" data-testid="header-balance">
+      {user.credits.toLocaleString("en-US")}
+      {/* On a phone the number alone fits; screen readers always hear the unit. */}
+      <span className="max-sm:sr-only">{user.credits === 1 ? " credit" : " credits"}</span>
     </Badge>
   );
 }
