@@ -6,11 +6,10 @@ import { oauthRedirectTo } from "@/lib/supabase/browser";
 import { startApp, type TestApp } from "../helpers/app";
 import { Client } from "../helpers/http";
 import {
-  PUBLISHABLE_KEY,
-  SECRET_KEY,
   type SupabaseAuthStandIn,
   ssrCookieValue,
   startSupabaseAuthStandIn,
+  supabaseEnv,
 } from "../helpers/supabase-auth-stand-in";
 import { browserBackFromProvider, startOAuth } from "../helpers/supabase-browser";
 
@@ -28,9 +27,7 @@ beforeAll(async () => {
     redirectAllowList: [`${PUBLIC_ORIGIN}/auth/callback`],
   });
   app = await startApp({
-    NEXT_PUBLIC_SUPABASE_URL: standIn.url,
-    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
-    SUPABASE_SECRET_KEY: SECRET_KEY,
+    ...supabaseEnv(standIn),
     ADMIN_EMAILS: "boss@example.com",
   });
 });
@@ -91,9 +88,7 @@ describe("a legacy project signing with the shared HS256 secret", () => {
   beforeAll(async () => {
     legacy = await startSupabaseAuthStandIn({ signing: "HS256" });
     legacyApp = await startApp({
-      NEXT_PUBLIC_SUPABASE_URL: legacy.url,
-      NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
-      SUPABASE_SECRET_KEY: SECRET_KEY,
+      ...supabaseEnv(legacy),
     });
   });
   afterAll(async () => {

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type TestApp } from "../helpers/app";
 import { Client } from "../helpers/http";
 import {
-  PUBLISHABLE_KEY,
   SECRET_KEY,
   type SupabaseAuthStandIn,
   ssrCookieValue,
   startSupabaseAuthStandIn,
+  supabaseEnv,
 } from "../helpers/supabase-auth-stand-in";
 
 let standIn: SupabaseAuthStandIn;
@@ -22,9 +22,7 @@ beforeAll(async () => {
     rateLimits: { token: { perFiveMinutes: 3, burst: 3 } },
   });
   app = await startApp({
-    NEXT_PUBLIC_SUPABASE_URL: standIn.url,
-    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
-    SUPABASE_SECRET_KEY: SECRET_KEY,
+    ...supabaseEnv(standIn),
   });
 });
 afterAll(async () => {

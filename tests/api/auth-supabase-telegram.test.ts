@@ -9,11 +9,11 @@ import { startApp, TEST_SESSION_SECRET, type TestApp } from "../helpers/app";
 import { Client } from "../helpers/http";
 import {
   PUBLISHABLE_KEY,
-  SECRET_KEY,
   type StandInUser,
   type SupabaseAuthStandIn,
   ssrCookieValue,
   startSupabaseAuthStandIn,
+  supabaseEnv,
 } from "../helpers/supabase-auth-stand-in";
 import { browserBackFromProvider } from "../helpers/supabase-browser";
 
@@ -24,9 +24,7 @@ let app: TestApp;
 beforeAll(async () => {
   standIn = await startSupabaseAuthStandIn();
   app = await startApp({
-    NEXT_PUBLIC_SUPABASE_URL: standIn.url,
-    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
-    SUPABASE_SECRET_KEY: SECRET_KEY,
+    ...supabaseEnv(standIn),
     TELEGRAM_BOT_TOKEN: BOT_TOKEN,
   });
 });

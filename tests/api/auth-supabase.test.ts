@@ -8,11 +8,11 @@ import { startApp, type TestApp } from "../helpers/app";
 import { Client } from "../helpers/http";
 import {
   PUBLISHABLE_KEY,
-  SECRET_KEY,
   type StandInUser,
   type SupabaseAuthStandIn,
   ssrCookieValue,
   startSupabaseAuthStandIn,
+  supabaseEnv,
 } from "../helpers/supabase-auth-stand-in";
 import { browserBackFromProvider as backFromProvider } from "../helpers/supabase-browser";
 
@@ -23,9 +23,7 @@ let app: TestApp;
 beforeAll(async () => {
   standIn = await startSupabaseAuthStandIn();
   app = await startApp({
-    NEXT_PUBLIC_SUPABASE_URL: standIn.url,
-    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
-    SUPABASE_SECRET_KEY: SECRET_KEY,
+    ...supabaseEnv(standIn),
     TELEGRAM_BOT_TOKEN: BOT_TOKEN,
   });
 });

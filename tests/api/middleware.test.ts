@@ -8,14 +8,13 @@ import { startApp, TEST_SESSION_SECRET, type TestApp } from "../helpers/app";
 import { Client, type Reply, signIn } from "../helpers/http";
 import {
   createSigningKey,
-  PUBLISHABLE_KEY,
-  SECRET_KEY,
   type StandInSession,
   type StandInUser,
   type SupabaseAuthStandIn,
   signJwt,
   ssrCookieValue,
   startSupabaseAuthStandIn,
+  supabaseEnv,
 } from "../helpers/supabase-auth-stand-in";
 
 const ROLE_COOKIE = "atelier_role";
@@ -124,9 +123,7 @@ describe("middleware in Supabase mode", () => {
   beforeAll(async () => {
     standIn = await startSupabaseAuthStandIn();
     app = await startApp({
-      NEXT_PUBLIC_SUPABASE_URL: standIn.url,
-      NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
-      SUPABASE_SECRET_KEY: SECRET_KEY,
+      ...supabaseEnv(standIn),
       TELEGRAM_BOT_TOKEN: "123:abc",
     });
   });

@@ -353,3 +353,12 @@ export async function startSupabaseAuthStandIn(options: StandInOptions = {}) {
   registry.set(baseUrl, standIn);
   return standIn;
 }
+
+/** What an app needs in its environment to run in Supabase mode against this stand-in. */
+export function supabaseEnv(standIn: { url: string }): Record<string, string> {
+  return {
+    NEXT_PUBLIC_SUPABASE_URL: standIn.url,
+    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
+    SUPABASE_SECRET_KEY: SECRET_KEY,
+  };
+}
