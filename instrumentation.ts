@@ -6,13 +6,21 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installPeerAddressHeader } = await import("./lib/auth/peer-address");
   installPeerAddressHeader();
+  const { mode } = await import("./lib/env");
   if (process.env.NODE_ENV === "production") {
-    const { mode } = await import("./lib/env");
     const { exitUnlessMailDeliverable } = await import("./lib/mail/delivery-requirement");
     exitUnlessMailDeliverable(mode);
   }
+  if (mode.auth === "local") {
+    const { sql } = await import("./lib/db/client");
+    const { exitIfLocalAuthCannotUseDatabase } = await import("./lib/auth/local/database-requirement");
+    await exitIfLocalAuthCannotUseDatabase(mode, sql);
+  }
   const { sweepStaleTempFiles } = await import("./lib/storage");
   const { log } = await import("./lib/log");
+  // In the background too: the operator hears about a starting grant too small for video.
+  const { logStartingGrantWarning } = await import("./lib/settings/starting-grant-check");
+  void logStartingGrantWarning();
   // The job worker runs in the server process unless another process runs it (PM2's worker
   // app, JOB_WORKER=external) or requests drain the queue (JOB_WORKER=on-request, serverless).
   // So `next start` alone, as the tests and PM2 start it, runs jobs.

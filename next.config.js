@@ -26,6 +26,9 @@ const nextConfig = {
     "@google/genai",
   ],
   typescript: { ignoreBuildErrors: true },
+  // `next dev` serves its own client resources only to the origins it knows: opened at
+  // 127.0.0.1 instead of localhost (or the other way round), pages stayed loading skeletons.
+  allowedDevOrigins: ["localhost", "127.0.0.1"],
   // nosniff, framing, referrer, permissions and HSTS on every response; pages get their
   // per-request CSP from middleware.ts.
   async headers() {

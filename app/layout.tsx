@@ -7,6 +7,7 @@ import { ThemeScript } from "@/components/providers/theme-script";
 import { SiteHeader } from "@/components/shell/site-header";
 import { getAuthUser } from "@/lib/auth";
 import { geistMono, geistSans } from "@/lib/fonts";
+import { liveConfig } from "@/lib/live/mode";
 
 export const metadata: Metadata = {
   title: { default: "Atelier", template: "%s · Atelier" },
@@ -41,7 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ThemeScript nonce={nonce} />
       </head>
       <body className="flex min-h-dvh flex-col">
-        <AppProviders user={user}>
+        <AppProviders user={user} live={liveConfig()}>
           <a
             href="#main"
             className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2 focus:shadow"

@@ -2,7 +2,9 @@
 
 // The polled head of the signed-in user's generations: every 5 s while a job is queued or
 // processing, every 60 s when idle, with an ETag so an unchanged list costs a 304. Finished
-// jobs appear one by one as each poll picks them up.
+// jobs appear one by one as each poll picks them up. While the live channel is up
+// (contexts/live-context.tsx) its events trigger the refetches and polling is only the safety
+// net, at most every 30 s; it is back to the usual pace as soon as the channel drops.
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from "react";
 import {
@@ -15,9 +17,11 @@ import { fetchWithEtag } from "@/components/generations/fetch-with-etag";
 import { generationKeys, listUrl } from "@/components/generations/query-keys";
 import { type Generation, type GenerationPage, isActive, isPending } from "@/components/generations/types";
 import type { ModelKind } from "@/lib/models/types";
+import { useLiveConnected } from "./live-context";
+import { pollInterval } from "./poll-interval";
 
-export const ACTIVE_POLL_MS = 5_000;
-export const IDLE_POLL_MS = 60_000;
+export { ACTIVE_POLL_MS, IDLE_POLL_MS, LIVE_POLL_MS, pollInterval } from "./poll-interval";
+
 const RECENT_LIMIT = 24;
 
 type GenerationsValue = {
@@ -36,10 +40,6 @@ type GenerationsValue = {
 };
 
 const GenerationsContext = createContext<GenerationsValue | null>(null);
-
-export function pollInterval(items: readonly Generation[] | undefined): number {
-  return items?.some((item) => isActive(item.status)) ? ACTIVE_POLL_MS : IDLE_POLL_MS;
-}
 
 async function fetchRecent(client: QueryClient, kind: ModelKind | "all", signal: AbortSignal) {
   const key = generationKeys.recent(kind);
@@ -60,10 +60,11 @@ export function GenerationsProvider({
   children: ReactNode;
 }) {
   const client = useQueryClient();
+  const live = useLiveConnected();
   const query = useQuery({
     queryKey: generationKeys.recent(kind),
     queryFn: ({ signal }) => fetchRecent(client, kind, signal),
-    refetchInterval: (q) => pollInterval(q.state.data?.items),
+    refetchInterval: (q) => pollInterval(q.state.data?.items, live),
     staleTime: 2_000,
   });
 

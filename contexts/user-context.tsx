@@ -1,14 +1,34 @@
 "use client";
 
-import { createContext, type ReactNode, useContext } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from "react";
 import { type AuthUser, isAdminRole } from "@/lib/auth/types";
+import { fetchMe, meKey } from "./me-query";
 
 // The signed-in user for client components. The root layout seeds it from getAuthUser() on
-// every server render, so `router.refresh()` is how a client picks up new credits or a role.
+// every server render; the balance then lives in React Query (meKey), so a live event or an
+// invalidation updates it in place, and a server render (router.refresh()) reseeds it.
 const UserContext = createContext<AuthUser | null>(null);
 
 export function UserProvider({ user, children }: { user: AuthUser | null; children: ReactNode }) {
-  return <UserContext value={user}>{children}</UserContext>;
+  const client = useQueryClient();
+  const me = useQuery({
+    queryKey: meKey,
+    queryFn: ({ signal }) => fetchMe(signal),
+    enabled: user !== null,
+    initialData: user ? { credits: user.credits } : undefined,
+    // Fresh until told otherwise: live events and server renders keep it current.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  useEffect(() => {
+    if (user) client.setQueryData(meKey, { credits: user.credits });
+  }, [client, user]);
+  const credits = me.data?.credits;
+  const value = useMemo(
+    () => (user && credits !== undefined && credits !== user.credits ? { ...user, credits } : user),
+    [user, credits],
+  );
+  return <UserContext value={value}>{children}</UserContext>;
 }
 
 /** The signed-in user, or null when signed out. */

@@ -70,7 +70,8 @@ const schema = z.object({
 
   SESSION_SECRET: z.preprocess(emptyAsUnset, z.string().min(32, "must be at least 32 characters").optional()),
   ADMIN_EMAILS: emailList,
-  STARTING_CREDITS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(50)),
+  // Enough to try one image, one edit and one short video (lib/settings/starting-grant-check.ts).
+  STARTING_CREDITS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(100)),
   ENCRYPTION_SECRET: z.preprocess(
     emptyAsUnset,
     z

@@ -9,3 +9,16 @@ export function priceOf(model: ModelDefinition, input: ModelInput, unitPrice = m
   // Rounded to a thousandth first so 0.1 + 0.2 style float noise never adds a credit.
   return Math.ceil(Math.round(unitPrice * units * 1000) / 1000);
 }
+
+/**
+ * The smallest job a model can run, in credits: the fewest billable units its form allows
+ * (the shortest clip for per-second video, one image otherwise) at `unitPrice`.
+ */
+export function smallestJobCredits(model: ModelDefinition, unitPrice = model.price.credits): number {
+  const field =
+    model.price.unit === "second" ? "duration_seconds" : model.price.unit === "image" ? "num_outputs" : null;
+  const param = field ? model.params.find((p) => p.name === field) : undefined;
+  const counts = param?.options?.map((o) => Number(o.value)) ?? [param?.min ?? 1];
+  const units = Math.min(...counts.filter((n) => Number.isFinite(n) && n > 0), Number.POSITIVE_INFINITY);
+  return Math.ceil(Math.round(unitPrice * (Number.isFinite(units) ? units : 1) * 1000) / 1000);
+}

@@ -5,12 +5,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { ZodError } from "zod";
-import { asBodyTooLarge, DEFAULT_BODY_LIMIT, limitBody } from "@/lib/api/body-limit";
+import { asBodyTooLarge, DEFAULT_BODY_LIMIT, type LimitedRequest, limitBody } from "@/lib/api/body-limit";
 import { assertSameOrigin } from "@/lib/api/same-origin";
 import { getAuthUser, requireAdmin, requireSuperAdmin, requireUser } from "@/lib/auth";
 import type { AuthUser } from "@/lib/auth/types";
 import { AppError, isAppError } from "@/lib/errors";
 import { createLogger, type Logger } from "@/lib/log";
+import { withSessionResponseHeaders } from "@/lib/supabase/response-headers";
 
 // "none": no session lookup at all (webhooks, signed files, cron); "public": the user if signed in.
 type AuthLevel = "none" | "public" | "user" | "admin" | "super_admin";
@@ -40,24 +41,29 @@ export function withApiLogging<L extends AuthLevel>(options: RouteOptions<L>, ha
     const started = performance.now();
     const path = incoming.nextUrl.pathname;
     let log = createLogger({ requestId, method: incoming.method, path });
-    let response: Response;
-    try {
-      // Routes without a session (webhooks, cron, signed files) prove themselves by signature or
-      // secret; every other state change must come from our own pages.
-      if (options.auth !== "none") assertSameOrigin(incoming);
-      const req = limitBody(incoming, maxBodyBytes);
-      const user =
-        options.auth === "none"
-          ? null
-          : options.auth === "public"
-            ? await getAuthUser()
-            : await authorize(options.auth);
-      if (user) log = log.child({ userId: user.id });
-      const params = (await segment?.params) ?? {};
-      response = await handler({ req, params, user: user as UserFor<L>, requestId, log });
-    } catch (error) {
-      response = errorResponse(error, log);
-    }
+    let body: LimitedRequest | undefined;
+    // A session refreshed while serving the request also marks its response uncacheable.
+    const response = await withSessionResponseHeaders(async () => {
+      try {
+        // Routes without a session (webhooks, cron, signed files) prove themselves by signature or
+        // secret; every other state change must come from our own pages.
+        if (options.auth !== "none") assertSameOrigin(incoming);
+        body = limitBody(incoming, maxBodyBytes);
+        const { req } = body;
+        const user =
+          options.auth === "none"
+            ? null
+            : options.auth === "public"
+              ? await getAuthUser()
+              : await authorize(options.auth);
+        if (user) log = log.child({ userId: user.id });
+        const params = (await segment?.params) ?? {};
+        return await handler({ req, params, user: user as UserFor<L>, requestId, log });
+      } catch (error) {
+        return errorResponse(error, log);
+      }
+    });
+    await body?.settle();
     response.headers.set("x-request-id", requestId);
     log.info("request", { status: response.status, durationMs: Math.round(performance.now() - started) });
     return response;

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { EmailCodeForm } from "@/components/auth/email-code-form";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { TelegramLogin } from "@/components/auth/telegram-login";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { getAuthUser } from "@/lib/auth";
 import { safeNextPath } from "@/lib/auth/protected-routes";
@@ -27,7 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
     <div className="flex flex-1 items-start justify-center px-4 py-10 sm:items-center sm:py-16">
       <Card className="w-full max-w-sm gap-6 py-6">
         <CardHeader className="px-6">
-          <CardTitle className="text-2xl">Sign in</CardTitle>
+          <h1 className="font-semibold text-2xl leading-tight tracking-tight">Sign in</h1>
           <CardDescription>
             {supabase
               ? "Use your Google or Telegram account. New here? Signing in creates your account."

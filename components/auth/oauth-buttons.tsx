@@ -2,6 +2,7 @@
 
 import { LoaderCircleIcon, SendIcon } from "lucide-react";
 import { useState } from "react";
+import { rememberDestination } from "@/components/auth/remember-destination";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { createBrowserClient, type OAuthProvider, signInWithProvider } from "@/lib/supabase/browser";
@@ -25,10 +26,12 @@ export function OAuthButtons({
   async function signIn(provider: OAuthProvider) {
     setPending(provider);
     setError(null);
-    // signInWithOAuth redirects to /auth/callback?next=…, which sets the session cookies.
+    // The provider sends the browser back to /auth/callback, which sets the session cookies and
+    // goes on to `next`, remembered by the server for the round trip.
     let failure: string | null;
     try {
-      const result = await signInWithProvider(createBrowserClient(supabaseUrl, supabaseKey), provider, next);
+      if (!(await rememberDestination(next))) throw new Error("destination not remembered");
+      const result = await signInWithProvider(createBrowserClient(supabaseUrl, supabaseKey), provider);
       failure = result.error;
     } catch {
       failure = "Could not reach the sign-in service. Check your connection and try again.";

@@ -38,13 +38,19 @@ export function insertPending(
   }
 }
 
-/** The server accepted the job: give the placeholder its real id and status. */
+/**
+ * The server accepted the job: give the placeholder its real id and status. A list that already
+ * holds the real row (a refetch, e.g. on a live event, landed before the create call answered)
+ * just drops the placeholder, so the job is never shown twice.
+ */
 export function resolvePending(client: QueryClient, pendingId: string, id: string, status: string): void {
   client.setQueriesData({ queryKey: generationKeys.all }, (data: unknown) =>
     mapItems(data, (items) =>
-      items.map((item) =>
-        item.id === pendingId ? { ...item, id, status: status as Generation["status"] } : item,
-      ),
+      items.some((item) => item.id === id)
+        ? items.filter((item) => item.id !== pendingId)
+        : items.map((item) =>
+            item.id === pendingId ? { ...item, id, status: status as Generation["status"] } : item,
+          ),
     ),
   );
 }

@@ -1,21 +1,21 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import { ApiError } from "@/components/providers/fetch-json";
+import Link from "next/link";
+import { useEffect, useState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ModelKind } from "@/lib/models/types";
 import type { LiteModel } from "@/lib/models-lite";
+import { focusProblem, NO_PROBLEM, type Problem, problemFrom } from "./create-problem";
 import { useFormStore } from "./form-store";
-import { fieldError, missingFields, toInput, valuesFor, withImage } from "./form-values";
+import { missingFields, toInput, valuesFor } from "./form-values";
+import { GENERATE_PROBLEM_ID } from "./generate-bar";
 import { GenerationForm } from "./generation-form";
 import { ModelPicker } from "./model-picker";
-import { RecentJobs } from "./recent-jobs";
+import { RecentJobs, revealNewestJob } from "./recent-jobs";
 import { useCreateGeneration } from "./use-create-generation";
 import { useModels } from "./use-models";
-
-type Problem = { fields: Record<string, string>; banner: string | null };
-const NO_PROBLEM: Problem = { fields: {}, banner: null };
+import { usePrefill } from "./use-prefill";
 
 /**
  * Model picker, generated form and the recent jobs beside it. `kind` limits the catalog
@@ -37,33 +37,38 @@ export function CreatePanel({
   const models = useModels(kind);
   const list = models.data ?? [];
   const selectedId = useFormStore((state) => state.selected[scope]);
-  const changedByModel = useFormStore((state) => state.values);
+  const changed = useFormStore((state) => state.values);
   const { select, setValue } = useFormStore.getState();
   const model = list.find((m) => m.id === selectedId) ?? list.find((m) => m.id === initialModel) ?? list[0];
   const create = useCreateGeneration();
   const [problem, setProblem] = useState<Problem>(NO_PROBLEM);
+  const [started, setStarted] = useState<string | null>(null);
 
-  usePrefill(list, scope, initialModel, initialImage);
+  usePrefill(list, scope, { modelId: initialModel, image: initialImage, parentId });
+  // After the message is on screen: focus goes to the field at fault, else beside Generate.
+  useEffect(() => {
+    if (model && problem !== NO_PROBLEM) focusProblem(model, problem, GENERATE_PROBLEM_ID);
+  }, [problem, model]);
 
   if (models.error) return <FormMessage>{models.error.message}</FormMessage>;
   if (!model) return <PanelSkeleton />;
-  const values = valuesFor(model, changedByModel[model.id]);
+  const values = valuesFor(model, changed);
 
   function submit(current: LiteModel) {
+    setStarted(null);
     const missing = missingFields(current, values);
     if (Object.keys(missing).length > 0) {
-      setProblem({ fields: missing, banner: null });
-      return focusField(current, missing);
+      return setProblem({ ...NO_PROBLEM, fields: missing });
     }
     setProblem(NO_PROBLEM);
     create.mutate(
       { model: current, input: toInput(current, values), parentId },
       {
-        onError: (error) => {
-          const next = problemFrom(current, error);
-          setProblem(next);
-          focusField(current, next.fields);
+        onSuccess: (created) => {
+          setStarted(created.id);
+          revealNewestJob();
         },
+        onError: (error) => setProblem(problemFrom(current, error)),
       },
     );
   }
@@ -71,13 +76,13 @@ export function CreatePanel({
   return (
     <div className="grid gap-10 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)] lg:gap-12">
       <section aria-label="Create" className="flex flex-col gap-5">
-        {problem.banner ? <FormMessage>{problem.banner}</FormMessage> : null}
         <ModelPicker
           models={list}
           value={model}
           withKind={!kind}
           onChange={(id) => {
-            select(scope, id);
+            const next = list.find((m) => m.id === id);
+            if (next) select(scope, next);
             setProblem(NO_PROBLEM);
           }}
         />
@@ -85,10 +90,25 @@ export function CreatePanel({
           model={model}
           values={values}
           errors={problem.fields}
+          problem={problem.banner}
+          paymentProblem={problem.code === "payment_required"}
+          started={
+            started ? (
+              <>
+                Started.{" "}
+                <Link
+                  href={`/result/${started}`}
+                  className="font-medium text-foreground underline underline-offset-4"
+                >
+                  Follow it
+                </Link>
+              </>
+            ) : null
+          }
           pending={create.isPending}
           onChange={(name, value) => {
-            if (!selectedId) select(scope, model.id);
-            setValue(model.id, name, value);
+            if (!selectedId) select(scope, model);
+            setValue(name, value);
           }}
           onSubmit={() => submit(model)}
         />
@@ -96,38 +116,6 @@ export function CreatePanel({
       <RecentJobs title={kind === "video" ? "Recent videos" : "Recent"} />
     </div>
   );
-}
-
-/** Brings the first field with an error into view (ids follow ParamField's `f-<model>-<name>`). */
-function focusField(model: LiteModel, fields: Record<string, string>) {
-  const first = model.params.find((p) => fields[p.name]);
-  // Next frame: after React has rendered the message, so the field's description includes it.
-  if (first) requestAnimationFrame(() => document.getElementById(`f-${model.id}-${first.name}`)?.focus());
-}
-
-function problemFrom(model: LiteModel, error: Error): Problem {
-  const status = error instanceof ApiError ? error.status : 0;
-  const field = status === 400 || status === 422 ? fieldError(model, error.message) : null;
-  if (field) return { fields: { [field.field]: field.message }, banner: null };
-  return { fields: {}, banner: error.message };
-}
-
-/** Applies ?model=&image= once the catalog is loaded, and only once per link. */
-function usePrefill(models: LiteModel[], scope: string, modelId?: string, image?: string) {
-  const applied = useRef<string | null>(null);
-  useEffect(() => {
-    const key = `${modelId ?? ""}|${image ?? ""}`;
-    if (!modelId || applied.current === key) return;
-    const model = models.find((m) => m.id === modelId);
-    if (!model) return;
-    applied.current = key;
-    const store = useFormStore.getState();
-    store.select(scope, model.id);
-    if (!image) return;
-    const next = withImage(model, valuesFor(model, store.values[model.id]), image);
-    const param = model.params.find((p) => p.control === "image" || p.control === "images");
-    if (next && param) store.setValue(model.id, param.name, next[param.name]);
-  }, [models, scope, modelId, image]);
 }
 
 function PanelSkeleton() {

@@ -20,10 +20,58 @@ export function initialValue(param: ParamDescriptor): unknown {
   }
 }
 
+/** Fields every model reads the same way: they stay in the form even while a model lacks them. */
+export const SHARED_FIELDS: ReadonlySet<string> = new Set(["prompt", "aspect_ratio", "num_outputs", "seed"]);
+
+/** `value` as this field can take it, or undefined when it cannot (not an option, out of range). */
+export function acceptedValue(param: ParamDescriptor, value: unknown): unknown {
+  if (value === undefined || value === null) return undefined;
+  switch (param.control) {
+    case "textarea":
+    case "text":
+      return typeof value === "string" ? value.slice(0, param.maxLength ?? value.length) : undefined;
+    case "select":
+      return param.options?.some((option) => option.value === value) ? value : undefined;
+    case "toggle":
+      return typeof value === "boolean" ? value : undefined;
+    case "slider":
+      return typeof value === "number" && inRange(param, value) ? value : undefined;
+    case "number": {
+      if (typeof value !== "string") return undefined;
+      return value.trim() === "" || inRange(param, Number(value)) ? value : undefined;
+    }
+    case "image":
+      return typeof value === "string" ? value : undefined;
+    case "images":
+      return Array.isArray(value) ? value.slice(0, param.max ?? value.length) : undefined;
+  }
+}
+
+function inRange(param: ParamDescriptor, n: number): boolean {
+  return (
+    Number.isFinite(n) &&
+    (param.min === undefined || n >= param.min) &&
+    (param.max === undefined || n <= param.max)
+  );
+}
+
+/** The form of `model`: what the person set where this model can take it, its defaults elsewhere. */
 export function valuesFor(model: LiteModel, changed: FormValues | undefined): FormValues {
   const values: FormValues = {};
-  for (const param of model.params) values[param.name] = changed?.[param.name] ?? initialValue(param);
+  for (const param of model.params)
+    values[param.name] = acceptedValue(param, changed?.[param.name]) ?? initialValue(param);
   return values;
+}
+
+/**
+ * What stays set after switching to `model`: shared fields always (so switching to an upscaler
+ * and back keeps the prompt), other fields only where the new model has them too.
+ */
+export function carryOver(changed: FormValues, model: LiteModel): FormValues {
+  const names = new Set(model.params.map((param) => param.name));
+  return Object.fromEntries(
+    Object.entries(changed).filter(([name]) => SHARED_FIELDS.has(name) || names.has(name)),
+  );
 }
 
 /** Empty optional fields are left out so the server applies its defaults. */

@@ -1,19 +1,26 @@
 "use client";
 
-import { ChevronDownIcon, LoaderCircleIcon, SparklesIcon } from "lucide-react";
-import type { FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { ChevronDownIcon } from "lucide-react";
+import type { FormEvent, KeyboardEvent, ReactNode } from "react";
+import { useUser } from "@/contexts/user-context";
 import type { LiteModel } from "@/lib/models-lite";
 import { ParamField } from "./fields/param-field";
 import type { FormValues } from "./form-store";
+import { GenerateBar } from "./generate-bar";
 import { priceLine } from "./model-format";
 import { usePriceEstimate } from "./use-price-estimate";
 
-/** The create form generated from a model's parameters; advanced ones fold under "Advanced". */
+/**
+ * The create form generated from a model's parameters; advanced ones fold under "Advanced".
+ * Ctrl+Enter (⌘+Enter) submits from any field.
+ */
 export function GenerationForm({
   model,
   values,
   errors,
+  problem,
+  paymentProblem,
+  started,
   pending,
   onChange,
   onSubmit,
@@ -21,13 +28,18 @@ export function GenerationForm({
   model: LiteModel;
   values: FormValues;
   errors: Record<string, string>;
+  /** An error that belongs to no field, shown beside Generate. */
+  problem: string | null;
+  paymentProblem: boolean;
+  started: ReactNode;
   pending: boolean;
   onChange: (name: string, value: unknown) => void;
   onSubmit: () => void;
 }) {
   const basic = model.params.filter((param) => !param.advanced);
   const advanced = model.params.filter((param) => param.advanced);
-  const estimate = usePriceEstimate(model, values);
+  const price = usePriceEstimate(model, values);
+  const balance = useUser()?.credits ?? null;
   const field = (param: LiteModel["params"][number]) => (
     <ParamField
       key={param.name}
@@ -44,8 +56,21 @@ export function GenerationForm({
     onSubmit();
   }
 
+  function submitOnShortcut(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    // Through the button, so a disabled Generate (too few credits, a job starting) stays disabled.
+    const button = event.currentTarget.querySelector<HTMLButtonElement>("button[type=submit]");
+    if (button && !button.disabled) event.currentTarget.requestSubmit(button);
+  }
+
   return (
-    <form onSubmit={submit} className="flex flex-col gap-5" aria-label={`${model.name} settings`}>
+    <form
+      onSubmit={submit}
+      onKeyDown={submitOnShortcut}
+      className="flex flex-col gap-5"
+      aria-label={`${model.name} settings`}
+    >
       {basic.map(field)}
       {advanced.length > 0 ? (
         <details className="group rounded-lg border" open={advanced.some((p) => errors[p.name]) || undefined}>
@@ -56,22 +81,15 @@ export function GenerationForm({
           <div className="flex flex-col gap-5 border-t px-3 pt-4 pb-3">{advanced.map(field)}</div>
         </details>
       ) : null}
-      <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
-        <p className="text-muted-foreground text-sm">
-          {estimate ? (
-            <>
-              <span className="font-medium text-foreground">{estimate}</span>
-              {` (${priceLine(model.price)})`}
-            </>
-          ) : (
-            priceLine(model.price)
-          )}
-        </p>
-        <Button type="submit" variant="brand" size="lg" disabled={pending} className="w-full sm:w-auto">
-          {pending ? <LoaderCircleIcon aria-hidden className="animate-spin" /> : <SparklesIcon aria-hidden />}
-          Generate
-        </Button>
-      </div>
+      <GenerateBar
+        price={price}
+        priceNote={priceLine(model.price)}
+        balance={balance}
+        pending={pending}
+        problem={problem}
+        paymentProblem={paymentProblem}
+        started={started}
+      />
     </form>
   );
 }

@@ -6,25 +6,37 @@ import { firstImageParam } from "./form-values";
 
 export type NextStep = { label: string; path: "/create" | "/video"; model: string };
 
-function firstWith(models: readonly LiteModel[], capability: Capability): LiteModel | undefined {
-  return models.find(
-    (model) => model.capabilities.includes(capability) && firstImageParam(model) !== undefined,
+function takesImageFor(model: LiteModel, capability: Capability): boolean {
+  return model.capabilities.includes(capability) && firstImageParam(model) !== undefined;
+}
+
+/** The source's own model when it can do it, else one of the same provider, else any. */
+function pick(models: readonly LiteModel[], capability: Capability, source?: LiteModel | null) {
+  const able = models.filter((model) => takesImageFor(model, capability));
+  return (
+    able.find((model) => model.id === source?.id) ??
+    able.find((model) => model.provider === source?.provider) ??
+    able[0]
   );
 }
 
-/** Edit (image-edit), make a video (image-to-video) and upscale, for the models that are enabled. */
-export function nextStepsFor(models: readonly LiteModel[]): NextStep[] {
+/**
+ * Edit (image-edit), make a video (image-to-video) and upscale, for the models that are enabled.
+ * "Use as input" stays on the model that made the image when that model edits images, so the
+ * next step reads like the last one (same provider, same controls).
+ */
+export function nextStepsFor(models: readonly LiteModel[], source?: LiteModel | null): NextStep[] {
   const steps: NextStep[] = [];
-  const edit = firstWith(models, "image-edit");
+  const edit = pick(models, "image-edit", source);
   if (edit) steps.push({ label: "Use as input", path: "/create", model: edit.id });
-  const video = firstWith(models, "image-to-video");
+  const video = pick(models, "image-to-video");
   if (video) steps.push({ label: "Make video", path: "/video", model: video.id });
-  const upscale = firstWith(models, "upscale");
+  const upscale = pick(models, "upscale");
   if (upscale) steps.push({ label: "Upscale", path: "/create", model: upscale.id });
   return steps;
 }
 
-/** The link carries the source generation so the new one records its parent (lineage). */
+/** The link carries the source generation: its prompt comes along and it is recorded as the parent. */
 export function stepHref(step: NextStep, imageUrl: string, parentId: string): string {
   return `${step.path}?${new URLSearchParams({ model: step.model, image: imageUrl, parent: parentId })}`;
 }

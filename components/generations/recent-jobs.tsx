@@ -10,6 +10,22 @@ import { GenerationTile } from "./generation-tile";
 import { useCancelGeneration } from "./use-generation-actions";
 
 const SHOWN = 12;
+const RECENT_LIST_ID = "recent-jobs";
+
+/**
+ * Scrolls the newest tile into view when it is off screen (on a phone the list sits under the
+ * form), so pressing Generate visibly does something.
+ */
+export function revealNewestJob(): void {
+  requestAnimationFrame(() => {
+    const tile = document.querySelector(`#${RECENT_LIST_ID} li`);
+    if (!tile) return;
+    const box = tile.getBoundingClientRect();
+    if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+    const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    tile.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
+  });
+}
 
 /** The queue and latest results under the create form, polled by the generations context. */
 export function RecentJobs({ title = "Recent" }: { title?: string }) {
@@ -42,7 +58,7 @@ export function RecentJobs({ title = "Recent" }: { title?: string }) {
           Your jobs appear here as soon as you click Generate.
         </p>
       ) : (
-        <ul aria-live="polite" className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+        <ul id={RECENT_LIST_ID} aria-live="polite" className="grid grid-cols-2 gap-2 sm:grid-cols-3">
           {shown.map((item) => (
             <li key={item.id}>
               <GenerationTile item={item} onCancel={cancel.mutate} />

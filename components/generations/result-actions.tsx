@@ -4,12 +4,13 @@ import { BanIcon, Trash2Icon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
-import { type Generation, isActive } from "./types";
+import { FocusedError } from "./focused-error";
+import { RetryAction } from "./retry-action";
+import { type GenerationDetail, isActive } from "./types";
 import { useCancelGeneration, useDeleteGeneration } from "./use-generation-actions";
 
-/** Cancel while running; delete after an inline confirmation, then back to the history. */
-export function ResultActions({ item }: { item: Generation }) {
+/** Try again when failed; cancel while running; delete after an inline confirmation, then back to the history. */
+export function ResultActions({ item }: { item: GenerationDetail }) {
   const router = useRouter();
   const cancel = useCancelGeneration();
   const remove = useDeleteGeneration();
@@ -18,6 +19,7 @@ export function ResultActions({ item }: { item: Generation }) {
 
   return (
     <div className="flex flex-col gap-2">
+      {item.status === "failed" ? <RetryAction item={item} /> : null}
       <div className="flex flex-wrap gap-2">
         {isActive(item.status) ? (
           <Button variant="outline" disabled={cancel.isPending} onClick={() => cancel.mutate(item.id)}>
@@ -48,7 +50,7 @@ export function ResultActions({ item }: { item: Generation }) {
           Delete this generation and its files? This cannot be undone.
         </p>
       ) : null}
-      {error ? <FormMessage>{error.message}</FormMessage> : null}
+      <FocusedError error={error} />
     </div>
   );
 }

@@ -26,7 +26,9 @@ export function ResultDetails({ item, model }: { item: GenerationDetail; model: 
   const ordered = [
     ...params.filter((p) => p.name in item.input).map((p) => p.name),
     ...inputKeys.filter((key) => !params.some((p) => p.name === key)),
-  ].filter((key) => key !== "prompt");
+  ].filter((key) => key !== "prompt" && key !== "seed");
+  const seed = item.input.seed;
+  const hasSeed = seed !== undefined || params.some((p) => p.name === "seed");
 
   return (
     <div className="flex flex-col gap-6">
@@ -55,6 +57,18 @@ export function ResultDetails({ item, model }: { item: GenerationDetail; model: 
         <Row term="Submitted">{when(item.submitted_at)}</Row>
         <Row term="Finished">{when(item.completed_at)}</Row>
         {took ? <Row term="Took">{took}</Row> : null}
+        {hasSeed ? (
+          <Row term="Seed">
+            {typeof seed === "number" || typeof seed === "string" ? (
+              <span className="inline-flex items-center gap-2">
+                <span className="font-mono tabular-nums">{String(seed)}</span>
+                <CopyButton value={String(seed)} label="Copy" aria-label="Copy seed" className="h-8" />
+              </span>
+            ) : (
+              <span className="text-muted-foreground">Random</span>
+            )}
+          </Row>
+        ) : null}
         {ordered.map((key) => (
           <Row key={key} term={params.find((p) => p.name === key)?.label ?? key}>
             <ParamValue value={item.input[key]} param={params.find((p) => p.name === key)} />

@@ -3,6 +3,7 @@
 import { ArrowRightIcon, DownloadIcon, LoaderCircleIcon } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { downloadName, downloadUrl } from "./download-name";
 import { type NextStep, stepHref } from "./next-steps";
 import { StatusChip } from "./status-chip";
 import type { GenerationDetail, GenerationOutput } from "./types";
@@ -32,11 +33,7 @@ export function ResultMedia({ item, steps }: { item: GenerationDetail; steps: Ne
         <figure key={output.url} className="flex flex-col gap-3">
           <OutputView output={output} alt={item.prompt ?? `Output ${index + 1}`} />
           <figcaption className="flex flex-wrap gap-2">
-            <Button asChild variant="outline">
-              <a href={output.url} download>
-                <DownloadIcon /> Download
-              </a>
-            </Button>
+            <DownloadLink item={item} output={output} index={index} />
             {output.mime.startsWith("image/")
               ? steps.map((step) => (
                   <Button
@@ -57,6 +54,26 @@ export function ResultMedia({ item, steps }: { item: GenerationDetail; steps: Ne
   );
 }
 
+function DownloadLink({
+  item,
+  output,
+  index,
+}: {
+  item: GenerationDetail;
+  output: GenerationOutput;
+  index: number;
+}) {
+  const name = downloadName(item, output, index, item.outputs.length);
+  return (
+    <Button asChild variant="outline">
+      {/* The attribute names same-origin files; the parameter names them wherever they are served. */}
+      <a href={downloadUrl(output.url, name)} download={name}>
+        <DownloadIcon /> Download
+      </a>
+    </Button>
+  );
+}
+
 function OutputView({ output, alt }: { output: GenerationOutput; alt: string }) {
   if (output.mime.startsWith("video/")) {
     return (
@@ -66,7 +83,7 @@ function OutputView({ output, alt }: { output: GenerationOutput; alt: string }) 
         controls
         playsInline
         preload="metadata"
-        className="max-h-[75vh] w-full rounded-xl bg-black"
+        className="max-h-[min(75vh,calc(100dvh-19rem))] w-full rounded-xl bg-black"
       />
     );
   }
@@ -78,7 +95,7 @@ function OutputView({ output, alt }: { output: GenerationOutput; alt: string }) 
         alt={alt}
         width={output.width ?? undefined}
         height={output.height ?? undefined}
-        className="h-auto max-h-[75vh] w-full rounded-xl border bg-muted object-contain"
+        className="h-auto max-h-[min(75vh,calc(100dvh-19rem))] w-full rounded-xl border bg-muted object-contain"
       />
     </a>
   );

@@ -4,6 +4,7 @@ import { useInfiniteQuery, useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { fetchJson } from "@/components/providers/fetch-json";
 import { pollInterval, useGenerations } from "@/contexts/generations-context";
+import { useLiveConnected } from "@/contexts/live-context";
 import { matchesFilters, mergeWithHead } from "./merge-lists";
 import { generationKeys, listUrl } from "./query-keys";
 import { compareNewestFirst, type GenerationPage, type KindFilter, type StatusFilter } from "./types";
@@ -18,6 +19,7 @@ const EMPTY: GenerationPage["items"] = [];
  */
 export function useHistoryItems(kind: KindFilter, status: StatusFilter) {
   const head = useGenerations().items;
+  const live = useLiveConnected();
   const activeMode = status === "active";
   const apiStatus = status === "all" || status === "active" ? "all" : status;
 
@@ -41,7 +43,7 @@ export function useHistoryItems(kind: KindFilter, status: StatusFilter) {
       queryFn: ({ signal }: { signal: AbortSignal }) =>
         fetchJson<GenerationPage>(listUrl({ limit: 100, kind, status: s }), { signal }),
       enabled: activeMode,
-      refetchInterval: (q: { state: { data?: GenerationPage } }) => pollInterval(q.state.data?.items),
+      refetchInterval: (q: { state: { data?: GenerationPage } }) => pollInterval(q.state.data?.items, live),
     })),
   });
 

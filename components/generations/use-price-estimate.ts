@@ -8,12 +8,15 @@ import type { FormValues } from "./form-store";
 import { missingFields, toInput } from "./form-values";
 import { estimateCredits } from "./model-format";
 
+/** The price in credits, and whether it is the server's exact figure or a local estimate. */
+export type PriceEstimate = { credits: number; exact: boolean } | null;
+
 /**
  * The exact price of the current form (POST /api/generations/estimate, what create charges),
  * falling back to a local estimate while it loads or when the form is not complete yet.
  * Text never changes a price, so typing a prompt does not trigger requests.
  */
-export function usePriceEstimate(model: LiteModel, values: FormValues): string | null {
+export function usePriceEstimate(model: LiteModel, values: FormValues): PriceEstimate {
   const input = toInput(model, values);
   for (const param of model.params)
     if (param.type === "string" && (param.required || param.name in input)) input[param.name] = "x";
@@ -44,7 +47,7 @@ export function usePriceEstimate(model: LiteModel, values: FormValues): string |
   });
   const fresh =
     complete && estimate.data && !estimate.isPlaceholderData && debounced === key && !estimate.isError;
-  if (fresh)
-    return `${estimate.data.credits.toLocaleString("en-US")} ${estimate.data.credits === 1 ? "credit" : "credits"}`;
-  return estimateCredits(model, values);
+  if (fresh) return { credits: estimate.data.credits, exact: true };
+  const local = estimateCredits(model, values);
+  return local === null ? null : { credits: local, exact: false };
 }

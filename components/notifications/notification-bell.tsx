@@ -1,6 +1,6 @@
 "use client";
 
-import { BellIcon, CheckCheckIcon, CircleAlertIcon, CircleCheckIcon } from "lucide-react";
+import { BellIcon, CheckCheckIcon, CircleAlertIcon, CircleCheckIcon, CoinsIcon } from "lucide-react";
 import Link from "next/link";
 import { useId } from "react";
 import {
@@ -42,7 +42,7 @@ export function NotificationBell() {
           {unread > 0 ? (
             <span
               aria-hidden
-              className="absolute top-1 right-1 grid h-4 min-w-4 place-items-center rounded-full bg-brand px-1 font-semibold text-[10px] text-white tabular-nums leading-none"
+              className="absolute top-1 right-1 grid h-4 min-w-4 place-items-center rounded-full bg-brand px-1 font-semibold text-[10px] text-brand-foreground tabular-nums leading-none"
             >
               {unread > 9 ? "9+" : unread}
             </span>
@@ -97,12 +97,15 @@ export function NotificationBell() {
 
 function NotificationRow({ item, onOpen }: { item: NotificationItem; onOpen: () => void }) {
   const failed = item.kind === "generation_failed";
-  const Icon = failed ? CircleAlertIcon : CircleCheckIcon;
+  const Icon = failed ? CircleAlertIcon : item.kind === "credits_requested" ? CoinsIcon : CircleCheckIcon;
   const content = (
     <>
       <Icon
         aria-hidden
-        className={cn("mt-0.5 size-4 shrink-0", failed ? "text-destructive!" : "text-success!")}
+        className={cn(
+          "mt-0.5 size-4 shrink-0",
+          failed ? "text-destructive!" : item.kind === "credits_requested" ? "text-brand!" : "text-success!",
+        )}
       />
       <span className="flex min-w-0 flex-1 flex-col gap-0.5">
         <span className={cn("truncate text-sm", item.read_at ? "font-normal" : "font-semibold")}>

@@ -5,7 +5,7 @@ import { fetchJson } from "@/components/providers/fetch-json";
 
 export type NotificationItem = {
   id: string;
-  kind: "generation_completed" | "generation_failed";
+  kind: "generation_completed" | "generation_failed" | "credits_requested";
   title: string;
   body: string;
   generation_id: string | null;

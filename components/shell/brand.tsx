@@ -12,7 +12,7 @@ export function Brand({ className }: { className?: string }) {
     >
       <span
         aria-hidden
-        className="grid size-7 place-items-center rounded-lg bg-brand font-bold text-sm text-white"
+        className="grid size-7 place-items-center rounded-lg bg-brand font-bold text-brand-foreground text-sm"
       >
         A
       </span>

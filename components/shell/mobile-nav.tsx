@@ -18,6 +18,7 @@ import {
   SheetTrigger,
 } from "@/components/ui/sheet";
 import { useUser } from "@/contexts/user-context";
+import { plural } from "@/lib/plural";
 import { cn } from "@/lib/utils";
 
 /** The navigation drawer for small screens. */
@@ -62,7 +63,7 @@ export function MobileNav() {
             <Separator />
             <div className="flex flex-col gap-1 px-1">
               <span className="truncate font-medium text-sm">{userLabel(user)}</span>
-              <Badge variant="brand">{user.credits.toLocaleString("en-US")} credits</Badge>
+              <Badge variant="brand">{plural(user.credits, "credit")}</Badge>
             </div>
             <Button variant="outline" onClick={() => void signOut()} disabled={pending}>
               <LogOutIcon /> {pending ? "Signing out…" : "Sign out"}

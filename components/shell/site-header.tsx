@@ -1,11 +1,11 @@
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Brand } from "@/components/shell/brand";
+import { CreditBalance } from "@/components/shell/credit-balance";
 import { MainNav } from "@/components/shell/main-nav";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { SignInLink } from "@/components/shell/sign-in-link";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { UserMenu } from "@/components/shell/user-menu";
-import { Badge } from "@/components/ui/badge";
 import type { AuthUser } from "@/lib/auth/types";
 
 export function SiteHeader({ user }: { user: AuthUser | null }) {
@@ -15,11 +15,7 @@ export function SiteHeader({ user }: { user: AuthUser | null }) {
         <Brand />
         <MainNav />
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
-          {user ? (
-            <Badge variant="secondary" className="hidden sm:inline-flex" title="Your credit balance">
-              {user.credits.toLocaleString("en-US")} credits
-            </Badge>
-          ) : null}
+          {user ? <CreditBalance /> : null}
           <ThemeToggle />
           {user ? <NotificationBell /> : null}
           {user ? <UserMenu /> : <SignInLink />}

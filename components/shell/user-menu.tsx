@@ -16,6 +16,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { useIsAdmin, useUser } from "@/contexts/user-context";
+import { plural } from "@/lib/plural";
 
 export function UserMenu() {
   const user = useUser();
@@ -37,7 +38,7 @@ export function UserMenu() {
             <span className="truncate text-muted-foreground text-xs">{user.email}</span>
           ) : null}
           <Badge variant="brand" className="mt-1">
-            {user.credits.toLocaleString("en-US")} credits
+            {plural(user.credits, "credit")}
           </Badge>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />

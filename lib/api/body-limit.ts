@@ -36,44 +36,90 @@ export function asBodyTooLarge(error: unknown): BodyTooLargeError | null {
  */
 const DRAIN_BYTES = 16 * 1024 * 1024;
 
+const DRAIN_TIMEOUT_MS = 10_000;
+const CUT_DELAY_MS = 1_000;
+
+export type LimitedRequest = {
+  req: NextRequest;
+  /**
+   * Reads and drops what the route left unread (up to DRAIN_BYTES), so the client finishes
+   * sending and reads the response instead of a reset; call it before answering.
+   */
+  settle: () => Promise<void>;
+};
+
 /** The request with its body capped at `limit` bytes; throws at once when the declared length is over it. */
-export function limitBody(req: NextRequest, limit: number): NextRequest {
+export function limitBody(req: NextRequest, limit: number): LimitedRequest {
   const declared = req.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) throw new BodyTooLargeError(limit);
-  if (!req.body) return req;
+  if (!req.body) return { req, settle: async () => {} };
+  const capped = cappedStream(req.body, limit);
   // Built from parts: the request Next hands a route is a proxy that `new Request(req)` cannot
   // copy. `duplex` is required by Node for a streamed body but missing from the DOM typings.
-  const body = cappedStream(req.body, limit);
-  const init = { method: req.method, headers: req.headers, body, signal: req.signal, duplex: "half" };
-  return new NextRequest(req.url, init as ConstructorParameters<typeof NextRequest>[1]);
+  const init = {
+    method: req.method,
+    headers: req.headers,
+    body: capped.stream,
+    signal: req.signal,
+    duplex: "half",
+  };
+  return {
+    req: new NextRequest(req.url, init as ConstructorParameters<typeof NextRequest>[1]),
+    settle: capped.settle,
+  };
 }
 
-function cappedStream(source: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+function cappedStream(source: ReadableStream<Uint8Array>, limit: number) {
   const reader = source.getReader();
   let received = 0;
-  return new ReadableStream<Uint8Array>({
+  let open = true;
+  let draining: Promise<void> | null = null;
+  const drain = () => {
+    open = false;
+    draining ??= drainReader(reader, received + DRAIN_BYTES - Math.min(received, limit), received);
+    return draining;
+  };
+  const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { done, value } = await reader.read();
-      if (done) return controller.close();
+      if (done) {
+        open = false;
+        return controller.close();
+      }
       received += value.byteLength;
       if (received <= limit) return controller.enqueue(value);
       controller.error(new BodyTooLargeError(limit));
-      void drain(reader, received + DRAIN_BYTES - limit, received);
+      void drain();
     },
     cancel(reason) {
+      open = false;
       return reader.cancel(reason);
     },
   });
+  const settle = async () => {
+    if (!open && !draining) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, DRAIN_TIMEOUT_MS);
+    });
+    await Promise.race([drain(), timeout]).finally(() => clearTimeout(timer));
+  };
+  return { stream, settle };
 }
 
-async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, stopAt: number, received: number) {
+async function drainReader(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  stopAt: number,
+  received: number,
+) {
   try {
     while (received < stopAt) {
       const { done, value } = await reader.read();
       if (done) return;
       received += value.byteLength;
     }
-    await reader.cancel();
+    // A flood: let the response go out first, then cut the connection.
+    setTimeout(() => void reader.cancel().catch(() => {}), CUT_DELAY_MS).unref();
   } catch {
     // The client went away: nothing left to drain.
   }

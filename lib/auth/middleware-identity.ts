@@ -23,7 +23,7 @@ export async function localSessionUserId(req: NextRequest): Promise<string | nul
 /**
  * The Supabase user, unless their profile is banned (Supabase Auth knows nothing of bans). A
  * session whose profile is not created yet (the first request after sign-up) passes: the
- * profile is made from the session on the way in.
+ * page's own auth lookup creates it, or finds the auth user gone.
  */
 export async function unlessBanned(userId: string): Promise<string | null> {
   const [row] = await sql<{ status: string }[]>`select status from profiles where id = ${userId}`;

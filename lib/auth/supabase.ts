@@ -8,21 +8,24 @@ import {
   insertProfile,
   PROFILE_COLUMNS,
   type ProfileRow,
+  promoteListedAdmin,
+  recordTelegramId,
   toAuthUser,
   upsertProfileByEmail,
 } from "@/lib/db/profiles";
 import { log } from "@/lib/log";
 import { createSupabaseServerClient } from "@/lib/supabase/server";
 
-/** Telegram widget users get a stable synthetic address (PROTOCOLS.md 5.6 B); it never receives mail. */
+/** Telegram widget users get a synthetic address (lib/auth/supabase-telegram-account.ts); it never receives mail. */
 export const TELEGRAM_EMAIL_DOMAIN = "telegram.atelier.invalid";
-export const telegramEmail = (telegramId: string) => `tg_${telegramId}@${TELEGRAM_EMAIL_DOMAIN}`;
 
 export type SupabaseIdentity = {
   id: string;
   email: string | null;
   displayName: string | null;
   avatarUrl: string | null;
+  /** Only from the auth server's own record of a Telegram login, never from user_metadata. */
+  telegramId?: string | null;
 };
 
 export async function getSupabaseAuthUser(): Promise<AuthUser | null> {
@@ -39,7 +42,7 @@ export async function getSupabaseAuthUser(): Promise<AuthUser | null> {
   }
   if (!claims || typeof claims.sub !== "string" || !claims.sub) return null;
   const user = await ensureSupabaseProfile(identityFromClaims(claims));
-  return user.status === "active" ? user : null;
+  return user?.status === "active" ? user : null;
 }
 
 export function identityFromClaims(claims: Record<string, unknown>): SupabaseIdentity {
@@ -55,13 +58,31 @@ export function identityFromClaims(claims: Record<string, unknown>): SupabaseIde
 }
 
 /**
- * The profile of a Supabase auth user, created on first sign-in. An email already owned by
+ * The profile of a Supabase auth user, created on first sign-in; null when the auth user no
+ * longer exists (deleted, while its access token is still valid: on Supabase the profile went
+ * with it, and a new one cannot reference a missing auth.users row). An email already owned by
  * another profile is never handed over to this user (the provider may not have verified it);
  * the new profile then starts without an email.
  */
-export async function ensureSupabaseProfile(identity: SupabaseIdentity): Promise<AuthUser> {
+export async function ensureSupabaseProfile(identity: SupabaseIdentity): Promise<AuthUser | null> {
   const existing = await getProfile(identity.id);
-  if (existing) return existing;
+  if (existing) return settle(existing, identity);
+  try {
+    return await createProfile(identity);
+  } catch (error) {
+    if (isMissingAuthUser(error)) return null;
+    throw error;
+  }
+}
+
+async function settle(profile: AuthUser, identity: SupabaseIdentity): Promise<AuthUser> {
+  let user = await promoteListedAdmin(profile);
+  if (identity.telegramId && !user.telegramId)
+    user = (await recordTelegramId(user.id, identity.telegramId)) ?? user;
+  return user;
+}
+
+async function createProfile(identity: SupabaseIdentity): Promise<AuthUser> {
   const email = identity.email?.endsWith(`@${TELEGRAM_EMAIL_DOMAIN}`) ? null : identity.email;
   if (email) {
     const byEmail = await upsertProfileByEmail(email, identity.id);
@@ -70,14 +91,14 @@ export async function ensureSupabaseProfile(identity: SupabaseIdentity): Promise
         update profiles set display_name = coalesce(display_name, ${identity.displayName}),
           avatar_url = coalesce(avatar_url, ${identity.avatarUrl})
         where id = ${identity.id}`;
-      return byEmail;
+      return settle(byEmail, identity);
     }
     log.warn("auth user's email belongs to another profile; creating one without email", {
       userId: identity.id,
       profileId: byEmail.id,
     });
   }
-  return sql.begin(async (tx) => {
+  const created = await sql.begin(async (tx) => {
     // A concurrent first request may have created it a moment ago.
     const [row] = await tx<
       ProfileRow[]
@@ -85,6 +106,13 @@ export async function ensureSupabaseProfile(identity: SupabaseIdentity): Promise
     if (row) return toAuthUser(row);
     return insertProfile(tx, identity);
   });
+  return settle(created, identity);
+}
+
+// 23503 on profiles' reference to auth.users: the auth user is gone.
+function isMissingAuthUser(error: unknown): boolean {
+  const { code, constraint_name } = error as { code?: string; constraint_name?: string };
+  return code === "23503" && constraint_name === "profiles_id_fkey";
 }
 
 /** Ends this device's session: revokes its refresh token and clears the session cookies. */

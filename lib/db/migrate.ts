@@ -13,6 +13,22 @@ const MIGRATION_NAME = /^\d{14}_[a-z0-9_]+\.sql$/;
 // Any constant works; it only has to be the same for every process migrating this database.
 const MIGRATION_LOCK_KEY = 727_001;
 
+// On Supabase the Data API roles get every privilege on a new public table by default (older
+// projects), so the bookkeeping table is locked the moment it exists: row level security on,
+// nothing for anon or authenticated. The roles may not exist yet on a plain Postgres; the
+// first migration creates them, and a later one locks every table again.
+const LOCK_SCHEMA_MIGRATIONS = `
+alter table public.schema_migrations enable row level security;
+do $$
+declare api_role text;
+begin
+  foreach api_role in array array['anon', 'authenticated'] loop
+    if exists (select 1 from pg_roles where rolname = api_role) then
+      execute format('revoke all on public.schema_migrations from %I', api_role);
+    end if;
+  end loop;
+end $$;`;
+
 export async function listMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith(".sql"));
   const invalid = names.filter((name) => !MIGRATION_NAME.test(name));
@@ -62,6 +78,7 @@ export async function migrate(sql: Sql, dir = MIGRATIONS_DIR): Promise<string[]>
     name text primary key,
     applied_at timestamptz not null default now()
   )`;
+  await sql.unsafe(LOCK_SCHEMA_MIGRATIONS);
   const applied: string[] = [];
   await sql.begin(async (tx) => {
     // Two processes starting at once must not apply the same migration twice.

@@ -2,7 +2,7 @@ import "server-only";
 // In-app notifications and the per-user email preference. Every query is scoped to its owner.
 import { sql } from "@/lib/db/client";
 
-export const NOTIFICATION_KINDS = ["generation_completed", "generation_failed"] as const;
+export const NOTIFICATION_KINDS = ["generation_completed", "generation_failed", "credits_requested"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotificationRow = {
@@ -31,6 +31,20 @@ export async function insertNotification(n: NewNotification): Promise<boolean> {
     on conflict (generation_id, kind) where generation_id is not null do nothing
     returning id`;
   return rows.length > 0;
+}
+
+/** The same notification (no generation) to every active admin; how many were written. */
+export async function notifyAdmins(n: {
+  kind: NotificationKind;
+  title: string;
+  body: string;
+}): Promise<number> {
+  const rows = await sql`
+    insert into notifications (user_id, kind, title, body)
+    select id, ${n.kind}, ${n.title.slice(0, 200)}, ${n.body.slice(0, 2000)}
+    from profiles where role in ('admin', 'super_admin') and status = 'active'
+    returning id`;
+  return rows.length;
 }
 
 export async function listNotifications(

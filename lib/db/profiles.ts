@@ -40,6 +40,41 @@ function isListedAdmin(email: string | null): boolean {
   return email !== null && env.ADMIN_EMAILS.includes(email.toLowerCase());
 }
 
+/**
+ * ADMIN_EMAILS applies to every session, not only to a profile's first sign-in: an address
+ * added to the list (which takes a restart) promotes an existing profile on its next request.
+ * Free unless a promotion is due: the check runs on the profile already read.
+ */
+export async function promoteListedAdmin(user: AuthUser): Promise<AuthUser> {
+  if (user.role !== "user" || !isListedAdmin(user.email)) return user;
+  const [row] = await sql<ProfileRow[]>`
+    update profiles set role = 'admin', updated_at = now() where id = ${user.id} and role = 'user'
+    returning ${PROFILE_COLUMNS}`;
+  return row ? toAuthUser(row) : user;
+}
+
+/** The profile holding a Telegram account, if any. */
+export async function profileIdByTelegram(telegramId: string): Promise<string | null> {
+  const [row] = await sql<{ id: string }[]>`select id from profiles where telegram_id = ${telegramId}`;
+  return row?.id ?? null;
+}
+
+/** Records a verified Telegram account on a profile that has none, unless another profile holds it. */
+export async function recordTelegramId(userId: string, telegramId: string): Promise<AuthUser | null> {
+  try {
+    const [row] = await sql<ProfileRow[]>`
+      update profiles set telegram_id = ${telegramId}, updated_at = now()
+      where id = ${userId} and telegram_id is null
+        and not exists (select 1 from profiles other where other.telegram_id = ${telegramId})
+      returning ${PROFILE_COLUMNS}`;
+    return row ? toAuthUser(row) : null;
+  } catch (error) {
+    // A concurrent sign-in recorded it on another profile a moment ago.
+    if ((error as { code?: string }).code === "23505") return null;
+    throw error;
+  }
+}
+
 /** Finds or creates the profile for a verified email; ADMIN_EMAILS promotes users (never demotes). */
 export async function upsertProfileByEmail(email: string, id?: string): Promise<AuthUser> {
   const normalized = email.toLowerCase();

@@ -11,6 +11,7 @@ import type { GenerationRow } from "@/lib/generations/types";
 import type { Logger } from "@/lib/log";
 import { mail } from "@/lib/mail";
 import { getModel } from "@/lib/models-config";
+import { plural } from "@/lib/plural";
 
 /** Jobs that take longer than this get a "completed" notification and an email. */
 export const LONG_JOB_SECONDS = 60;
@@ -66,7 +67,10 @@ function messageFor(g: GenerationRow, kind: NotificationKind): Message {
     };
   }
   const reason = g.error?.trim() || "The provider did not say why.";
-  const refund = g.charged_credits > 0 ? ` ${g.charged_credits} credits were refunded.` : "";
+  const refund =
+    g.charged_credits > 0
+      ? ` ${plural(g.charged_credits, "credit")} ${g.charged_credits === 1 ? "was" : "were"} refunded.`
+      : "";
   return { title: `Your ${what} failed`, body: `${model}${prompt}: ${reason}${refund}` };
 }
 

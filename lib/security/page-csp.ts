@@ -34,10 +34,9 @@ export function buildPageCsp(options: PageCspOptions): string {
       "'self'",
       `'nonce-${options.nonce}'`,
       "'strict-dynamic'",
-      // Telegram's widget script compiles its `data-onauth` callback with eval(); a deployment
-      // with a bot keeps that working on every page, since client-side navigation keeps the
-      // policy of the first page loaded.
-      options.development || options.telegramWidget ? "'unsafe-eval'" : undefined,
+      // Only `next dev` evaluates strings. The Telegram widget would too, for a `data-onauth`
+      // callback, which is why it runs in its redirect mode (components/auth/telegram-login.tsx).
+      options.development ? "'unsafe-eval'" : undefined,
       options.telegramWidget ? TELEGRAM_SCRIPT_ORIGIN : undefined,
     ],
     // Inline styles stay allowed: React renders `style` attributes into the server HTML and

@@ -5,12 +5,22 @@ import { z } from "zod";
 import { sql } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
+const DEFAULT_CREDITS_PAGE = [
+  "Every generation costs credits: the price shows beside the Generate button before you start, and a job that fails is refunded automatically.",
+  "New accounts start with a few credits to try things out. For more, ask the people who run this studio: press Request credits and every admin is notified. They add credits to your account, and your balance in the header shows them.",
+].join("\n\n");
+
 export const SETTINGS = {
   starting_credits: { schema: z.number().int().min(0).max(1_000_000), fallback: () => env.STARTING_CREDITS },
   daily_generation_cap: { schema: z.number().int().min(0).max(100_000), fallback: () => 500 },
   feature_flags: {
     schema: z.record(z.string(), z.boolean()),
     fallback: () => ({}) as Record<string, boolean>,
+  },
+  /** The text of /credits: how people get credits here (plain text, blank lines between paragraphs). */
+  credits_page: {
+    schema: z.string().trim().min(1).max(5000),
+    fallback: () => DEFAULT_CREDITS_PAGE,
   },
   system_prompts: {
     schema: z.record(z.string(), z.string().max(20_000)),

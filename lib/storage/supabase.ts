@@ -16,11 +16,14 @@ import { assertContentTypeMatches, assertObjectPath, StorageLimitError } from "@
 import type { PutOptions, StoragePort, StoredObject } from "@/lib/storage/types";
 
 const REMOVE_BATCH = 1000;
+// Storage signs at most 1000 paths per request.
+const SIGN_BATCH = 1000;
 
 type StorageFailure = { message: string; status?: number; statusCode?: string; code?: string };
 
 export function createSupabaseStorage(client: SupabaseClient, bucket: string): StoragePort {
   const files = () => client.storage.from(bucket);
+  const signer = batchedSigner(files);
 
   return {
     async putBuffer(objectPath: string, data: Buffer, options: PutOptions): Promise<StoredObject> {
@@ -63,9 +66,7 @@ export function createSupabaseStorage(client: SupabaseClient, bucket: string): S
       assertObjectPath(objectPath);
       if (!Number.isFinite(expiresInSeconds) || expiresInSeconds <= 0)
         throw new Error("expiresInSeconds must be a positive number.");
-      const { data, error } = await files().createSignedUrl(objectPath, Math.ceil(expiresInSeconds));
-      if (error) throw failure("sign", objectPath, error);
-      return data.signedUrl;
+      return signer.sign(objectPath, Math.ceil(expiresInSeconds));
     },
 
     async delete(objectPaths: string[]): Promise<void> {
@@ -84,6 +85,57 @@ export function createSupabaseStorage(client: SupabaseClient, bucket: string): S
       if (!error) return true;
       if (isNotFound(error)) return false;
       throw failure("info", objectPath, error);
+    },
+  };
+}
+
+type PendingUrl = { resolve: (url: string) => void; reject: (error: Error) => void };
+
+/**
+ * A page of generations signs every original and thumbnail at once, each through signedUrl().
+ * Calls made in the same turn of the event loop with the same lifetime go out as one
+ * createSignedUrls request (up to SIGN_BATCH paths) instead of one request per file.
+ */
+function batchedSigner(files: () => ReturnType<SupabaseClient["storage"]["from"]>) {
+  const queued = new Map<number, Map<string, PendingUrl[]>>();
+
+  async function flush(expiresIn: number, batch: Map<string, PendingUrl[]>): Promise<void> {
+    const paths = [...batch.keys()];
+    for (let i = 0; i < paths.length; i += SIGN_BATCH) {
+      const chunk = paths.slice(i, i + SIGN_BATCH);
+      const { data, error } = await files().createSignedUrls(chunk, expiresIn);
+      const byPath = new Map((data ?? []).map((item) => [item.path, item]));
+      for (const objectPath of chunk) {
+        const item = byPath.get(objectPath);
+        const signed = item?.signedUrl;
+        for (const pending of batch.get(objectPath) ?? []) {
+          if (signed) pending.resolve(signed);
+          else pending.reject(failure("sign", objectPath, error ?? { message: item?.error ?? "not signed" }));
+        }
+      }
+    }
+  }
+
+  return {
+    sign(objectPath: string, expiresIn: number): Promise<string> {
+      return new Promise((resolve, reject) => {
+        let batch = queued.get(expiresIn);
+        if (!batch) {
+          const fresh = new Map<string, PendingUrl[]>();
+          queued.set(expiresIn, fresh);
+          batch = fresh;
+          setImmediate(() => {
+            queued.delete(expiresIn);
+            flush(expiresIn, fresh).catch((cause: unknown) => {
+              const error = cause instanceof Error ? cause : new Error(String(cause));
+              for (const waiting of fresh.values()) for (const pending of waiting) pending.reject(error);
+            });
+          });
+        }
+        const waiting = batch.get(objectPath) ?? [];
+        waiting.push({ resolve, reject });
+        batch.set(objectPath, waiting);
+      });
     },
   };
 }

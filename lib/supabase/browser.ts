@@ -3,7 +3,6 @@
 // stays free of NEXT_PUBLIC_* reads. In the browser @supabase/ssr returns one shared client.
 import { createBrowserClient as createSsrBrowserClient } from "@supabase/ssr";
 import type { SupabaseClient } from "@supabase/supabase-js";
-import { safeNextPath } from "@/lib/auth/protected-routes";
 
 export function createBrowserClient(url: string, publishableKey: string): SupabaseClient {
   return createSsrBrowserClient(url, publishableKey);
@@ -12,11 +11,13 @@ export function createBrowserClient(url: string, publishableKey: string): Supaba
 export type OAuthProvider = "google" | "custom:telegram";
 
 /**
- * Where the auth server sends the browser back after the provider: our callback route, which
- * exchanges the code for session cookies and then goes to `next` (a same-site path only).
+ * Where the auth server sends the browser back after the provider: our callback route, exactly.
+ * Supabase Auth checks redirect_to against its allow-list as a whole URL, query included, so
+ * any parameter here would miss an exact entry and land the user on the Site URL instead; the
+ * destination after sign-in travels in a signed cookie (POST /api/auth/intent).
  */
-export function oauthRedirectTo(origin: string, next = "/"): string {
-  return `${origin}/auth/callback?next=${encodeURIComponent(safeNextPath(next))}`;
+export function oauthRedirectTo(origin: string): string {
+  return `${origin}/auth/callback`;
 }
 
 /**
@@ -26,11 +27,10 @@ export function oauthRedirectTo(origin: string, next = "/"): string {
 export async function signInWithProvider(
   client: SupabaseClient,
   provider: OAuthProvider,
-  next = "/",
 ): Promise<{ error: string | null }> {
   const { error } = await client.auth.signInWithOAuth({
     provider,
-    options: { redirectTo: oauthRedirectTo(window.location.origin, next) },
+    options: { redirectTo: oauthRedirectTo(window.location.origin) },
   });
   return { error: error ? error.message : null };
 }

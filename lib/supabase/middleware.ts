@@ -2,11 +2,15 @@ import "server-only";
 // Session refresh for Supabase mode (PROTOCOLS.md 5.2): create the client, call getClaims()
 // straight away (it verifies the access token against the JWKS and refreshes it when it is
 // about to expire), and hand back the response carrying any refreshed cookies. Callers that
-// answer with a different response (a redirect) must copy `response.cookies` onto it.
+// answer with a different response (a redirect) must copy `response.cookies` onto it. A
+// refresh the auth server could not serve (429, 5xx, unreachable) leaves the cookies alone
+// for the next request to try again (lib/supabase/session-fetch.ts).
 import { createServerClient } from "@supabase/ssr";
 import { type NextRequest, NextResponse } from "next/server";
+import { clientIp } from "@/lib/auth/client-address";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { createSessionFetch } from "@/lib/supabase/session-fetch";
 
 export async function updateSupabaseSession(
   req: NextRequest,
@@ -15,10 +19,13 @@ export async function updateSupabaseSession(
   const url = env.NEXT_PUBLIC_SUPABASE_URL;
   const key = env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY;
   if (!url || !key) return { response, userId: null };
+  const session = createSessionFetch(clientIp(req));
   const supabase = createServerClient(url, key, {
+    global: { fetch: session.fetch },
     cookies: {
       getAll: () => req.cookies.getAll(),
-      setAll: (toSet, headers) => {
+      setAll: (all, headers) => {
+        const toSet = session.keepSession(all);
         // Later reads in this request (route handlers, Server Components) see the new tokens...
         for (const { name, value } of toSet) req.cookies.set(name, value);
         response = NextResponse.next({ request: req });

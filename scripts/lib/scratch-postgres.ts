@@ -1,5 +1,5 @@
 // A throwaway PostgreSQL in a temp dir with one migrated database: for the end-to-end setup,
-// the benchmarks and the test template. Stopping it removes everything.
+// the benchmarks and the test templates. Stopping it removes everything.
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,6 +7,7 @@ import postgres from "postgres";
 import { migrate } from "../../lib/db/migrate";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { freePort } from "./ports";
+import { shapeLikeSupabase } from "./supabase-shape";
 
 export type ScratchPostgres = {
   /** Connection string of `database` (or another database on the same server). */
@@ -16,7 +17,14 @@ export type ScratchPostgres = {
   stop: () => Promise<void>;
 };
 
-export async function startScratchPostgres(database: string): Promise<ScratchPostgres> {
+/**
+ * `supabaseDatabase` names a second migrated database on the same server that starts out
+ * shaped like a Supabase project (scripts/lib/supabase-shape.ts), for Supabase-mode tests.
+ */
+export async function startScratchPostgres(
+  database: string,
+  options: { supabaseDatabase?: string } = {},
+): Promise<ScratchPostgres> {
   const dir = await mkdtemp(path.join(tmpdir(), "atelier-pg-"));
   // When run as root, Postgres runs as the `postgres` user, which must reach the data dir.
   await chmod(dir, 0o755);
@@ -27,10 +35,10 @@ export async function startScratchPostgres(database: string): Promise<ScratchPos
   });
   const admin = postgres(server.url("postgres"), { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${database}"`);
+  if (options.supabaseDatabase) await admin.unsafe(`create database "${options.supabaseDatabase}"`);
   await admin.end();
-  const sql = postgres(server.url(database), { max: 1, onnotice: () => {} });
-  await migrate(sql);
-  await sql.end();
+  await migrateDatabase(server.url(database));
+  if (options.supabaseDatabase) await migrateDatabase(server.url(options.supabaseDatabase), true);
   return {
     url: (name = database) => server.url(name),
     dir,
@@ -39,4 +47,14 @@ export async function startScratchPostgres(database: string): Promise<ScratchPos
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function migrateDatabase(url: string, supabaseShaped = false): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    if (supabaseShaped) await shapeLikeSupabase(sql);
+    await migrate(sql);
+  } finally {
+    await sql.end();
+  }
 }

@@ -107,7 +107,7 @@ describe("admin route access", () => {
 
   it("changed nothing for the refused callers", async () => {
     const [profile] = await app.db.sql`select role, status, credits from profiles where id = ${aliceId}`;
-    expect(profile).toEqual({ role: "user", status: "active", credits: 50 });
+    expect(profile).toEqual({ role: "user", status: "active", credits: 100 });
     expect(await app.db.sql`select * from audit_log`).toHaveLength(0);
     expect(await app.db.sql`select * from model_overrides`).toHaveLength(0);
     expect(await app.db.sql`select * from app_settings`).toHaveLength(0);

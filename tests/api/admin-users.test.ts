@@ -74,13 +74,13 @@ describe("search", () => {
       ledger: { reason: string; delta: number }[];
     }>(`/api/admin/users/${ids.alice}`);
     expect(res.status).toBe(200);
-    expect(res.body.user.credits).toBe(50);
+    expect(res.body.user.credits).toBe(100);
     expect(res.body.usage).toMatchObject({
       by_status: {},
       net_spent: 0,
       last_sign_in_at: expect.any(String),
     });
-    expect(res.body.ledger).toEqual([expect.objectContaining({ reason: "grant", delta: 50 })]);
+    expect(res.body.ledger).toEqual([expect.objectContaining({ reason: "grant", delta: 100 })]);
     expect((await admin.get("/api/admin/users/00000000-0000-4000-8000-000000000000")).status).toBe(404);
     expect((await admin.get("/api/admin/users/not-a-uuid")).status).toBe(404);
   });

@@ -1,5 +1,5 @@
-// Telegram Login Widget in local mode: POST /api/auth/telegram with the widget's fields.
-// (The Supabase-mode bridge is covered in auth-supabase.test.ts.)
+// Telegram Login Widget in local mode: POST /api/auth/telegram with the widget's fields, and the
+// widget's redirect to GET /auth/telegram. (Supabase mode: auth-supabase-telegram.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signTelegramFields } from "@/lib/auth/telegram";
 import { startApp, type TestApp } from "../helpers/app";
@@ -108,6 +108,23 @@ describe("Telegram sign-in (local mode)", () => {
       headers: { "content-type": "application/json" },
     });
     expect(res.status).toBe(400);
+  });
+
+  it("signs in through the widget's redirect and goes where the page said", async () => {
+    const payload = widget();
+    const client = new Client(app.url);
+    await client.post("/api/auth/intent", { next: "/history" });
+    const res = await client.get(`/auth/telegram?${new URLSearchParams(payload)}`);
+    expect(res.status).toBe(307);
+    expect(res.headers.get("location")).toBe(`${app.url}/history`);
+    expect(client.cookie("atelier_session")).toBeTruthy();
+    expect(await profilesFor(payload.id)).toHaveLength(1);
+
+    // The same redirect in a browser that did not start the sign-in signs no one in.
+    const stranger = new Client(app.url);
+    const replayed = await stranger.get(`/auth/telegram?${new URLSearchParams(widget())}`);
+    expect(replayed.headers.get("location")).toBe(`${app.url}/auth/auth-code-error`);
+    expect(stranger.cookie("atelier_session")).toBeUndefined();
   });
 
   it("answers 404 when no bot token is configured, even for a validly signed payload", async () => {

@@ -187,6 +187,30 @@ describe("serving signed files", () => {
   });
 });
 
+describe("saving under a readable name", () => {
+  it("sends the requested name as an attachment", async () => {
+    const res = await get(`${sign("u1/g1/image.png")}&download=red-fox-snowy-forest-3f9c.png`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe(
+      'attachment; filename="red-fox-snowy-forest-3f9c.png"',
+    );
+    expect(res.bytes.equals(body.png)).toBe(true);
+  });
+
+  it.each([
+    ["another extension", "setup.exe"],
+    ["the right extension after another", "invoice.exe.png"],
+    ["quotes", 'a"b.png'],
+    ["a path", "..%2Fimage.png"],
+    ["upper case", "Fox.png"],
+    ["no extension", "fox"],
+  ])("refuses a name with %s", async (_what, name) => {
+    const res = await get(`${sign("u1/g1/image.png")}&download=${name}`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-disposition")).toBeNull();
+  });
+});
+
 describe("refusing unsigned or wrongly signed URLs", () => {
   it.each([
     ["a tampered signature", (u: URL) => u.searchParams.set("sig", flip(u.searchParams.get("sig") ?? ""))],

@@ -23,6 +23,7 @@ describe("health and runtime mode", () => {
         email: "smtp",
         providers: { replicate: "emulator", fal: "emulator", google: "emulator" },
       },
+      live: "sse",
     });
   });
 

@@ -8,13 +8,13 @@ import { startApp, TEST_SESSION_SECRET, type TestApp } from "../helpers/app";
 import { Client, type Reply, signIn } from "../helpers/http";
 import {
   createSigningKey,
-  PUBLISHABLE_KEY,
-  SECRET_KEY,
   type StandInSession,
+  type StandInUser,
   type SupabaseAuthStandIn,
   signJwt,
   ssrCookieValue,
   startSupabaseAuthStandIn,
+  supabaseEnv,
 } from "../helpers/supabase-auth-stand-in";
 
 const ROLE_COOKIE = "atelier_role";
@@ -123,9 +123,7 @@ describe("middleware in Supabase mode", () => {
   beforeAll(async () => {
     standIn = await startSupabaseAuthStandIn();
     app = await startApp({
-      NEXT_PUBLIC_SUPABASE_URL: standIn.url,
-      NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
-      SUPABASE_SECRET_KEY: SECRET_KEY,
+      ...supabaseEnv(standIn),
       TELEGRAM_BOT_TOKEN: "123:abc",
     });
   });
@@ -135,8 +133,8 @@ describe("middleware in Supabase mode", () => {
   });
 
   let n = 0;
-  function signedIn(session?: (user: ReturnType<SupabaseAuthStandIn["createUser"]>) => unknown) {
-    const user = standIn.createUser({ email: `member${n++}@example.com`, provider: "google" });
+  async function signedIn(session?: (user: StandInUser) => unknown) {
+    const user = await standIn.createUser({ email: `member${n++}@example.com`, provider: "google" });
     const client = new Client(app.url);
     client.setCookie(
       standIn.storageKey,
@@ -158,14 +156,14 @@ describe("middleware in Supabase mode", () => {
   });
 
   it("lets a visitor with a valid access token through", async () => {
-    const { client } = signedIn();
+    const { client } = await signedIn();
     const res = await client.get("/profile");
     expect(res.status).toBe(200);
     expect(standIn.requestsTo("GET", "/auth/v1/.well-known/jwks.json").length).toBeGreaterThan(0);
   });
 
   it("refreshes an expired access token with the refresh token, and the page sees the new one", async () => {
-    const { user, client } = signedIn((u) => standIn.issueSession(u, { expiresIn: -60 }));
+    const { user, client } = await signedIn((u) => standIn.issueSession(u, { expiresIn: -60 }));
     const before = client.cookie(standIn.storageKey);
     const res = await client.get("/profile");
     expect(res.status).toBe(200);
@@ -180,7 +178,7 @@ describe("middleware in Supabase mode", () => {
       (s) => ({ ...s, expires_at: Math.floor(Date.now() / 1000) + 3600 }),
     ],
   ])("redirects with %s", async (_label, tamper) => {
-    const { client } = signedIn((u) => tamper(standIn.issueSession(u, { expiresIn: -60 })));
+    const { client } = await signedIn((u) => tamper(standIn.issueSession(u, { expiresIn: -60 })));
     expect(redirectTarget(await client.get("/profile"))).toBe("/login?next=%2Fprofile");
     expect((await client.get("/api/me")).status).toBe(401);
   });
@@ -203,7 +201,7 @@ describe("middleware in Supabase mode", () => {
     ],
     ["garbage", () => "not.a.jwt"],
   ])("redirects with %s", async (_label, forge) => {
-    const { client } = signedIn((u) => {
+    const { client } = await signedIn((u) => {
       const session = standIn.issueSession(u);
       return withToken(session, forge(session));
     });
@@ -214,7 +212,7 @@ describe("middleware in Supabase mode", () => {
   });
 
   it("keeps a plain user out of /admin, whatever role cookie they bring", async () => {
-    const { user, client } = signedIn();
+    const { user, client } = await signedIn();
     expect((await client.get("/api/me")).status).toBe(200); // creates the profile
     expect(redirectTarget(await client.get("/admin"))).toBe("/");
     for (const [label, cookie] of forgedRoleCookies(user.id)) {
@@ -227,7 +225,7 @@ describe("middleware in Supabase mode", () => {
   // A redirect must carry the rotated tokens, or the browser keeps a refresh token the auth
   // server has already revoked and is signed out on the next request.
   it("keeps a refreshed session when it redirects a non-admin away from /admin", async () => {
-    const { user, client } = signedIn();
+    const { user, client } = await signedIn();
     expect((await client.get("/api/me")).status).toBe(200);
     client.setCookie(standIn.storageKey, ssrCookieValue(standIn.issueSession(user, { expiresIn: -60 })));
     expect(redirectTarget(await client.get("/admin"))).toBe("/");
@@ -235,7 +233,7 @@ describe("middleware in Supabase mode", () => {
   });
 
   it("lets an admin into /admin", async () => {
-    const { user, client } = signedIn();
+    const { user, client } = await signedIn();
     expect((await client.get("/api/me")).status).toBe(200);
     await app.db.sql`update profiles set role = 'admin' where id = ${user.id}`;
     const res = await client.get("/admin");

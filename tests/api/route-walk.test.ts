@@ -35,8 +35,9 @@ const writeRoutes = routes.flatMap((r) =>
 
 // Answer 2xx with no session by design; everything else must refuse a stranger.
 const PUBLIC_READS = new Set(["GET /api/health", "GET /api/models"]);
-// Read no body and do their work from the session alone: signing out, the cron secret.
-const BODYLESS = new Set(["POST /api/auth/signout", "POST /api/cron/reconcile"]);
+// Read no body and do their work from the session alone: signing out, the cron secret, asking
+// the admins for credits.
+const BODYLESS = new Set(["POST /api/auth/signout", "POST /api/cron/reconcile", "POST /api/credits/request"]);
 
 let app: TestApp;
 let alice: Client;

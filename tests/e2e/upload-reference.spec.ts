@@ -2,12 +2,12 @@ import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { signInThroughPage } from "./support/sign-in";
 
-// Gemini 2.5 Flash Image takes up to 3 reference images (lib/models/google.ts); the file goes
+// Gemini Flash Image (catalog id gemini-2-5-flash-image) takes up to 3 reference images (lib/models/google.ts); the file goes
 // from the browser straight to storage over tus, then the app checks and keeps it.
 test("upload a reference image with progress, see its preview, generate with it", async ({ page }, info) => {
   const email = `e2e-upload-${info.project.name}-${Date.now()}@example.com`;
   await signInThroughPage(page, email, "/create");
-  await page.getByLabel("Model").selectOption({ label: "Gemini 2.5 Flash Image (Nano Banana)" });
+  await page.getByLabel("Model").selectOption("gemini-2-5-flash-image");
   await page.getByLabel("Prompt", { exact: true }).fill(`the same scene at night ${info.project.name}`);
 
   // Slow the upload's chunks down a little, so its progress can be seen on the way.
@@ -50,7 +50,7 @@ test("names a file that is not an image and uploads nothing", async ({ page }, i
     `e2e-upload-refused-${info.project.name}-${Date.now()}@example.com`,
     "/create",
   );
-  await page.getByLabel("Model").selectOption({ label: "Gemini 2.5 Flash Image (Nano Banana)" });
+  await page.getByLabel("Model").selectOption("gemini-2-5-flash-image");
   await page.getByLabel("Add image for Reference images").setInputFiles({
     name: "notes.pdf",
     mimeType: "application/pdf",
@@ -68,7 +68,7 @@ test("resumes after a dropped connection; a canceled upload goes away without an
     `e2e-upload-resume-${info.project.name}-${Date.now()}@example.com`,
     "/create",
   );
-  await page.getByLabel("Model").selectOption({ label: "Gemini 2.5 Flash Image (Nano Banana)" });
+  await page.getByLabel("Model").selectOption("gemini-2-5-flash-image");
   const image = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#c33" } })
     .png()
     .toBuffer();

@@ -1,6 +1,8 @@
 // Starts the production build (`next start`) against a fresh database, over real HTTP,
 // the way it runs in production. One app per test file; env overrides select a mode.
 // Mail goes over SMTP to a capture server of the app's own (tests/helpers/mail-capture.ts).
+// Supabase mode gets a database shaped like a Supabase project, and a Supabase Auth stand-in
+// named by NEXT_PUBLIC_SUPABASE_URL writes its users into it, as Supabase Auth does.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,6 +10,7 @@ import { assertBuilt, type NextServer, startNextServer } from "../../scripts/lib
 import { freePort } from "../../scripts/lib/ports";
 import { createTestDatabase, type TestDatabase } from "./db";
 import { forgetMailCapture, type MailCapture, registerMailCapture, startMailCapture } from "./mail-capture";
+import { attachStandInDatabase } from "./supabase-auth-stand-in";
 
 export const TEST_SESSION_SECRET = "test-session-secret-0123456789abcdef0123456789";
 
@@ -41,9 +44,14 @@ async function killProcess(pid: number): Promise<void> {
   }
 }
 
-export async function startApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startApp(
+  overrides: Record<string, string> = {},
+  options: { supabaseDatabase?: boolean } = {},
+): Promise<TestApp> {
   assertBuilt();
-  const db = await createTestDatabase();
+  const supabaseUrl = overrides.NEXT_PUBLIC_SUPABASE_URL;
+  const db = await createTestDatabase({ supabase: options.supabaseDatabase ?? Boolean(supabaseUrl) });
+  if (supabaseUrl) await attachStandInDatabase(supabaseUrl, db.sql);
   const dataDir = await mkdtemp(path.join(tmpdir(), "atelier-app-"));
   const mail = await startMailCapture();
   const port = await freePort();

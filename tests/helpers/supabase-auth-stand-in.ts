@@ -1,46 +1,55 @@
-// A local stand-in for the few Supabase Auth (GoTrue) endpoints Atelier calls, faithful
-// enough for the real supabase-js / @supabase/ssr clients inside the app:
-//   GET  /auth/v1/.well-known/jwks.json        public ES256 key (with kid) → getClaims verifies locally
-//   POST /auth/v1/token?grant_type=pkce         { auth_code, code_verifier } → session
-//   POST /auth/v1/token?grant_type=refresh_token { refresh_token } → rotated session
-//   GET  /auth/v1/user                          Bearer access token → user
-//   POST /auth/v1/logout?scope=…                Bearer access token → 204
-//   POST /auth/v1/admin/users                   createUser (secret key only)
-//   POST /auth/v1/admin/generate_link           magic link: hashed_token (secret key only)
-//   POST /auth/v1/verify                        { type, token_hash } → session
+// A local stand-in for Supabase Auth (GoTrue), faithful where the app's behaviour depends on
+// it, for the real supabase-js / @supabase/ssr clients inside the app:
+//   GET  /auth/v1/.well-known/jwks.json         ES256 public key, or none (legacy HS256 project)
+//   GET  /auth/v1/authorize → /auth/v1/callback  OAuth with PKCE; redirect_to checked as GoTrue does
+//   POST /auth/v1/token?grant_type=pkce|refresh_token|password   rate-limited per client address
+//   POST /auth/v1/signup                        anyone may sign up with email + password
+//   POST /auth/v1/verify                        { type, token_hash } → session; rate-limited
+//   GET  /auth/v1/user, POST /auth/v1/logout    Bearer access token
+//   /auth/v1/admin/*                            users and magic links (secret key only)
 // Errors use GoTrue's 2024-01-01 shape: header X-Supabase-Api-Version, body { code, message }.
+// Refresh-token reuse, redirect and rate-limit rules live in the supabase-stand-in-* modules.
 // Every request is recorded so tests can assert on what the app sent.
-import {
-  createHash,
-  createHmac,
-  generateKeyPairSync,
-  type KeyObject,
-  randomBytes,
-  randomUUID,
-  sign,
-  verify,
-} from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Sql } from "postgres";
+import { adminRoute } from "./supabase-stand-in-admin";
+import {
+  createSigningKey,
+  HttpError,
+  jwksOf,
+  type ProjectKey,
+  signWithProject,
+  verifyWithProject,
+} from "./supabase-stand-in-crypto";
+import { createRateLimiter, type RateLimit, rateLimitKey } from "./supabase-stand-in-policy";
+import { createRefreshTokens } from "./supabase-stand-in-refresh";
+import { createSignInFlows } from "./supabase-stand-in-sign-in";
+import { createUserStore, type NewUser, type StandInUser } from "./supabase-stand-in-users";
+
+export { codeChallenge, createSigningKey, signJwt, ssrCookieValue } from "./supabase-stand-in-crypto";
+export type { StandInUser } from "./supabase-stand-in-users";
 
 export const PUBLISHABLE_KEY = "sb_publishable_test";
 export const SECRET_KEY = "sb_secret_test";
 const API_VERSION = "2024-01-01";
 
-export type StandInUser = {
-  id: string;
-  aud: "authenticated";
-  role: "authenticated";
-  email: string;
-  email_confirmed_at: string | null;
-  phone: string;
-  app_metadata: { provider: string; providers: string[] };
-  user_metadata: Record<string, unknown>;
-  identities: unknown[];
-  created_at: string;
-  updated_at: string;
-  last_sign_in_at: string | null;
-  is_anonymous: false;
+export type StandInOptions = {
+  accessTokenTtl?: number;
+  /** ES256 (asymmetric keys, the default) or HS256 (a legacy project's shared JWT secret). */
+  signing?: "ES256" | "HS256";
+  /** Site URL; hosted projects start with http://localhost:3000. */
+  siteUrl?: string;
+  redirectAllowList?: string[];
+  /** Per client address; hosted defaults: /token 150, /verify 30 per 5 minutes, 30 of burst. */
+  rateLimits?: { token?: RateLimit; verify?: RateLimit };
+  /** Authentication → Rate Limits → IP address forwarding (off for new projects). */
+  ipForwarding?: boolean;
+  refreshTokenReuseInterval?: number;
+  /** Email provider with sign-ups on (the default) and "Confirm email" off or on. */
+  emailSignups?: boolean;
+  autoconfirm?: boolean;
 };
 
 export type StandInSession = {
@@ -60,96 +69,42 @@ export type RecordedRequest = {
   body: Record<string, unknown> | null;
 };
 
-type SigningKey = { kid: string; privateKey: KeyObject; publicKey: KeyObject };
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export function createSigningKey(kid: string = randomUUID()): SigningKey {
-  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
-  return { kid, privateKey, publicKey };
-}
-
-const b64url = (value: string | Buffer) => Buffer.from(value).toString("base64url");
-
-/** Signs a JWT: ES256 with a key pair, or HS256 with a string secret (for forgeries). */
-export function signJwt(
-  claims: Record<string, unknown>,
-  key: SigningKey | { secret: string; kid?: string },
-  header: Record<string, unknown> = {},
-): string {
-  const isHmac = "secret" in key;
-  const head = b64url(
-    JSON.stringify({ alg: isHmac ? "HS256" : "ES256", typ: "JWT", kid: key.kid, ...header }),
-  );
-  const input = `${head}.${b64url(JSON.stringify(claims))}`;
-  const signature = isHmac
-    ? createHmac("sha256", key.secret).update(input).digest()
-    : sign("sha256", Buffer.from(input), { key: key.privateKey, dsaEncoding: "ieee-p1363" });
-  return `${input}.${b64url(signature)}`;
-}
-
-/** The cookie value @supabase/ssr writes for a stored item (its default "base64url" encoding). */
-export function ssrCookieValue(item: unknown): string {
-  return `base64-${b64url(JSON.stringify(item))}`;
-}
-
-/** PKCE S256 challenge for a verifier, as auth-js computes it. */
-export function codeChallenge(verifier: string): string {
-  return createHash("sha256").update(verifier).digest("base64url");
-}
+type Failure = { status: number } | "network";
 
 export type SupabaseAuthStandIn = Awaited<ReturnType<typeof startSupabaseAuthStandIn>>;
 
-export async function startSupabaseAuthStandIn(options: { accessTokenTtl?: number } = {}) {
+const registry = new Map<string, SupabaseAuthStandIn>();
+
+/** Lets the app helper point a stand-in at the app's database (tests/helpers/app.ts). */
+export async function attachStandInDatabase(url: string, sql: Sql): Promise<void> {
+  await registry.get(url)?.attachDatabase(sql);
+}
+
+export async function startSupabaseAuthStandIn(options: StandInOptions = {}) {
   const ttl = options.accessTokenTtl ?? 3600;
-  const key = createSigningKey();
-  const users = new Map<string, StandInUser>();
-  const authCodes = new Map<string, { userId: string; challenge: string; provider: string }>();
-  const emailTokens = new Map<string, string>(); // hashed_token → user id
+  const project: ProjectKey =
+    options.signing === "HS256"
+      ? { alg: "HS256", secret: randomBytes(32).toString("hex") }
+      : { alg: "ES256", key: createSigningKey() };
+  let clockOffsetMs = 0;
+  const now = () => Date.now() + clockOffsetMs;
+  const limits = {
+    token: createRateLimiter(options.rateLimits?.token ?? { perFiveMinutes: 150, burst: 30 }, now),
+    verify: createRateLimiter(options.rateLimits?.verify ?? { perFiveMinutes: 30, burst: 30 }, now),
+  };
+  const users = createUserStore();
+  const refreshTokens = createRefreshTokens({
+    reuseIntervalSeconds: options.refreshTokenReuseInterval ?? 10,
+    now,
+  });
+  const emailTokens = new Map<string, string>();
   const sessions = new Map<string, string>(); // session id → user id
-  const refreshTokens = new Map<string, { sessionId: string; revoked: boolean }>();
   const requests: RecordedRequest[] = [];
+  let refreshFailure: Failure | null = null;
   let baseUrl = "";
 
-  const findByEmail = (email: string) => [...users.values()].find((u) => u.email === email.toLowerCase());
-
-  function createUser(input: {
-    email: string;
-    provider?: string;
-    confirmed?: boolean;
-    user_metadata?: Record<string, unknown>;
-  }): StandInUser {
-    const now = new Date().toISOString();
-    const provider = input.provider ?? "email";
-    const user: StandInUser = {
-      id: randomUUID(),
-      aud: "authenticated",
-      role: "authenticated",
-      email: input.email.toLowerCase(),
-      email_confirmed_at: input.confirmed === false ? null : now,
-      phone: "",
-      app_metadata: { provider, providers: [provider] },
-      user_metadata: input.user_metadata ?? {},
-      identities: [],
-      created_at: now,
-      updated_at: now,
-      last_sign_in_at: null,
-      is_anonymous: false,
-    };
-    users.set(user.id, user);
-    return user;
-  }
-
   function accessToken(user: StandInUser, sessionId: string, expiresAt: number, method: string): string {
-    return signJwt(
+    return signWithProject(
       {
         iss: `${baseUrl}/auth/v1`,
         sub: user.id,
@@ -166,21 +121,18 @@ export async function startSupabaseAuthStandIn(options: { accessTokenTtl?: numbe
         session_id: sessionId,
         is_anonymous: false,
       },
-      key,
+      project,
     );
   }
 
-  /** Starts a session for a user, as a successful sign-in would. */
-  function issueSession(
+  function sessionResponse(
     user: StandInUser,
-    opts: { expiresIn?: number; method?: string; sessionId?: string } = {},
+    sessionId: string,
+    refreshToken: string,
+    opts: { expiresIn?: number; method?: string } = {},
   ): StandInSession {
-    const sessionId = opts.sessionId ?? randomUUID();
-    sessions.set(sessionId, user.id);
     const expiresIn = opts.expiresIn ?? ttl;
     const expiresAt = Math.floor(Date.now() / 1000) + expiresIn;
-    const refreshToken = randomBytes(9).toString("base64url");
-    refreshTokens.set(refreshToken, { sessionId, revoked: false });
     user.last_sign_in_at = new Date().toISOString();
     return {
       access_token: accessToken(user, sessionId, expiresAt, opts.method ?? "password"),
@@ -192,196 +144,150 @@ export async function startSupabaseAuthStandIn(options: { accessTokenTtl?: numbe
     };
   }
 
-  /** What GET /authorize + the provider round trip would leave: a one-time code bound to a PKCE challenge. */
-  function issueAuthCode(user: StandInUser, verifier: string): string {
-    const code = randomUUID();
-    authCodes.set(code, {
-      userId: user.id,
-      challenge: codeChallenge(verifier),
-      provider: user.app_metadata.provider,
-    });
-    return code;
+  /** Starts a session for a user, as a successful sign-in would. */
+  function issueSession(
+    user: StandInUser,
+    opts: { expiresIn?: number; method?: string } = {},
+  ): StandInSession {
+    const sessionId = randomUUID();
+    sessions.set(sessionId, user.id);
+    return sessionResponse(user, sessionId, refreshTokens.issue(sessionId), opts);
+  }
+
+  const flows = createSignInFlows({
+    users,
+    siteUrl: options.siteUrl ?? "http://localhost:3000",
+    allowList: options.redirectAllowList ?? [],
+    baseUrl: () => baseUrl,
+    issueSession,
+    emailSignups: options.emailSignups !== false,
+    autoconfirm: options.autoconfirm === true,
+  });
+
+  function endSessions(userId: string): void {
+    for (const [id, owner] of sessions)
+      if (owner === userId) {
+        sessions.delete(id);
+        refreshTokens.revokeFamily(id);
+      }
   }
 
   function verifyAccessToken(header: string | undefined): { user: StandInUser; sessionId: string } {
     const token = header?.match(/^Bearer (.+)$/i)?.[1];
     if (!token) throw new HttpError(401, "no_authorization", "This endpoint requires a valid Bearer token");
-    const [head, payload, signature] = token.split(".");
-    const invalid = () => new HttpError(403, "bad_jwt", "invalid JWT: unable to parse or verify signature");
-    if (!head || !payload || signature === undefined) throw invalid();
-    let claims: { sub?: string; exp?: number; session_id?: string };
-    let alg: unknown;
-    try {
-      alg = JSON.parse(Buffer.from(head, "base64url").toString()).alg;
-      claims = JSON.parse(Buffer.from(payload, "base64url").toString());
-    } catch {
-      throw invalid();
-    }
-    const valid =
-      alg === "ES256" &&
-      verify(
-        "sha256",
-        Buffer.from(`${head}.${payload}`),
-        { key: key.publicKey, dsaEncoding: "ieee-p1363" },
-        Buffer.from(signature, "base64url"),
-      );
-    if (!valid) throw invalid();
+    const claims = verifyWithProject(token, project) as {
+      sub?: string;
+      exp?: number;
+      session_id?: string;
+    } | null;
+    if (!claims) throw new HttpError(403, "bad_jwt", "invalid JWT: unable to parse or verify signature");
     if (!claims.exp || claims.exp * 1000 <= Date.now())
       throw new HttpError(403, "bad_jwt", "invalid JWT: token is expired");
-    const user = claims.sub ? users.get(claims.sub) : undefined;
+    const user = claims.sub ? users.byId(claims.sub) : undefined;
     if (!user) throw new HttpError(403, "user_not_found", "User from sub claim in JWT does not exist");
     if (!claims.session_id || sessions.get(claims.session_id) !== user.id)
       throw new HttpError(403, "session_not_found", "Session from session_id claim in JWT does not exist");
     return { user, sessionId: claims.session_id };
   }
 
-  function requireApiKey(req: IncomingMessage, admin: boolean): void {
+  function apiKeyOf(req: IncomingMessage, admin: boolean): string {
     const apikey = req.headers.apikey;
     if (apikey !== PUBLISHABLE_KEY && apikey !== SECRET_KEY)
       throw new HttpError(401, "no_api_key", "Invalid API key");
     if (admin && apikey !== SECRET_KEY) throw new HttpError(403, "not_admin", "User not allowed");
+    return apikey;
   }
 
-  function route(req: IncomingMessage, url: URL, body: Record<string, unknown>): [number, unknown] {
+  function limit(kind: "token" | "verify", req: IncomingMessage, apikey: string): void {
+    const key = rateLimitKey({
+      peer: req.socket.remoteAddress?.replace(/^::ffff:/, ""),
+      forwardedFor: req.headers["sb-forwarded-for"] as string | undefined,
+      secretKey: apikey === SECRET_KEY,
+      ipForwarding: options.ipForwarding ?? false,
+    });
+    if (!limits[kind].take(key))
+      throw new HttpError(429, "over_request_rate_limit", "Request rate limit reached");
+  }
+
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+  async function route(
+    req: IncomingMessage,
+    url: URL,
+    body: Record<string, unknown>,
+  ): Promise<[number, unknown]> {
     const path = url.pathname.replace(/^\/auth\/v1/, "");
+    const method = req.method ?? "GET";
     const grant = url.searchParams.get("grant_type");
-    if (req.method === "GET" && path === "/.well-known/jwks.json") {
-      const jwk = key.publicKey.export({ format: "jwk" });
-      return [
-        200,
-        { keys: [{ ...jwk, kid: key.kid, alg: "ES256", use: "sig", key_ops: ["verify"], ext: true }] },
-      ];
+    if (method === "GET" && path === "/.well-known/jwks.json") return [200, jwksOf(project)];
+    // Browser navigations: no API key.
+    if (method === "GET" && path === "/authorize") return flows.authorize(url);
+    if (method === "GET" && path === "/callback") return flows.providerCallback(url);
+
+    const apikey = apiKeyOf(req, path.startsWith("/admin/"));
+    if (path.startsWith("/admin/"))
+      return adminRoute({ users, emailTokens, baseUrl: () => baseUrl, endSessions }, method, path, body);
+
+    if (method === "POST" && path === "/token") {
+      limit("token", req, apikey);
+      if (grant === "pkce") return [200, flows.exchangeCode(text(body.auth_code), text(body.code_verifier))];
+      if (grant === "refresh_token") return refresh(text(body.refresh_token));
+      if (grant === "password") return [200, flows.passwordGrant(text(body.email), text(body.password))];
+      throw new HttpError(400, "validation_failed", "unsupported_grant_type");
     }
-    requireApiKey(req, path.startsWith("/admin/"));
-
-    if (req.method === "POST" && path === "/token" && grant === "pkce") {
-      const { auth_code: code, code_verifier: verifier } = body;
-      if (typeof code !== "string" || !code || typeof verifier !== "string" || !verifier)
-        throw new HttpError(
-          400,
-          "validation_failed",
-          "invalid request: both auth code and code verifier should be non-empty",
-        );
-      const flow = authCodes.get(code);
-      if (!flow)
-        throw new HttpError(404, "flow_state_not_found", "invalid flow state, no valid flow state found");
-      authCodes.delete(code); // single use, whatever the outcome
-      if (codeChallenge(verifier) !== flow.challenge)
-        throw new HttpError(
-          403,
-          "bad_code_verifier",
-          "code challenge does not match previously saved code verifier",
-        );
-      const user = users.get(flow.userId);
-      if (!user) throw new HttpError(404, "user_not_found", "User not found");
-      return [200, issueSession(user, { method: "oauth" })];
-    }
-
-    if (req.method === "POST" && path === "/token" && grant === "refresh_token") {
-      const token = typeof body.refresh_token === "string" ? body.refresh_token : "";
-      const stored = refreshTokens.get(token);
-      const userId = stored ? sessions.get(stored.sessionId) : undefined;
-      const user = userId ? users.get(userId) : undefined;
-      if (!stored || stored.revoked || !user)
-        throw new HttpError(400, "refresh_token_not_found", "Invalid Refresh Token: Refresh Token Not Found");
-      stored.revoked = true;
-      return [200, issueSession(user, { sessionId: stored.sessionId, method: "password" })];
-    }
-
-    if (req.method === "GET" && path === "/user")
-      return [200, verifyAccessToken(req.headers.authorization).user];
-
-    if (req.method === "POST" && path === "/logout") {
-      const { user, sessionId } = verifyAccessToken(req.headers.authorization);
-      const scope = url.searchParams.get("scope") ?? "global";
-      for (const [id, owner] of sessions) {
-        const hit = scope === "local" ? id === sessionId : scope === "others" ? id !== sessionId : true;
-        if (owner === user.id && hit) sessions.delete(id);
-      }
-      return [204, null];
-    }
-
-    if (req.method === "POST" && path === "/admin/users") {
-      if (typeof body.email !== "string" || !body.email.includes("@"))
-        throw new HttpError(400, "validation_failed", "Unable to validate email address: invalid format");
-      if (findByEmail(body.email))
-        throw new HttpError(
-          422,
-          "email_exists",
-          "A user with this email address has already been registered",
-        );
-      const meta = body.user_metadata;
-      return [
-        200,
-        createUser({
-          email: body.email,
-          confirmed: body.email_confirm === true,
-          user_metadata: typeof meta === "object" && meta ? (meta as Record<string, unknown>) : {},
-        }),
-      ];
-    }
-
-    if (req.method === "POST" && path === "/admin/generate_link") {
-      if (typeof body.email !== "string" || !body.email.includes("@"))
-        throw new HttpError(400, "validation_failed", "Unable to validate email address: invalid format");
-      if (body.type !== "magiclink")
-        throw new HttpError(
-          400,
-          "validation_failed",
-          `Invalid email action link type requested: ${body.type}`,
-        );
-      // Like GoTrue, a magic link for an unknown address becomes a signup.
-      const existing = findByEmail(body.email);
-      const user = existing ?? createUser({ email: body.email, confirmed: false });
-      const otp = String(randomBytes(3).readUIntBE(0, 3) % 1_000_000).padStart(6, "0");
-      const hashedToken = createHash("sha224")
-        .update(user.email + otp)
-        .digest("hex");
-      emailTokens.set(hashedToken, user.id);
-      const type = existing ? "magiclink" : "signup";
-      return [
-        200,
-        {
-          ...user,
-          action_link: `${baseUrl}/auth/v1/verify?token=${hashedToken}&type=${type}`,
-          email_otp: otp,
-          hashed_token: hashedToken,
-          verification_type: type,
-          redirect_to: "",
-        },
-      ];
-    }
-
-    if (req.method === "POST" && path === "/verify") {
-      const hash = typeof body.token_hash === "string" ? body.token_hash : "";
+    if (method === "POST" && path === "/signup") return flows.signUp(text(body.email), text(body.password));
+    if (method === "POST" && path === "/verify") {
+      limit("verify", req, apikey);
+      const hash = text(body.token_hash);
       const accepted = ["email", "magiclink", "signup"].includes(String(body.type));
-      const user = accepted ? users.get(emailTokens.get(hash) ?? "") : undefined;
+      const user = accepted ? users.byId(emailTokens.get(hash) ?? "") : undefined;
       if (!user) throw new HttpError(403, "otp_expired", "Email link is invalid or has expired");
       emailTokens.delete(hash);
       user.email_confirmed_at ??= new Date().toISOString();
       return [200, issueSession(user, { method: "otp" })];
     }
+    if (method === "GET" && path === "/user") return [200, verifyAccessToken(req.headers.authorization).user];
+    if (method === "POST" && path === "/logout") {
+      const { user, sessionId } = verifyAccessToken(req.headers.authorization);
+      const scope = url.searchParams.get("scope") ?? "global";
+      for (const [id, owner] of sessions) {
+        const hit = scope === "local" ? id === sessionId : scope === "others" ? id !== sessionId : true;
+        if (owner === user.id && hit) {
+          sessions.delete(id);
+          refreshTokens.revokeFamily(id);
+        }
+      }
+      return [204, null];
+    }
+    throw new HttpError(404, "not_found", `stand-in does not implement ${method} ${url.pathname}`);
+  }
 
-    throw new HttpError(404, "not_found", `stand-in does not implement ${req.method} ${url.pathname}`);
+  function refresh(token: string): [number, unknown] {
+    if (refreshFailure === "network") return [-1, null];
+    if (refreshFailure)
+      throw new HttpError(refreshFailure.status, "unexpected_failure", "Unexpected failure");
+    const next = refreshTokens.refresh(token, (id) => sessions.has(id));
+    const user = users.byId(sessions.get(next.sessionId) ?? "");
+    if (!user)
+      throw new HttpError(400, "refresh_token_not_found", "Invalid Refresh Token: Refresh Token Not Found");
+    return [200, sessionResponse(user, next.sessionId, next.token, { method: "token_refresh" })];
   }
 
   function send(res: ServerResponse, status: number, payload: unknown): void {
     res.setHeader("X-Supabase-Api-Version", API_VERSION);
-    if (payload === null) {
-      res.writeHead(status).end();
-      return;
-    }
-    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
+    if (status === 302) res.writeHead(302, { location: String(payload) }).end();
+    else if (payload === null) res.writeHead(status).end();
+    else res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
   }
 
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString();
+    const raw = Buffer.concat(chunks).toString();
     const url = new URL(req.url ?? "/", baseUrl);
     let body: Record<string, unknown> | null = null;
     try {
-      body = text ? (JSON.parse(text) as Record<string, unknown>) : null;
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
     } catch {
       send(res, 400, { code: "bad_json", message: "Could not parse request body as JSON" });
       return;
@@ -394,8 +300,9 @@ export async function startSupabaseAuthStandIn(options: { accessTokenTtl?: numbe
       body,
     });
     try {
-      const [status, payload] = route(req, url, body ?? {});
-      send(res, status, payload);
+      const [status, payload] = await route(req, url, body ?? {});
+      if (status < 0) req.socket.destroy();
+      else send(res, status, payload);
     } catch (error) {
       if (error instanceof HttpError) send(res, error.status, { code: error.code, message: error.message });
       else send(res, 500, { code: "unexpected_failure", message: String(error) });
@@ -404,20 +311,54 @@ export async function startSupabaseAuthStandIn(options: { accessTokenTtl?: numbe
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const standIn = {
     url: baseUrl,
     /** supabase-js names its storage (and so the ssr cookies) after the first host label. */
     storageKey: `sb-${new URL(baseUrl).hostname.split(".")[0]}-auth-token`,
-    signingKey: key,
+    signingKey: project.alg === "ES256" ? project.key : createSigningKey(),
+    jwtSecret: project.alg === "HS256" ? project.secret : null,
     requests,
-    users,
-    createUser,
-    findUserByEmail: findByEmail,
+    users: users.users,
+    createUser: (input: NewUser) => users.create(input),
+    updateUser: (user: StandInUser, patch: Parameters<typeof users.update>[1]) => users.update(user, patch),
+    /** Deletes a user as the dashboard does: sessions end, the auth.users row goes (with its cascades). */
+    deleteUser: async (user: StandInUser) => {
+      endSessions(user.id);
+      await users.remove(user);
+    },
+    findUserByEmail: users.byEmail,
+    findUser: (predicate: (user: StandInUser) => boolean) => [...users.users.values()].find(predicate),
     issueSession,
-    issueAuthCode,
+    issueAuthCode: flows.issueAuthCode,
+    setProviderAccount: flows.setProviderAccount,
+    /** Makes refresh-token grants fail (an HTTP status, or the connection dropped) until cleared. */
+    failRefreshes: (failure: Failure | null) => {
+      refreshFailure = failure;
+    },
+    /** Moves the stand-in's clock (refresh-token reuse, rate-limit refills), not the app's. */
+    advanceClock: (seconds: number) => {
+      clockOffsetMs += seconds * 1000;
+    },
+    attachDatabase: (sql: Sql) => users.attach(sql),
     /** Requests to one endpoint, e.g. requestsTo("POST", "/auth/v1/admin/users"). */
     requestsTo: (method: string, path: string) =>
       requests.filter((r) => r.method === method && r.path === path),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        registry.delete(baseUrl);
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+  registry.set(baseUrl, standIn);
+  return standIn;
+}
+
+/** What an app needs in its environment to run in Supabase mode against this stand-in. */
+export function supabaseEnv(standIn: { url: string }): Record<string, string> {
+  return {
+    NEXT_PUBLIC_SUPABASE_URL: standIn.url,
+    NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
+    SUPABASE_SECRET_KEY: SECRET_KEY,
   };
 }

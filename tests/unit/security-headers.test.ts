@@ -73,13 +73,12 @@ describe("page CSP", () => {
     expect(csp.get("connect-src")).toEqual(["'self'", "https://abc.supabase.co", "wss://abc.supabase.co"]);
   });
 
-  it("admits the Telegram widget, whose callback is compiled with eval, only when a bot is configured", () => {
+  it("admits the Telegram widget only when a bot is configured, and never eval for it", () => {
     const csp = directives(buildPageCsp({ ...BASE, telegramWidget: true }));
     expect(csp.get("script-src")).toEqual([
       "'self'",
       `'nonce-${NONCE}'`,
       "'strict-dynamic'",
-      "'unsafe-eval'",
       "https://telegram.org",
     ]);
     expect(csp.get("frame-src")).toEqual(["https://oauth.telegram.org"]);

@@ -54,6 +54,30 @@ async function handle(req: IncomingMessage, res: import("node:http").ServerRespo
   if (!url.pathname.startsWith(prefix)) return json(res, 404, { message: "unknown route" });
   const rest = decodeURIComponent(url.pathname.slice(prefix.length));
 
+  if (req.method === "POST" && rest === `sign/${BUCKET}`) {
+    // Batch signing: one answer per path, an error in place of the URL for a missing object.
+    const { expiresIn, paths } = JSON.parse((await readBody(req))?.toString() || "{}") as {
+      expiresIn: number;
+      paths: string[];
+    };
+    return json(
+      res,
+      200,
+      paths.map((objectPath) =>
+        objects.has(objectPath)
+          ? {
+              error: null,
+              path: objectPath,
+              signedURL: `/object/sign/${BUCKET}/${objectPath}?token=tok-${expiresIn}`,
+            }
+          : {
+              error: "Either the object does not exist or you do not have access to it",
+              path: objectPath,
+              signedURL: null,
+            },
+      ),
+    );
+  }
   if (req.method === "POST" && rest.startsWith(`sign/${BUCKET}/`)) {
     const objectPath = rest.slice(`sign/${BUCKET}/`.length);
     const { expiresIn } = JSON.parse((await readBody(req))?.toString() || "{}") as { expiresIn: number };
@@ -186,7 +210,27 @@ describe("Supabase storage adapter", () => {
     await files.putBuffer("u/a.png", Buffer.from("1"), { contentType: "image/png" });
     const url = await files.signedUrl("u/a.png", 90.5);
     expect(url).toBe(`${new URL(url).origin}/storage/v1/object/sign/media/u/a.png?token=tok-91`);
-    await expect(files.signedUrl("u/missing.png", 60)).rejects.toThrow(/not found/i);
+    await expect(files.signedUrl("u/missing.png", 60)).rejects.toThrow(/does not exist/i);
+  });
+
+  it("signs the files of a page in one request, each path getting its own URL or error", async () => {
+    for (const name of ["p/1.png", "p/2.png", "p/3.png"])
+      await files.putBuffer(name, Buffer.from(name), { contentType: "image/png" });
+    seen.length = 0;
+    const results = await Promise.allSettled(
+      ["p/1.png", "p/2.png", "p/3.png", "p/missing.png", "p/1.png"].map((name) =>
+        files.signedUrl(name, 3600),
+      ),
+    );
+    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual(["POST /storage/v1/object/sign/media"]);
+    const urls = results.map((r) => (r.status === "fulfilled" ? new URL(r.value).pathname : "rejected"));
+    expect(urls).toEqual([
+      "/storage/v1/object/sign/media/p/1.png",
+      "/storage/v1/object/sign/media/p/2.png",
+      "/storage/v1/object/sign/media/p/3.png",
+      "rejected",
+      "/storage/v1/object/sign/media/p/1.png",
+    ]);
   });
 
   it("deletes with one request per batch and tolerates missing objects", async () => {

@@ -1,14 +1,15 @@
 import { sql } from "@/lib/db/client";
 import { mode } from "@/lib/env";
+import { liveMode } from "@/lib/live/mode";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   try {
     await sql`select 1`;
-    return Response.json({ status: "ok", db: "ok", mode });
+    return Response.json({ status: "ok", db: "ok", mode, live: liveMode });
   } catch {
-    return Response.json({ status: "degraded", db: "unreachable", mode }, { status: 503 });
+    return Response.json({ status: "degraded", db: "unreachable", mode, live: liveMode }, { status: 503 });
   }
 }
 

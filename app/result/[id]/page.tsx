@@ -30,7 +30,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
   const enabled = (await listEffectiveModels()).filter((m) => m.enabled).map((m) => toLiteModel(m.model));
   return (
     <PageContainer>
-      <ResultView initial={detail} model={model} steps={nextStepsFor(enabled)} />
+      <ResultView initial={detail} model={model} steps={nextStepsFor(enabled, model)} />
     </PageContainer>
   );
 }

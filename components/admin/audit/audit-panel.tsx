@@ -103,20 +103,20 @@ export function AuditPanel({ initialPage, initialAction }: { initialPage: number
                   <Badge variant="secondary" className="font-mono">
                     {item.action}
                   </Badge>
+                  {/* Plain text here: a link inside <summary> is a control inside a control. */}
                   <span className="min-w-0 truncate text-sm">
                     <span className="text-muted-foreground">{item.target_type} </span>
-                    {href ? (
-                      <Link href={href} className="underline-offset-4 hover:underline">
-                        {target}
-                      </Link>
-                    ) : (
-                      target
-                    )}
+                    {target}
                   </span>
                   <span className="min-w-0 truncate text-muted-foreground text-xs sm:ml-auto">
                     by {item.actor_email ?? item.actor_id ?? "unknown"}
                   </span>
                 </summary>
+                {href ? (
+                  <Link href={href} className="mt-3 inline-block text-sm underline underline-offset-4">
+                    Open {item.target_type} {target}
+                  </Link>
+                ) : null}
                 <div className="mt-3 grid gap-3 md:grid-cols-2">
                   <div className="flex flex-col gap-1">
                     <span className="text-muted-foreground text-xs">Before</span>

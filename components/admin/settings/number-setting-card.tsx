@@ -61,6 +61,11 @@ export function NumberSettingCard({
             </Button>
           </div>
           {error ? <FormMessage>{error}</FormMessage> : null}
+          {setting.warning ? (
+            <FormMessage tone="info" className="border border-destructive/40">
+              {setting.warning}
+            </FormMessage>
+          ) : null}
           {save.isSuccess && text.trim() === current ? <FormMessage tone="info">Saved.</FormMessage> : null}
           <p className="text-muted-foreground text-xs">
             Default: {formatNumber(Number(setting.default_value))}

@@ -11,6 +11,7 @@ import type { Wire } from "../wire";
 import { FlagsCard } from "./flags-card";
 import { NumberSettingCard } from "./number-setting-card";
 import { PromptsCard } from "./prompts-card";
+import { TextSettingCard } from "./text-setting-card";
 
 export type SettingWire = Wire<AdminSetting>;
 
@@ -24,6 +25,7 @@ export function SettingsPanel() {
   const cap = of("daily_generation_cap");
   const flags = of("feature_flags");
   const prompts = of("system_prompts");
+  const creditsPage = of("credits_page");
   return (
     <div className="flex flex-col gap-5">
       <AdminHeader title="Settings" description="Changes apply within seconds, without a restart." />
@@ -53,6 +55,15 @@ export function SettingsPanel() {
               />
             ) : null}
           </div>
+          {creditsPage ? (
+            <TextSettingCard
+              setting={creditsPage}
+              title="How to get credits"
+              description="The text of /credits, linked wherever someone has too few credits. Say how people get more here; the page adds a Request credits button that notifies every admin."
+              page="/credits"
+              maxLength={5000}
+            />
+          ) : null}
           {flags ? <FlagsCard setting={flags} /> : null}
           {prompts ? <PromptsCard setting={prompts} /> : null}
         </>

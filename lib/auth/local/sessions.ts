@@ -5,7 +5,7 @@ import { SESSION_TTL_SECONDS } from "@/lib/auth/cookies";
 import { randomToken, sha256Hex } from "@/lib/auth/crypto";
 import type { AuthUser } from "@/lib/auth/types";
 import { sql } from "@/lib/db/client";
-import { PROFILE_COLUMNS, type ProfileRow, toAuthUser } from "@/lib/db/profiles";
+import { PROFILE_COLUMNS, type ProfileRow, promoteListedAdmin, toAuthUser } from "@/lib/db/profiles";
 
 export async function createSession(userId: string, meta: { userAgent: string | null; ip: string | null }) {
   const token = randomToken();
@@ -23,7 +23,7 @@ export async function userForSessionToken(token: string | undefined): Promise<Au
     select ${PROFILE_COLUMNS} from sessions join profiles on profiles.id = sessions.user_id
     where sessions.token_hash = ${sha256Hex(token)} and sessions.expires_at > now()
       and profiles.status = 'active'`;
-  return row ? toAuthUser(row) : null;
+  return row ? promoteListedAdmin(toAuthUser(row)) : null;
 }
 
 export async function deleteSession(token: string | undefined): Promise<void> {

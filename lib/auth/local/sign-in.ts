@@ -16,6 +16,11 @@ export async function respondWithLocalSession(req: Req, user: AuthUser): Promise
     role: user.role,
     credits: user.credits,
   });
+  return setLocalSessionCookie(req, response, token);
+}
+
+/** Puts a new local session on a response (and drops a role cached for whoever was signed in). */
+export function setLocalSessionCookie(req: Req, response: NextResponse, token: string): NextResponse {
   response.cookies.set(SESSION_COOKIE, token, cookieOptions(req, SESSION_TTL_SECONDS));
   response.cookies.delete(ROLE_COOKIE);
   return response;

@@ -1,9 +1,11 @@
+// The Telegram Login Widget's signed fields, posted as JSON: for API clients. Browsers use
+// the widget's redirect to GET /auth/telegram, which ends in the same sign-in.
+import { NextResponse } from "next/server";
 import { z } from "zod";
-import { respondWithLocalSession } from "@/lib/auth/local/sign-in";
-import { signInSupabaseWithTelegram } from "@/lib/auth/supabase-telegram";
+import { setLocalSessionCookie } from "@/lib/auth/local/sign-in";
 import { verifyTelegramLogin } from "@/lib/auth/telegram";
-import { upsertProfileByTelegram } from "@/lib/db/profiles";
-import { env, mode } from "@/lib/env";
+import { profileJson, signInWithTelegram } from "@/lib/auth/telegram-sign-in";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseJson, withApiLogging } from "@/lib/with-api-logging";
 
@@ -17,15 +19,9 @@ export const POST = withApiLogging({ auth: "public" }, async ({ req, user, log }
     log.warn("telegram login rejected", { reason: result.reason });
     throw new AppError("unauthorized", "Telegram sign-in could not be verified.");
   }
-  if (mode.auth === "supabase") return signInSupabaseWithTelegram(result.identity);
-  const profile = await upsertProfileByTelegram({
-    telegramId: result.identity.id,
-    displayName: result.identity.displayName,
-    avatarUrl: result.identity.photoUrl,
-    currentUserId: user?.id ?? null,
-  });
-  if (profile.status !== "active") throw new AppError("forbidden", "This account is suspended.");
-  return respondWithLocalSession(req, profile);
+  const { profile, localSession } = await signInWithTelegram(req, result.identity, user);
+  const response = NextResponse.json(profileJson(profile));
+  return localSession ? setLocalSessionCookie(req, response, localSession) : response;
 });
 
 export * from "@/lib/api/method-fallbacks";

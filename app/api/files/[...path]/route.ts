@@ -12,6 +12,7 @@ import { mode, sessionSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { FILE_CSP } from "@/lib/security/response-headers";
 import { localFiles } from "@/lib/storage";
+import { downloadNameFor } from "@/lib/storage/download-name";
 import { type OpenedObject, parseByteRange } from "@/lib/storage/local";
 import { FALLBACK_CONTENT_TYPE, isValidObjectPath } from "@/lib/storage/paths";
 import { FILES_ROUTE_PREFIX, verifyFileSignature } from "@/lib/storage/signed-url";
@@ -38,11 +39,22 @@ function serve(method: "GET" | "HEAD") {
         check.reason === "expired" ? "This link has expired." : "Missing or invalid signature.",
       );
 
+    // ?download=<name>.<ext>: saved under that name (see lib/storage/download-name.ts).
+    const downloadName = downloadNameFor(objectPath, query.get("download"));
+    if (downloadName === "invalid")
+      throw new AppError(
+        "bad_request",
+        "download: must be a lower-case name with the file's own extension.",
+        {
+          field: "download",
+        },
+      );
+
     const file = await localFiles().openRead(objectPath);
     if (!file) throw new AppError("not_found", "File not found.");
     try {
       const maxAge = Math.max(0, check.expiresAt - Math.floor(Date.now() / 1000));
-      return respond(req, method, file, maxAge);
+      return respond(req, method, file, maxAge, downloadName);
     } catch (error) {
       await file.handle.close();
       throw error;
@@ -77,6 +89,7 @@ async function respond(
   method: "GET" | "HEAD",
   file: OpenedObject,
   maxAge: number,
+  downloadName: string | null,
 ): Promise<Response> {
   const etag = `W/"${file.size.toString(16)}-${Math.floor(file.mtime.getTime()).toString(16)}"`;
   const headers = new Headers({
@@ -90,7 +103,8 @@ async function respond(
     // Objects are media, JSON or text: nothing served from here may run script on our origin.
     "Content-Security-Policy": FILE_CSP,
   });
-  if (file.contentType === FALLBACK_CONTENT_TYPE) headers.set("Content-Disposition", "attachment");
+  if (downloadName) headers.set("Content-Disposition", `attachment; filename="${downloadName}"`);
+  else if (file.contentType === FALLBACK_CONTENT_TYPE) headers.set("Content-Disposition", "attachment");
 
   if (matchesEtag(req.headers.get("if-none-match"), etag)) {
     await file.handle.close();

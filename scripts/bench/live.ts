@@ -1,0 +1,124 @@
+// npm run bench:live — what open live streams cost the server: BENCH_STREAMS signed-in users
+// (100) each hold one idle server-sent event stream. Measures the server's RSS and CPU over
+// BENCH_SECONDS (30) with no streams, with all of them open, and again after they closed; and
+// one change for every user at once (a ledger grant each, in one statement): how long until
+// every stream had its event. The streams share the server's one LISTEN connection.
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { type BenchApp, mb, percentile, startBenchApp, treeRss } from "./harness";
+
+const STREAMS = Number(process.env.BENCH_STREAMS || 100);
+const SECONDS = Number(process.env.BENCH_SECONDS || 30);
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds used so far by a process and its descendants (Linux /proc, user + system). */
+function treeCpu(pid: number): number {
+  let ticks = 0;
+  const visit = (p: number) => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim();
+      for (const c of children ? children.split(/\s+/) : []) visit(Number(c));
+    } catch {
+      // the process ended between reads
+    }
+  };
+  visit(pid);
+  return ticks / TICKS_PER_SECOND;
+}
+
+/** Mean RSS and CPU share of one core over `seconds` of doing nothing. */
+async function idle(app: BenchApp, seconds: number) {
+  const samples: number[] = [];
+  const cpuBefore = treeCpu(app.pid);
+  const started = performance.now();
+  while (performance.now() - started < seconds * 1000) {
+    samples.push(treeRss(app.pid));
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const cpu = (treeCpu(app.pid) - cpuBefore) / ((performance.now() - started) / 1000);
+  return { rss: samples.reduce((a, b) => a + b, 0) / samples.length, cpu };
+}
+
+type Stream = { abort: AbortController; status: number; credits: number | null; gotCreditsAt: number | null };
+
+async function openStream(app: BenchApp, token: string): Promise<Stream> {
+  const abort = new AbortController();
+  const res = await fetch(`${app.url}/api/events`, {
+    headers: { cookie: `atelier_session=${token}`, accept: "text/event-stream" },
+    signal: abort.signal,
+  });
+  const stream: Stream = { abort, status: res.status, credits: null, gotCreditsAt: null };
+  if (res.body) {
+    const decoder = new TextDecoder();
+    void (async () => {
+      let text = "";
+      try {
+        for await (const chunk of res.body as ReadableStream<Uint8Array>) {
+          text += decoder.decode(chunk, { stream: true });
+          if (stream.gotCreditsAt === null && text.includes("event: credits"))
+            stream.gotCreditsAt = performance.now();
+          if (text.length > 4096) text = text.slice(-1024);
+        }
+      } catch {
+        // aborted at the end of the run
+      }
+    })();
+  }
+  return stream;
+}
+
+const app = await startBenchApp({});
+try {
+  const users = await app.sql<{ id: string }[]>`
+    insert into profiles (email) select 'live' || n || '@example.com' from generate_series(1, ${STREAMS}) n returning id`;
+  const tokens = users.map(() => randomBytes(32).toString("base64url"));
+  await app.sql`
+    insert into sessions (user_id, token_hash, expires_at)
+    select * from unnest(${users.map((u) => u.id)}::uuid[], ${tokens.map((t) => createHash("sha256").update(t).digest("hex"))}::text[],
+                         array_fill(now() + interval '1 day', array[${users.length}]::int[]))`;
+
+  // Untimed: compiles the route and opens the LISTEN connection before anything is measured.
+  const warm = await openStream(app, tokens[0] as string);
+  warm.abort.abort();
+  // Startup work (compilation, the first collections) settles before the baseline.
+  await new Promise((r) => setTimeout(r, 10_000));
+
+  const before = await idle(app, SECONDS);
+  const opening = performance.now();
+  const streams = await Promise.all(tokens.map((token) => openStream(app, token)));
+  const openMs = performance.now() - opening;
+  const refused = streams.filter((s) => s.status !== 200).length;
+  await new Promise((r) => setTimeout(r, 3_000));
+  const open = await idle(app, SECONDS);
+
+  // One change for every user in one statement: the notifications fan out to every stream.
+  const sent = performance.now();
+  await app.sql`insert into credit_ledger (user_id, delta, reason) select id, 1, 'grant' from profiles where email like 'live%'`;
+  const deadline = sent + 10_000;
+  while (streams.some((s) => s.gotCreditsAt === null) && performance.now() < deadline)
+    await new Promise((r) => setTimeout(r, 5));
+  const latencies = streams
+    .map((s) => (s.gotCreditsAt === null ? Number.POSITIVE_INFINITY : s.gotCreditsAt - sent))
+    .sort((a, b) => a - b);
+  const missed = latencies.filter((l) => !Number.isFinite(l)).length;
+
+  for (const s of streams) s.abort.abort();
+  await new Promise((r) => setTimeout(r, 3_000));
+  const after = await idle(app, SECONDS);
+
+  const perStream = (open.rss - before.rss) / STREAMS;
+  console.log(
+    `${STREAMS} streams (${refused} refused, opened in ${openMs.toFixed(0)} ms), ${SECONDS} s idle each:\n` +
+      `  no streams: RSS ${mb(before.rss)}, CPU ${(before.cpu * 100).toFixed(2)} % of a core\n` +
+      `  ${STREAMS} open: RSS ${mb(open.rss)} (${(perStream / 1024).toFixed(0)} KB per stream), ` +
+      `CPU ${(open.cpu * 100).toFixed(2)} % of a core\n` +
+      `  one change per user: every stream had its event after ${percentile(latencies, 100).toFixed(0)} ms ` +
+      `(p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, ${missed} missed)\n` +
+      `  all closed again: RSS ${mb(after.rss)}, CPU ${(after.cpu * 100).toFixed(2)} % of a core`,
+  );
+} finally {
+  await app.stop();
+}

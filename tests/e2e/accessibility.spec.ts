@@ -1,0 +1,95 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { signInThroughPage } from "./support/sign-in";
+
+// axe-core on every page a person or an admin reaches, in both themes: serious and critical
+// violations (contrast, names, landmarks, headings) fail the run with what and where.
+
+const THEMES = ["light", "dark"] as const;
+const ADMIN_PAGES = [
+  "/admin/users",
+  "/admin/generations",
+  "/admin/models",
+  "/admin/usage",
+  "/admin/settings",
+  "/admin/audit",
+];
+
+/** The theme the next pages load in, as the header's toggle stores it. */
+async function switchTheme(page: Page, theme: (typeof THEMES)[number]): Promise<void> {
+  await page.evaluate((value) => localStorage.setItem("atelier-theme", value), theme);
+}
+
+/** Waits for the page to settle (no skeletons), then lists serious axe violations and h1 counts other than one. */
+async function audit(page: Page, path: string): Promise<string[]> {
+  await page.goto(path);
+  await expect(page.locator("main")).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 });
+  // Let colour transitions finish, so contrast is measured on the final colours.
+  await page.waitForTimeout(300);
+  const problems: string[] = [];
+  const headings = await page.locator("h1").count();
+  if (headings !== 1) problems.push(`${path}: ${headings} h1 elements, expected exactly one`);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
+  for (const v of results.violations.filter((v) => v.impact === "serious" || v.impact === "critical"))
+    for (const n of v.nodes)
+      problems.push(`${path}: ${v.id} (${v.impact}) at ${n.target.join(" ")}: ${n.failureSummary}`);
+  return problems;
+}
+
+/** One completed generation, so /result/[id] has media and actions to check. */
+async function oneResult(page: Page): Promise<string> {
+  const created = await page.request.post("/api/generations/create", {
+    data: { model: "flux-schnell", input: { prompt: "a red fox in a snowy forest" } },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(created.status()).toBe(202);
+  const { id } = (await created.json()) as { id: string };
+  await expect
+    .poll(
+      async () =>
+        ((await (await page.request.get(`/api/generations/${id}`)).json()) as { status: string }).status,
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe("completed");
+  return id;
+}
+
+// One client address for this file, so its sign-ins do not use up the suite's shared limit.
+test.use({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.11" } });
+
+test("pages a person sees have no serious accessibility problems, light or dark", async ({ page }, info) => {
+  test.slow(); // sixteen pages, each waited for and audited
+  const problems = [...(await audit(page, "/")), ...(await audit(page, "/login"))];
+  await signInThroughPage(page, `e2e-a11y-${info.project.name}-${Date.now()}@example.com`, "/create");
+  const id = await oneResult(page);
+  for (const theme of THEMES) {
+    await switchTheme(page, theme);
+    for (const path of ["/", "/create", "/video", "/history", `/result/${id}`, "/profile", "/credits"])
+      problems.push(...(await audit(page, path)));
+  }
+  await page.context().clearCookies();
+  await switchTheme(page, "dark");
+  problems.push(...(await audit(page, "/")), ...(await audit(page, "/login")));
+  expect(problems).toEqual([]);
+});
+
+test("the admin console has no serious accessibility problems, light or dark", async ({ page }) => {
+  test.slow(); // twelve pages, each waited for and audited
+  // An admin of its own (tests/e2e/global-setup.ts), one sign-in for both themes.
+  await signInThroughPage(page, "auditor@example.com", "/admin/users");
+  // Something in the audit log, so its entries are checked too (not only its empty state).
+  const saved = await page.request.put("/api/admin/settings/daily_generation_cap", {
+    data: { value: 500 },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(saved.status()).toBe(200);
+  const problems: string[] = [];
+  for (const theme of THEMES) {
+    await switchTheme(page, theme);
+    for (const path of ADMIN_PAGES) problems.push(...(await audit(page, path)));
+  }
+  expect(problems).toEqual([]);
+});
