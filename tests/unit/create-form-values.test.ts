@@ -71,6 +71,7 @@ describe("use as input", () => {
 
 describe("download names", () => {
   const output = {
+    asset_id: null,
     url: "/api/files/u/g/0.webp?exp=1&sig=x",
     thumbnail_url: null,
     mime: "image/webp",
