@@ -14,15 +14,7 @@ module.exports = {
       max_memory_restart: "4G",
       kill_timeout: 10000,
       // Jobs run in the worker app below, so media work never competes with requests here.
-      // MALLOC_ARENA_MAX: fewer glibc arenas, less fragmentation from threaded image work
-      // (scripts/lib/next-server.ts).
-      env: {
-        NODE_ENV: "production",
-        PORT: 3000,
-        NEXT_TELEMETRY_DISABLED: "1",
-        JOB_WORKER: "external",
-        MALLOC_ARENA_MAX: "2",
-      },
+      env: { NODE_ENV: "production", PORT: 3000, NEXT_TELEMETRY_DISABLED: "1", JOB_WORKER: "external" },
     },
     {
       // Background jobs: submits, webhook processing (media into storage), ended hooks. Start
@@ -36,7 +28,7 @@ module.exports = {
       max_memory_restart: "4G",
       // Long enough for a running job to finish; one cut short runs again elsewhere.
       kill_timeout: 30000,
-      env: { NODE_ENV: "production", MALLOC_ARENA_MAX: "2" },
+      env: { NODE_ENV: "production" },
     },
     {
       // Finishes jobs whose webhook never came (Vercel Cron does this on Vercel).

@@ -4,15 +4,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-/**
- * glibc gives every thread that allocates an arena of its own (up to 8 per core), and libvips,
- * the media worker thread and the libuv pool each fragment theirs: two arenas keep a server
- * processing images ≈ 20–40 MB smaller at its peak and ≈ 50 MB smaller while busy, at no cost
- * in throughput measured (docs/benchmarks.md). Read by glibc at process start, so it is set on
- * the server's environment by whatever starts it.
- */
-export const MALLOC_ARENA_MAX = "2";
-
 export type NextServer = { url: string; pid: number; logs: () => string; stop: () => Promise<void> };
 
 export function assertBuilt(): void {
@@ -38,8 +29,6 @@ export async function startNextServer(options: {
         HOME: process.env.HOME,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
-        // As npm start and PM2 run the server (scripts/lib/serve.ts, ecosystem.config.cjs).
-        MALLOC_ARENA_MAX: MALLOC_ARENA_MAX,
         ...(process.env.NEXT_DIST_DIR && { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR }),
         ...options.env,
       },

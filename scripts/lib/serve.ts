@@ -1,7 +1,6 @@
 // What `npm run dev` and `npm start` have in common: the local runtime, Next on PORT, and the
 // reconciler loop, all stopped together on Ctrl-C.
 import { prepareLocalRuntime } from "./local-runtime";
-import { MALLOC_ARENA_MAX } from "./next-server";
 import { startReconcileLoop } from "./reconcile-loop";
 import { run, supervise } from "./supervise";
 
@@ -18,7 +17,6 @@ export async function serve(command: "dev" | "start"): Promise<void> {
   const runtime = await prepareLocalRuntime();
   const port = runtime.env.PORT || "3000";
   runtime.env.APP_URL ||= `http://localhost:${port}`;
-  runtime.env.MALLOC_ARENA_MAX ||= MALLOC_ARENA_MAX;
   const next = run("next", nextArgs(command, runtime.env), runtime.env);
   const stopLoop = startReconcileLoop({
     appUrl: `http://127.0.0.1:${port}`,
