@@ -70,7 +70,7 @@ export async function complete(id: string, attempt: string, outputs: MediaOutput
     asset_id: randomUUID(),
     thumb_asset_id: o.thumb_path ? randomUUID() : null,
   }));
-  const stored: StoredOutput[] = named.map(({ thumb: _thumb, ...o }) => o);
+  const stored: StoredOutput[] = named.map(({ thumb: _thumb, duration_seconds: _duration, ...o }) => o);
   return sql.begin(async (tx) => {
     const [row] = await tx<{ user_id: string }[]>`
       update generations set status = 'completed', outputs = ${tx.json(stored as never)}, error = null,
@@ -80,9 +80,10 @@ export async function complete(id: string, attempt: string, outputs: MediaOutput
     if (!row) return false;
     for (const o of named) {
       await tx`
-        insert into assets (id, user_id, role, storage_path, mime, width, height, bytes, sha256, generation_id)
+        insert into assets (id, user_id, role, storage_path, mime, width, height, duration_seconds, bytes,
+                            sha256, generation_id)
         values (${o.asset_id}, ${row.user_id}, 'output', ${o.path}, ${o.mime}, ${o.width}, ${o.height},
-                ${o.bytes}, ${o.sha256}, ${id})`;
+                ${o.duration_seconds}, ${o.bytes}, ${o.sha256}, ${id})`;
       if (o.thumb && o.thumb_path)
         await tx`
           insert into assets (id, user_id, role, storage_path, mime, width, height, bytes, sha256,

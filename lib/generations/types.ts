@@ -9,7 +9,7 @@ export { GENERATION_STATUSES, type GenerationStatus } from "@/lib/generations/st
  * never URLs; `asset_id` / `thumb_asset_id` name its assets (absent only on rows that never
  * completed since assets exist, which have no outputs).
  */
-export type StoredOutput = Omit<MediaOutput, "thumb" | "sha256"> & {
+export type StoredOutput = Omit<MediaOutput, "thumb" | "sha256" | "duration_seconds"> & {
   sha256?: string;
   asset_id?: string;
   thumb_asset_id?: string | null;

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { Transform } from "node:stream";
 import { openMediaDownload, readToBuffer } from "@/lib/media/download";
+import { Mp4DurationScanner, mp4DurationSeconds } from "@/lib/media/mp4-duration";
 import { sniffMediaType } from "@/lib/media/sniff";
 import { makeThumbnail } from "@/lib/media/thumbnail";
 import {
@@ -80,8 +81,17 @@ async function processOne(context: FileContext, source: MediaSource, index: numb
   await put(context, path, () => context.storage.putBuffer(path, data, { contentType: type.mime }));
   const sha256 = sha256Of(data);
   if (type.kind === "video") {
-    const bytes = data.byteLength;
-    return { path, thumb_path: null, mime: type.mime, width: null, height: null, bytes, sha256, thumb: null };
+    return {
+      path,
+      thumb_path: null,
+      mime: type.mime,
+      width: null,
+      height: null,
+      bytes: data.byteLength,
+      sha256,
+      duration_seconds: mp4DurationSeconds(data),
+      thumb: null,
+    };
   }
   const thumbnail = await context.permits.withPermit(() => makeThumbnail(data));
   const thumbPath = `${base}.thumb.webp`;
@@ -96,6 +106,7 @@ async function processOne(context: FileContext, source: MediaSource, index: numb
     height: thumbnail.originalHeight,
     bytes: data.byteLength,
     sha256,
+    duration_seconds: null,
     thumb: {
       sha256: sha256Of(thumbnail.data),
       bytes: thumbnail.data.byteLength,
@@ -160,11 +171,13 @@ async function streamVideo(
     kind: "video",
   });
   const path = `${base}.${download.type.ext}`;
-  // Hashed on its way through, so the content address costs no second read.
+  // Hashed and scanned for its movie header on the way through: no second read.
   const hash = createHash("sha256");
+  const duration = new Mp4DurationScanner();
   const hashed = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       hash.update(chunk);
+      duration.push(chunk);
       done(null, chunk);
     },
   });
@@ -184,6 +197,7 @@ async function streamVideo(
     height: null,
     bytes: stored.bytes,
     sha256: hash.digest("hex"),
+    duration_seconds: duration.seconds,
     thumb: null,
   };
 }

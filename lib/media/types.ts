@@ -26,6 +26,8 @@ export type MediaOutput = {
   bytes: number;
   /** Hex SHA-256 of the stored bytes (the asset's content address). */
   sha256: string;
+  /** A video's length from its MP4 movie header; null for images and unreadable headers. */
+  duration_seconds: number | null;
   /** The thumbnail's own facts, for its asset. */
   thumb: { sha256: string; bytes: number; width: number; height: number } | null;
 };

@@ -147,6 +147,16 @@ describe("outputs and lineage", () => {
     expect(edges).toEqual([{ slot: "reference", asset_id: output?.asset_id }]);
   });
 
+  it("records a video output's length, size and hash on its asset", async () => {
+    const video = await completed(alice, await create(alice, "veo-3-1-fast", { prompt: "waves rolling in" }));
+    const [asset] = await app.db.sql`
+      select role, mime, duration_seconds::float as duration, bytes::int, sha256 from assets
+      where generation_id = ${video.id}`;
+    expect(asset).toMatchObject({ role: "output", mime: "video/mp4", duration: 2 });
+    expect(asset?.bytes).toBeGreaterThan(0);
+    expect(asset?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it("returns ancestors and descendants to any depth, with model, status and thumbnail", async () => {
     const mid = await alice.get<{ ancestors: { id: string }[]; descendants: { id: string }[] }>(
       `/api/generations/${b.id}/lineage`,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders, waitForGeneration } from "../helpers/providers";
+import { runReconciler, startProviders, waitForGeneration } from "../helpers/providers";
 import { until } from "../unit/emulator-receiver";
 
 let app: TestApp;
@@ -149,3 +149,36 @@ function hasSubmitLine(logs: string, generationId: string): boolean {
       (line) => line.includes('"generation submitted"') && line.includes(`"generationId":"${generationId}"`),
     );
 }
+
+describe("serverless hosts", () => {
+  it("with no worker process, requests drain the queue after their response, and so does the cron route", async () => {
+    const providers = await startProviders(0.2);
+    const lone = await startApp({ ...providers.env, JOB_WORKER: "on-request" });
+    try {
+      const carol = await signIn(lone.url, "carol@example.com");
+      // Nothing runs jobs in the background here: the create's and the webhook's own
+      // after-response work submits the job and stores its outputs.
+      expect((await waitForGeneration(carol, await create(carol, "a lighthouse at night"))).status).toBe(
+        "completed",
+      );
+      // Each drain's pool goes when the queue is empty: none stays alive between requests.
+      await until(
+        () => lone.db.sql`select id from job_worker_pools`,
+        (rows) => rows.length === 0,
+        10_000,
+      );
+      // A job nobody nudged (enqueued by SQL) waits for the cron route, which runs it.
+      await lone.db.sql`
+        select graphile_worker.add_job('generation.ended',
+          json_build_object('generationId', gen_random_uuid(), 'status', 'failed'))`;
+      await new Promise((r) => setTimeout(r, 1_000));
+      const waiting = await lone.db.sql`select id from graphile_worker.jobs`;
+      expect(waiting).toHaveLength(1);
+      await runReconciler(lone.url);
+      expect(await lone.db.sql`select id from graphile_worker.jobs`).toEqual([]);
+    } finally {
+      await lone.stop();
+      await providers.emulator.close();
+    }
+  }, 60_000);
+});

@@ -102,6 +102,7 @@ describe("processOutputs: images", () => {
         height: 800,
         bytes: png.length,
         sha256: sha256(png),
+        duration_seconds: null,
         thumb: thumbFacts(512, 341),
       },
       {
@@ -112,6 +113,7 @@ describe("processOutputs: images", () => {
         height: 900,
         bytes: jpeg.length,
         sha256: sha256(jpeg),
+        duration_seconds: null,
         thumb: thumbFacts(171, 512),
       },
       {
@@ -122,6 +124,7 @@ describe("processOutputs: images", () => {
         height: 64,
         bytes: webp.length,
         sha256: sha256(webp),
+        duration_seconds: null,
         thumb: thumbFacts(64, 64),
       },
     ]);
@@ -148,6 +151,7 @@ describe("processOutputs: images", () => {
         height: 700,
         bytes: png.length,
         sha256: sha256(png),
+        duration_seconds: null,
         thumb: thumbFacts(512, 512),
       },
     ]);
@@ -323,6 +327,7 @@ describe("processOutputs: video", () => {
         bytes: total,
         // Hashed in passing: the same digest as the bytes stored.
         sha256: sha256(await readFile(path.join(store.root, DIR, "0.mp4"))),
+        duration_seconds: null, // a bare header with no movie box
         thumb: null,
       },
     ]);
