@@ -30,14 +30,13 @@ export function asBodyTooLarge(error: unknown): BodyTooLargeError | null {
 }
 
 /**
- * Past the limit the rest of a body is still read and dropped, up to this much more, so an
- * ordinary client that sent too much reads our 413 instead of a reset connection (closing a
- * socket the client is still writing to resets it). Beyond this it is a flood: cut it off.
+ * What a route leaves unread, or sends past the limit, is read and dropped before we answer, up
+ * to this much, so an ordinary client that sent too much reads our answer instead of a reset
+ * connection. Past this it is a flood: we answer at once and the server discards the rest.
  */
 const DRAIN_BYTES = 16 * 1024 * 1024;
 
 const DRAIN_TIMEOUT_MS = 10_000;
-const CUT_DELAY_MS = 5_000;
 
 export type LimitedRequest = {
   req: NextRequest;
@@ -118,8 +117,8 @@ async function drainReader(
       if (done) return;
       received += value.byteLength;
     }
-    // A flood: let the response go out first, then cut the connection.
-    setTimeout(() => void reader.cancel().catch(() => {}), CUT_DELAY_MS).unref();
+    // A flood: stop waiting and answer. The server discards the rest as it arrives (no memory is
+    // held for it); cutting the connection instead would reset it before the client reads the 413.
   } catch {
     // The client went away: nothing left to drain.
   }
