@@ -1,6 +1,6 @@
 // The origin the browser used, which is where the session cookies were just set and where a
-// sign-in redirect must go. Behind Vercel or a reverse proxy that is X-Forwarded-Host
-// (PROTOCOLS.md 5.4); APP_URL supplies the scheme when it names the same host.
+// sign-in redirect must go. Behind Vercel or a reverse proxy that is X-Forwarded-Host;
+// APP_URL supplies the scheme when it names the same host.
 import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
 

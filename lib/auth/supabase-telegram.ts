@@ -1,5 +1,5 @@
 import "server-only";
-// Telegram → Supabase session (PROTOCOLS.md 5.6 B). The Telegram proof (widget hash, or the
+// Telegram → Supabase session. The Telegram proof (widget hash, or the
 // auth server's own OIDC login) is checked before this runs. The account comes from
 // supabase-telegram-account.ts; a magic-link token minted with the admin API for its address
 // is verified on the cookie-bound client, which sets the session cookies on the response.

@@ -1,4 +1,4 @@
-// Telegram Login Widget verification (PROTOCOLS.md 4.1): the data-check-string is every
+// Telegram Login Widget verification: the data-check-string is every
 // received field except `hash`, sorted by key, `key=value` joined by "\n"; the key is
 // SHA-256(bot token); the hash is hex HMAC-SHA256. auth_date may be at most 24 h old.
 import { createHash, createHmac } from "node:crypto";

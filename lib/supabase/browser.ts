@@ -1,4 +1,4 @@
-// Browser-side Supabase client (PROTOCOLS.md 5.1). It reads no env itself: the URL and the
+// Browser-side Supabase client. It reads no env itself: the URL and the
 // publishable key come from the server (props or the health/config payload), so this module
 // stays free of NEXT_PUBLIC_* reads. In the browser @supabase/ssr returns one shared client.
 import { createBrowserClient as createSsrBrowserClient } from "@supabase/ssr";

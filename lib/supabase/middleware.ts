@@ -1,5 +1,5 @@
 import "server-only";
-// Session refresh for Supabase mode (PROTOCOLS.md 5.2): create the client, call getClaims()
+// Session refresh for Supabase mode: create the client, call getClaims()
 // straight away (it verifies the access token against the JWKS and refreshes it when it is
 // about to expire), and hand back the response carrying any refreshed cookies. Callers that
 // answer with a different response (a redirect) must copy `response.cookies` onto it. A

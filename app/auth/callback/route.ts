@@ -1,4 +1,4 @@
-// OAuth PKCE callback (PROTOCOLS.md 5.4) for Google and Telegram (custom OIDC provider): the
+// OAuth PKCE callback for Google and Telegram (custom OIDC provider): the
 // auth server sends the browser here with `?code=`; the code and the verifier cookie stored
 // by the browser client become session cookies, then the browser goes to the destination the
 // sign-in page remembered (lib/auth/sign-in-intent.ts). The redirect URL itself carries no
