@@ -10,17 +10,20 @@ const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
 const optionalUrl = z.preprocess(emptyAsUnset, z.url().optional());
 const port = (fallback: number) =>
   z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(fallback));
-const emailList = z.preprocess(
-  emptyAsUnset,
+/** A comma list of entries, trimmed, empties dropped; `normalize` maps each entry. */
+const commaList = (normalize: (entry: string) => string = (entry) => entry) =>
   z
     .string()
     .optional()
     .transform((value) =>
       (value ?? "")
         .split(",")
-        .map((email) => email.trim().toLowerCase())
+        .map((entry) => normalize(entry.trim()))
         .filter(Boolean),
-    ),
+    );
+const emailList = z.preprocess(
+  emptyAsUnset,
+  commaList((email) => email.toLowerCase()),
 );
 
 const smtpUrl = z.preprocess(
@@ -44,20 +47,16 @@ function isIpOrCidr(entry: string): boolean {
 }
 const proxyList = z.preprocess(
   emptyAsUnset,
-  z
-    .string()
-    .optional()
-    .transform((value) =>
-      (value ?? "")
-        .split(",")
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    )
-    .refine((entries) => entries.every(isIpOrCidr), "must be a comma list of IP addresses or CIDR blocks"),
+  commaList().refine(
+    (entries) => entries.every(isIpOrCidr),
+    "must be a comma list of IP addresses or CIDR blocks",
+  ),
 );
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set to "1" by Vercel on its functions: its own forwarding headers and no LISTEN. */
+  VERCEL: optionalString,
   PORT: port(3000),
   APP_URL: optionalUrl,
   // Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (lib/auth/client-address.ts).

@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 
 type HasHeaders = { headers: Headers };
 
-const onVercel = () => process.env.VERCEL === "1";
+const onVercel = () => env.VERCEL === "1";
 
 let trusted: BlockList | null | undefined;
 

@@ -37,7 +37,7 @@ export function liveModeFor(input: LiveModeInput): LiveMode {
 
 export const liveMode: LiveMode = liveModeFor({
   databaseUrl: mode.database === "embedded" ? undefined : env.DATABASE_URL,
-  vercel: process.env.VERCEL,
+  vercel: env.VERCEL,
   supabase: mode.auth === "supabase",
 });
 
