@@ -88,15 +88,18 @@ function cappedStream(source: ReadableStream<Uint8Array>, limit: number) {
       received += value.byteLength;
       if (received <= limit) return controller.enqueue(value);
       controller.error(new BodyTooLargeError(limit));
-      void drain();
+      // The 413 goes out at once while the rest drains behind it, as it always has.
+      open = false;
+      void drainReader(reader, received + DRAIN_BYTES - limit, received, { cutAtLimit: true });
     },
     cancel(reason) {
       open = false;
       return reader.cancel(reason);
     },
   });
+  // Only a body the route never finished reading is drained before answering.
   const settle = async () => {
-    if (!open && !draining) return;
+    if (!open) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, DRAIN_TIMEOUT_MS);
@@ -110,6 +113,7 @@ async function drainReader(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   stopAt: number,
   received: number,
+  options: { cutAtLimit?: boolean } = {},
 ) {
   try {
     while (received < stopAt) {
@@ -117,8 +121,9 @@ async function drainReader(
       if (done) return;
       received += value.byteLength;
     }
-    // A flood: stop waiting and answer. The server discards the rest as it arrives (no memory is
-    // held for it); cutting the connection instead would reset it before the client reads the 413.
+    // A flood past the limit: its 413 is already out, so cut it off. A body the route left unread
+    // is answered now and the server discards the rest as it arrives.
+    if (options.cutAtLimit) await reader.cancel();
   } catch {
     // The client went away: nothing left to drain.
   }
