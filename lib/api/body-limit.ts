@@ -37,7 +37,7 @@ export function asBodyTooLarge(error: unknown): BodyTooLargeError | null {
 const DRAIN_BYTES = 16 * 1024 * 1024;
 
 const DRAIN_TIMEOUT_MS = 10_000;
-const CUT_DELAY_MS = 1_000;
+const CUT_DELAY_MS = 5_000;
 
 export type LimitedRequest = {
   req: NextRequest;

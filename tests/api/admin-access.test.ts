@@ -36,6 +36,8 @@ const ROUTES: Route[] = [
   { method: "GET", route: "/api/admin/settings" },
   { method: "PUT", route: "/api/admin/settings/[key]", body: { value: 999 } },
   { method: "GET", route: "/api/admin/audit" },
+  { method: "GET", route: "/api/admin/jobs" },
+  { method: "POST", route: "/api/admin/jobs/[id]/retry" },
   { method: "GET", route: "/api/admin/keys", superAdminOnly: true },
   {
     method: "POST",
