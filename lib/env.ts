@@ -132,7 +132,7 @@ const schema = z.object({
       .enum(["in-process", "external", "on-request"])
       .default(process.env.VERCEL ? "on-request" : "in-process"),
   ),
-  JOB_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(32).default(4)),
+  JOB_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(32).default(8)),
   RECONCILE_INTERVAL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(5).default(30)),
 });
 

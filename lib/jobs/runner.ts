@@ -21,7 +21,9 @@ const workerLogger = new WorkerLogger((scope) => (level, message, meta) => {
 });
 
 function options(concurrency: number, events: WorkerEvents): RunnerOptions {
-  const pgPool = new pg.Pool({ connectionString: databaseUrl(), max: concurrency + 3 });
+  // Jobs hold a connection only to be fetched and finished (their own queries use postgres.js);
+  // the library asks for at least one per concurrent job, plus its LISTEN connection.
+  const pgPool = new pg.Pool({ connectionString: databaseUrl(), max: concurrency + 2 });
   // An idle client whose connection drops must not take the process down; the pool replaces it.
   pgPool.on("error", (error) => log.warn("job queue connection lost", { error }));
   pgPool.on("connect", (client) =>

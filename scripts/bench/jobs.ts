@@ -73,7 +73,7 @@ try {
   for (const count of [1, 2]) {
     while (workers.length < count) workers.push(await startWorker());
     console.log(
-      `${count} worker process${count > 1 ? "es" : ""} (JOB_CONCURRENCY ${process.env.JOB_CONCURRENCY || 4} each):`,
+      `${count} worker process${count > 1 ? "es" : ""} (JOB_CONCURRENCY ${process.env.JOB_CONCURRENCY || 8} each):`,
     );
     await phase(`paced at ${PACE_PER_SECOND}/s`, async () => {
       const started = performance.now();
