@@ -1,5 +1,5 @@
 // One error type for expected failures; the API wrapper maps its code to an HTTP status and
-// answers `{ "error": message, "code": code, "field"?: field }`. Anything else is a bug:
+// answers `{ "error": { "code", "message", "field"? } }`. Anything else is a bug:
 // logged in full, answered as a generic 500.
 export type AppErrorCode =
   | "bad_request"

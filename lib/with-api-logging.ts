@@ -76,38 +76,34 @@ function authorize(level: Exclude<AuthLevel, "none" | "public">): Promise<AuthUs
   return requireUser();
 }
 
-/** The wire shape of every error: `error` is the message people read, `code` and `field` are for code. */
-export type ErrorBody = { error: string; code: string; field?: string };
+/**
+ * The wire shape of every error: `message` is what people read, `code` (a stable name from
+ * lib/errors.ts) and `field` (the input at fault, dotted) are for code.
+ */
+export type ErrorBody = { error: { code: string; message: string; field?: string } };
+
+export function errorBody(code: string, message: string, field?: string): ErrorBody {
+  return { error: field ? { code, message, field } : { code, message } };
+}
 
 export function errorResponse(error: unknown, log: Logger): Response {
   // Body readers may wrap the stream's error in their own.
   error = asBodyTooLarge(error) ?? error;
   if (isAppError(error)) {
-    const body: ErrorBody = { error: error.message, code: error.code };
-    if (error.field) body.field = error.field;
-    return Response.json(body, { status: error.status, headers: error.headers });
+    return Response.json(errorBody(error.code, error.message, error.field), {
+      status: error.status,
+      headers: error.headers,
+    });
   }
   if (error instanceof ZodError) {
-    const field = error.issues[0]?.path.join(".");
-    const body: ErrorBody = { error: describeZodError(error), code: "bad_request" };
-    if (field) body.field = field;
-    return Response.json(body, { status: 400 });
+    const field = error.issues[0]?.path.join(".") || undefined;
+    return Response.json(errorBody("bad_request", describeZodError(error), field), { status: 400 });
   }
   if (error instanceof SyntaxError && /JSON/i.test(error.message)) {
-    return Response.json(
-      { error: "Request body must be valid JSON.", code: "bad_request" } satisfies ErrorBody,
-      {
-        status: 400,
-      },
-    );
+    return Response.json(errorBody("bad_request", "Request body must be valid JSON."), { status: 400 });
   }
   log.error("unhandled error", { error });
-  return Response.json(
-    { error: "Something went wrong. Please try again.", code: "internal" } satisfies ErrorBody,
-    {
-      status: 500,
-    },
-  );
+  return Response.json(errorBody("internal", "Something went wrong. Please try again."), { status: 500 });
 }
 
 export function describeZodError(error: ZodError): string {

@@ -1,5 +1,5 @@
 // Client-side JSON calls to our API. Errors carry the HTTP status and the API's error body
-// (`error` message, machine `code`, the `field` at fault), so forms can put the message beside
+// (`error.message`, the machine `error.code`, the `error.field` at fault), so forms can put the message beside
 // the right input and the query client can skip retries on 401.
 export class ApiError extends Error {
   constructor(
@@ -19,9 +19,11 @@ export function readErrorBody(body: unknown): {
   code: string | null;
   field: string | null;
 } {
-  const record = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+  const record = (value: unknown) =>
+    value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  const error = record(record(body).error);
   const text = (value: unknown) => (typeof value === "string" ? value : null);
-  return { message: text(record.error), code: text(record.code), field: text(record.field) };
+  return { message: text(error.message), code: text(error.code), field: text(error.field) };
 }
 
 const FALLBACK: Record<number, string> = {

@@ -3,7 +3,7 @@ import { closeStreamsOnShutdown } from "@/lib/live/hub";
 import { liveListener } from "@/lib/live/listener";
 import { liveMode } from "@/lib/live/mode";
 import type { LiveMode } from "@/lib/live/types";
-import { type ErrorBody, withApiLogging } from "@/lib/with-api-logging";
+import { type ErrorBody, errorBody, withApiLogging } from "@/lib/with-api-logging";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +15,7 @@ export const GET = withApiLogging({ auth: "user" }, async ({ req, user }) => {
   // No LISTEN through a transaction pooler or on Vercel: say so at once, and which channel to use.
   if (liveMode !== "sse") {
     const body: ErrorBody & { live: LiveMode } = {
-      error: "Live updates are not served by this server.",
-      code: "live_unavailable",
+      ...errorBody("live_unavailable", "Live updates are not served by this server."),
       live: liveMode,
     };
     return Response.json(body, { status: 404 });

@@ -16,7 +16,7 @@ import { downloadNameFor } from "@/lib/storage/download-name";
 import { type OpenedObject, parseByteRange } from "@/lib/storage/local";
 import { FALLBACK_CONTENT_TYPE, isValidObjectPath } from "@/lib/storage/paths";
 import { FILES_ROUTE_PREFIX, verifyFileSignature } from "@/lib/storage/signed-url";
-import { withApiLogging } from "@/lib/with-api-logging";
+import { errorBody, withApiLogging } from "@/lib/with-api-logging";
 
 export const dynamic = "force-dynamic";
 
@@ -119,7 +119,7 @@ async function respond(
     headers.set("Content-Range", `bytes */${file.size}`);
     headers.set("Content-Type", "application/json");
     return Response.json(
-      { error: "Requested range not satisfiable.", code: "range_not_satisfiable" },
+      errorBody("range_not_satisfiable", "Requested range not satisfiable."),
       { status: 416, headers },
     );
   }
