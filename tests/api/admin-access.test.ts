@@ -93,10 +93,12 @@ describe("admin route access", () => {
   it.each(ROUTES)("$method $route: 401 signed out, 403 for a plain user", async ({ method, route, body }) => {
     const signedOut = await new Client(app.url).request(method, url(route), { json: body });
     expect(signedOut.status).toBe(401);
-    expect(signedOut.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+    expect(signedOut.body).toMatchObject({
+      error: { code: expect.any(String), message: expect.any(String) },
+    });
     const asUser = await alice.request(method, url(route), { json: body });
     expect(asUser.status).toBe(403);
-    expect(asUser.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+    expect(asUser.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
   });
 
   it.each(ROUTES.filter((r) => r.superAdminOnly))(

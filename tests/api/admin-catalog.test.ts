@@ -70,8 +70,7 @@ describe("models", () => {
     const refused = await create("flux-schnell");
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({
-      error: expect.stringMatching(/not available/),
-      code: expect.any(String),
+      error: { code: expect.any(String), message: expect.stringMatching(/not available/) },
     });
 
     const [audit] = await app.db.sql`
@@ -207,7 +206,7 @@ describe("settings", () => {
     const before = await app.db.sql`select key, value from app_settings order by key`;
     const res = await put(key, value);
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+    expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
     expect(await app.db.sql`select key, value from app_settings order by key`).toEqual(before);
   });
 

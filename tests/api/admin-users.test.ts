@@ -182,8 +182,7 @@ describe("credit adjustments", () => {
     const refused = await adjust({ delta: -(credits + 1), reason: "too much" });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({
-      error: expect.stringContaining(String(credits)),
-      code: expect.any(String),
+      error: { code: expect.any(String), message: expect.stringContaining(String(credits)) },
     });
     expect(await app.db.sql`select id from credit_ledger`).toHaveLength(ledgerBefore.length);
     expect(await app.db.sql`select id from audit_log`).toHaveLength(auditBefore.length);
@@ -202,7 +201,9 @@ describe("credit adjustments", () => {
   ])("rejects %j with a 400", async (body, field) => {
     const res = await adjust(body);
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: expect.stringMatching(field), code: expect.any(String) });
+    expect(res.body).toMatchObject({
+      error: { code: expect.any(String), message: expect.stringMatching(field) },
+    });
   });
 
   it("404s for an unknown user", async () => {

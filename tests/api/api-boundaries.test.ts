@@ -26,9 +26,7 @@ async function rowCount(table: string): Promise<number> {
 }
 
 const jsonError = (code: string, field?: string) => ({
-  error: expect.any(String),
-  code,
-  ...(field ? { field } : {}),
+  error: { code, message: expect.any(String), ...(field ? { field } : {}) },
 });
 
 describe("unknown paths and methods", () => {

@@ -111,8 +111,10 @@ describe("uploads", () => {
     const res = await upload(alice, Buffer.from("%PDF-1.7 not a picture"), "scan.jpg", "image/jpeg");
     expect(res.status).toBe(415);
     expect(res.body).toMatchObject({
-      code: "unsupported_media_type",
-      error: "scan.jpg: not a PNG, JPEG, WebP, GIF or AVIF image",
+      error: {
+        code: "unsupported_media_type",
+        message: "scan.jpg: not a PNG, JPEG, WebP, GIF or AVIF image",
+      },
     });
     expect(await uploadsOnDisk(aliceId)).toEqual(before);
     const [{ n: assetsAfter } = { n: 0 }] = await app.db.sql`select count(*)::int as n from assets`;

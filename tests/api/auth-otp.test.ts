@@ -49,13 +49,15 @@ describe("email one-time code sign-in", () => {
     expect((await client.post("/api/auth/otp", { email: email("nobody-yet") })).status).toBe(200);
     const bad = await client.post("/api/auth/otp", { email: "not-an-email" });
     expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ error: expect.stringContaining("email"), code: expect.any(String) });
+    expect(bad.body).toMatchObject({
+      error: { code: expect.any(String), message: expect.stringContaining("email") },
+    });
     const notJson = await client.request("POST", "/api/auth/otp", {
       body: "{",
       headers: { "content-type": "application/json" },
     });
     expect(notJson.status).toBe(400);
-    expect(notJson.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+    expect(notJson.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
   });
 
   it("rejects a wrong code without signing in", async () => {
@@ -65,7 +67,7 @@ describe("email one-time code sign-in", () => {
     const wrong = code === "000000" ? "111111" : "000000";
     const res = await client.post("/api/auth/otp/verify", { email: email("wrong"), code: wrong });
     expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+    expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
     expect((await client.get("/api/me")).status).toBe(401);
   });
 
@@ -136,7 +138,9 @@ describe("email one-time code sign-in", () => {
       .sql`update otp_codes set expires_at = now() - interval '1 second' where email = 'late@example.com'`;
     const res = await client.post("/api/auth/otp/verify", { email: email("late"), code });
     expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ error: expect.stringMatching(/expired/i), code: expect.any(String) });
+    expect(res.body).toMatchObject({
+      error: { code: expect.any(String), message: expect.stringMatching(/expired/i) },
+    });
   });
 
   it("accepts a code only once, and only the newest one", async () => {
@@ -192,6 +196,6 @@ describe("email one-time code sign-in", () => {
   it("answers 401 JSON at /api/me when signed out", async () => {
     const res = await new Client(app.url).get("/api/me");
     expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+    expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
   });
 });

@@ -67,7 +67,7 @@ describe("accounts", () => {
     expect(await app.db.sql`select 1 from profiles where id = ${user.id}`).toHaveLength(0);
     const res = await client.get("/api/me");
     expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ code: "unauthorized" });
+    expect(res.body).toMatchObject({ error: { code: "unauthorized" } });
     expect((await client.get("/profile")).status).not.toBe(500);
   });
 

@@ -151,7 +151,7 @@ describe("Telegram widget bridged into a Supabase session", () => {
     const client = new Client(app.url);
     const res = await client.post("/api/auth/telegram", payload);
     expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+    expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
     expect(client.cookie(sessionCookie())).toBeUndefined();
     expect(adminCalls()).toBe(before);
     expect(await app.db.sql`select 1 from profiles where telegram_id = ${payload.id}`).toHaveLength(0);

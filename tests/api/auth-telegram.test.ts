@@ -94,7 +94,7 @@ describe("Telegram sign-in (local mode)", () => {
     const client = new Client(app.url);
     const res = await client.post("/api/auth/telegram", payload);
     expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+    expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
     expect(client.cookie("atelier_session")).toBeUndefined();
     expect((await client.get("/api/me")).status).toBe(401);
     expect(await profilesFor(String(payload.id))).toHaveLength(0);
@@ -131,7 +131,7 @@ describe("Telegram sign-in (local mode)", () => {
     const client = new Client(withoutBot.url);
     const res = await client.post("/api/auth/telegram", widget());
     expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+    expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
     expect(client.cookie("atelier_session")).toBeUndefined();
   });
 });

@@ -44,7 +44,9 @@ describe("request credits", () => {
     expect((await dave.post("/api/credits/request")).status).toBe(201);
     const again = await dave.post("/api/credits/request");
     expect(again.status).toBe(429);
-    expect(again.body).toMatchObject({ code: "rate_limited", error: expect.stringContaining("24 hours") });
+    expect(again.body).toMatchObject({
+      error: { code: "rate_limited", message: expect.stringContaining("24 hours") },
+    });
     expect(Number(again.headers.get("retry-after"))).toBeGreaterThan(86_000);
     const fromDave = (await notifications(admin)).filter((n) => n.body.includes("dave@example.com"));
     expect(fromDave).toHaveLength(1);

@@ -87,8 +87,7 @@ describe("credits", () => {
     expect(statuses.filter((s) => s === 202)).toHaveLength(3);
     expect(statuses.filter((s) => s === 402)).toHaveLength(17);
     expect(replies.find((r) => r.status === 402)?.body).toMatchObject({
-      error: expect.stringMatching(/credits/i),
-      code: expect.any(String),
+      error: { code: expect.any(String), message: expect.stringMatching(/credits/i) },
     });
     expect(await balanceOf(client)).toBe(0);
     await ledgerMatchesBalance("racer@example.com");
@@ -165,7 +164,9 @@ describe("rate limits", () => {
     });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(res.body).toMatchObject({ error: expect.stringMatching(/hourly/i), code: expect.any(String) });
+    expect(res.body).toMatchObject({
+      error: { code: expect.any(String), message: expect.stringMatching(/hourly/i) },
+    });
     // Another model is not affected.
     expect(
       (await client.post("/api/generations/create", { model: "flux-schnell", input: { prompt: "other" } }))

@@ -43,7 +43,9 @@ describe("create", () => {
   ])("rejects bad input with a 400 naming the field (%j)", async (body, field) => {
     const res = await alice.post("/api/generations/create", body);
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: expect.stringMatching(field), code: expect.any(String) });
+    expect(res.body).toMatchObject({
+      error: { code: expect.any(String), message: expect.stringMatching(field) },
+    });
   });
 
   it("lets exactly 5 of 6 parallel creates through", async () => {
@@ -54,7 +56,7 @@ describe("create", () => {
     const statuses = replies.map((r) => r.status).sort();
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
     const limited = replies.find((r) => r.status === 429);
-    expect(limited?.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+    expect(limited?.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
     const rows = await app.db
       .sql`select g.id from generations g join profiles p on p.id = g.user_id where p.email = 'carol@example.com'`;
     expect(rows).toHaveLength(5);
@@ -189,9 +191,7 @@ describe("upload", () => {
     });
     expect(res.status).toBe(415);
     expect(res.body).toEqual({
-      error: expect.stringContaining("evil.png"),
-      code: "unsupported_media_type",
-      field: "files",
+      error: { code: "unsupported_media_type", message: expect.stringContaining("evil.png"), field: "files" },
     });
   });
 

@@ -72,9 +72,11 @@ describe("reference image URLs", () => {
     });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({
-      code: "bad_request",
-      field: "image_urls.1",
-      error: expect.stringMatching(/^image_urls\.1: must point to a public address/),
+      error: {
+        code: "bad_request",
+        message: expect.stringMatching(/^image_urls\.1: must point to a public address/),
+        field: "image_urls.1",
+      },
     });
     expect(await balance()).toBe(before);
     expect(internalHits).toEqual([]);

@@ -51,6 +51,6 @@ describe("with Resend and a provider key configured", () => {
     });
     const mailbox = await client.get("/api/dev/mailbox");
     expect(mailbox.status).toBe(404);
-    expect(mailbox.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+    expect(mailbox.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
   });
 });

@@ -202,7 +202,7 @@ describe("access to /api/admin/keys", () => {
     ] as const) {
       const res = await client.request(method, path, json === undefined ? {} : { json });
       expect(res.status, `${method} ${path}`).toBe(status);
-      expect(res.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+      expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
     }
     expect(await app.db.sql`select id from provider_tokens`).toHaveLength(0);
   });
@@ -215,7 +215,9 @@ describe("access to /api/admin/keys", () => {
   ])("refuses a bad key with a 400 naming the field (%j)", async (body, field) => {
     const res = await root.post("/api/admin/keys", body);
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: expect.stringMatching(field), code: expect.any(String) });
+    expect(res.body).toMatchObject({
+      error: { code: expect.any(String), message: expect.stringMatching(field) },
+    });
   });
 });
 

@@ -44,7 +44,7 @@ describe("GET /api/events", () => {
   it("answers 401 without a session", async () => {
     const s = await stream(null);
     expect(s.status).toBe(401);
-    expect(s.body).toMatchObject({ code: "unauthorized" });
+    expect(s.body).toMatchObject({ error: { code: "unauthorized" } });
   });
 
   it("streams a job's changes to its owner within a second of each, and nothing to anyone else", async () => {
@@ -115,7 +115,7 @@ describe("GET /api/events", () => {
     expect(streams.map((s) => s.status)).toEqual(Array(MAX_STREAMS_PER_USER).fill(200));
     const refused = await stream(erin);
     expect(refused.status).toBe(429);
-    expect(refused.body).toMatchObject({ code: "rate_limited" });
+    expect(refused.body).toMatchObject({ error: { code: "rate_limited" } });
     // Other users are not affected by Erin's tabs.
     expect((await stream(await signIn(app.url, "frank@example.com"))).status).toBe(200);
 
@@ -170,7 +170,7 @@ describe("where the server cannot LISTEN (Vercel)", () => {
     const started = Date.now();
     const s = await openEventStream(client, vercel.url);
     expect(s.status).toBe(404);
-    expect(s.body).toMatchObject({ code: "live_unavailable", live: "polling" });
+    expect(s.body).toMatchObject({ error: { code: "live_unavailable" }, live: "polling" });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect((await client.get("/api/health")).body).toMatchObject({ status: "ok", live: "polling" });
   });

@@ -67,7 +67,7 @@ describe("middleware in local mode", () => {
     expect((await client.get("/login")).status).toBe(200);
     const api = await client.get("/api/me");
     expect(api.status).toBe(401);
-    expect(api.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+    expect(api.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
   });
 
   it("treats an expired or unknown session as signed out", async () => {

@@ -127,10 +127,13 @@ function expectRefused(attempt: Attempt): void {
   expect(attempt.status, where).toBeGreaterThanOrEqual(400);
   expect(attempt.status, where).toBeLessThan(500);
   expect(attempt.type, where).toContain("application/json");
+  const field = (attempt.body as { error?: { field?: string } }).error?.field;
   expect(attempt.body, where).toEqual({
-    error: expect.any(String),
-    code: expect.any(String),
-    ...((attempt.body as { field?: string }).field ? { field: expect.any(String) } : {}),
+    error: {
+      code: expect.any(String),
+      message: expect.any(String),
+      ...(field ? { field: expect.any(String) } : {}),
+    },
   });
 }
 

@@ -194,7 +194,9 @@ describe("refusals", () => {
   it("refuses a file over the limit when asking for a slot and when declaring its length", async () => {
     const tooBig = await askSlot(alice, { name: "huge.jpg", size: 10 * MB + 1, type: "image/jpeg" });
     expect(tooBig.status).toBe(413);
-    expect(tooBig.body).toMatchObject({ error: "huge.jpg: larger than 10 MB", code: "payload_too_large" });
+    expect(tooBig.body).toMatchObject({
+      error: { code: "payload_too_large", message: "huge.jpg: larger than 10 MB" },
+    });
 
     const small = Buffer.alloc(1000, 1);
     const slot = await slotFor(alice, "liar.jpg", small);
@@ -215,8 +217,7 @@ describe("refusals", () => {
     const pdf = await askSlot(alice, { name: "notes.pdf", size: 2000, type: "application/pdf" });
     expect(pdf.status).toBe(415);
     expect(pdf.body).toMatchObject({
-      error: expect.stringContaining("notes.pdf"),
-      code: "unsupported_media_type",
+      error: { code: "unsupported_media_type", message: expect.stringContaining("notes.pdf") },
     });
 
     const html = Buffer.from("<html><script>alert(1)</script></html>");
@@ -228,9 +229,11 @@ describe("refusals", () => {
     const refused = await complete(alice, slot);
     expect(refused.status).toBe(415);
     expect(refused.body).toEqual({
-      error: "evil.png: not a PNG, JPEG, WebP, GIF or AVIF image",
-      code: "unsupported_media_type",
-      field: "files",
+      error: {
+        code: "unsupported_media_type",
+        message: "evil.png: not a PNG, JPEG, WebP, GIF or AVIF image",
+        field: "files",
+      },
     });
     expect(existsSync(inStorage(slot.path))).toBe(false);
     expect(filesUnder(uploadsDir)).toEqual(before);

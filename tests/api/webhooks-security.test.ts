@@ -84,7 +84,7 @@ describe("Replicate webhook", () => {
     for (const headers of cases) {
       const res = await postWebhook("replicate", body, headers, query);
       expect(res.status, JSON.stringify(headers)).toBe(401);
-      expect(res.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+      expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
     }
     // The right secret over a different body than the one sent is still a forgery.
     const sig = signStandardWebhook(emulator.replicateWebhookSecret, "msg_5", ts, body);
@@ -156,7 +156,7 @@ describe("fal webhook", () => {
     for (const headers of cases) {
       const res = await postWebhook("fal", body, headers, `?generation=${id}`);
       expect(res.status).toBe(401);
-      expect(res.body).toMatchObject({ error: expect.any(String), code: expect.any(String) });
+      expect(res.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
     }
     await expectUntouched(id);
   });

@@ -118,10 +118,10 @@ async function respond(
     await file.handle.close();
     headers.set("Content-Range", `bytes */${file.size}`);
     headers.set("Content-Type", "application/json");
-    return Response.json(
-      errorBody("range_not_satisfiable", "Requested range not satisfiable."),
-      { status: 416, headers },
-    );
+    return Response.json(errorBody("range_not_satisfiable", "Requested range not satisfiable."), {
+      status: 416,
+      headers,
+    });
   }
 
   const start = range?.start ?? 0;
