@@ -3,9 +3,12 @@
 // derive from it. Model definitions live per provider in lib/models/.
 import type { ZodError } from "zod";
 import { FAL_MODELS } from "./models/fal";
+import { FAL_TOOL_MODELS } from "./models/fal-tools";
 import { GOOGLE_MODELS } from "./models/google";
+import { GOOGLE_TEXT_MODELS } from "./models/google-text";
 import { formatIssue } from "./models/params";
 import { REPLICATE_MODELS } from "./models/replicate";
+import { REPLICATE_TOOL_MODELS } from "./models/replicate-tools";
 import { REPLICATE_VIDEO_MODELS } from "./models/replicate-video";
 import type { ModelDefinition, ModelInput } from "./models/types";
 
@@ -30,6 +33,9 @@ export const MODELS: readonly ModelDefinition[] = Object.freeze([
   ...FAL_MODELS,
   ...GOOGLE_MODELS,
   ...REPLICATE_VIDEO_MODELS,
+  ...REPLICATE_TOOL_MODELS,
+  ...FAL_TOOL_MODELS,
+  ...GOOGLE_TEXT_MODELS,
 ]);
 
 const BY_ID = new Map(MODELS.map((model) => [model.id, model]));

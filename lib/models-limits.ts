@@ -23,6 +23,7 @@ type RateLimits = Pick<ModelLimits, "hourlyRateLimit" | "dailyCap">;
 const CHEAP_IMAGE: RateLimits = { hourlyRateLimit: 120, dailyCap: 500 };
 const IMAGE: RateLimits = { hourlyRateLimit: 60, dailyCap: 300 };
 const VIDEO: RateLimits = { hourlyRateLimit: 10, dailyCap: 30 };
+const TEXT: RateLimits = { hourlyRateLimit: 120, dailyCap: 500 };
 
 const RATE_LIMITS: Record<string, RateLimits> = {
   "flux-schnell": CHEAP_IMAGE,
@@ -39,7 +40,11 @@ const RATE_LIMITS: Record<string, RateLimits> = {
 };
 
 /** Used for a model added to the catalog without its own entry above. */
-const DEFAULT_RATE_LIMITS: Record<ModelDefinition["kind"], RateLimits> = { image: IMAGE, video: VIDEO };
+const DEFAULT_RATE_LIMITS: Record<ModelDefinition["kind"], RateLimits> = {
+  image: IMAGE,
+  video: VIDEO,
+  text: TEXT,
+};
 
 function paramMax(model: ModelDefinition, name: string): number | undefined {
   const descriptor = model.params.find((p) => p.name === name);

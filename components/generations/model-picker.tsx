@@ -8,7 +8,7 @@ import type { LiteModel } from "@/lib/models-lite";
 import { selectClass } from "./fields/select-field";
 import { priceLine, providerLabel } from "./model-format";
 
-const KIND_LABELS = { image: "Image", video: "Video" } as const;
+const KIND_LABELS = { image: "Image", video: "Video", text: "Text" } as const;
 
 /** Groups "Image · Replicate", "Video · Google", … in catalog order. */
 export function groupModels(models: readonly LiteModel[], withKind: boolean) {

@@ -40,8 +40,17 @@ async function findBySha(userId: string, sha256: string): Promise<AssetRow | nul
   return row ?? null;
 }
 
-/** Stores the image under the user unless the same bytes are there already; returns its asset. */
-export async function registerUpload(userId: string, image: ReencodedImage): Promise<UploadAsset> {
+export type UploadRole = "input" | "mask";
+
+/**
+ * Stores the image under the user unless the same bytes are there already; returns its asset.
+ * A mask (white = change) is kept with role `mask`; the same bytes as an earlier input stay that asset.
+ */
+export async function registerUpload(
+  userId: string,
+  image: ReencodedImage,
+  role: UploadRole = "input",
+): Promise<UploadAsset> {
   const sha256 = createHash("sha256").update(image.out).digest("hex");
   const existing = await findBySha(userId, sha256);
   if (existing) return toUpload(existing);
@@ -49,7 +58,7 @@ export async function registerUpload(userId: string, image: ReencodedImage): Pro
   await storage().putBuffer(path, image.out, { contentType: image.mime });
   const [row] = await sql<AssetRow[]>`
     insert into assets (user_id, role, storage_path, mime, width, height, bytes, sha256)
-    values (${userId}, 'input', ${path}, ${image.mime}, ${image.width}, ${image.height}, ${image.out.length}, ${sha256})
+    values (${userId}, ${role}, ${path}, ${image.mime}, ${image.width}, ${image.height}, ${image.out.length}, ${sha256})
     on conflict (user_id, sha256) where role in ('input', 'mask') and sha256 is not null do nothing
     returning id, storage_path, mime, width, height, bytes`;
   if (row) return toUpload(row);

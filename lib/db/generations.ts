@@ -1,4 +1,5 @@
 import "server-only";
+import type { TransactionSql } from "postgres";
 // Generation rows: reserving (insert + charge + submit job), reads, deletion. State changes
 // are lib/generations/lifecycle.ts's.
 import { type InputEdge, recordInputs } from "@/lib/assets/generation-inputs";
@@ -26,6 +27,11 @@ export type Reservation =
   | { ok: false; reason: "inactive" | "active_limit" | "insufficient_credits"; balance?: number }
   | { ok: false; reason: "hourly_limit" | "daily_model_cap" | "daily_cap"; retryAfterSeconds: number };
 
+export type Reservations =
+  | { ok: true; generations: GenerationRow[] }
+  | { ok: false; reason: "inactive" | "active_limit" | "insufficient_credits"; balance?: number }
+  | { ok: false; reason: "hourly_limit" | "daily_model_cap" | "daily_cap"; retryAfterSeconds: number };
+
 export type ReservationLimits = {
   price: number;
   hourlyLimit: number;
@@ -41,7 +47,22 @@ export type ReservationLimits = {
  * requests can never both pass a count or overdraw the balance.
  */
 export async function reserveGeneration(g: NewGeneration, limits: ReservationLimits): Promise<Reservation> {
-  return sql.begin(async (tx): Promise<Reservation> => {
+  const reserved = await reserveGenerations([g], limits);
+  return reserved.ok ? { ok: true, generation: reserved.generations[0] as GenerationRow } : reserved;
+}
+
+/**
+ * Several generations of one user and model at once (variations), each its own row, charge and
+ * job, all or none: every limit and the balance must allow the whole batch.
+ */
+export async function reserveGenerations(
+  batch: readonly NewGeneration[],
+  limits: ReservationLimits,
+): Promise<Reservations> {
+  const g = batch[0];
+  if (!g) throw new Error("nothing to reserve");
+  const n = batch.length;
+  return sql.begin(async (tx): Promise<Reservations> => {
     const [owner] = await tx<{ credits: number }[]>`
       select credits from profiles where id = ${g.userId} and status = 'active' for update`;
     if (!owner) return { ok: false, reason: "inactive" };
@@ -65,37 +86,43 @@ export async function reserveGeneration(g: NewGeneration, limits: ReservationLim
       where user_id = ${g.userId}
         and (status in ('queued', 'processing') or created_at > least(now() - interval '1 hour', date_trunc('day', now())))`;
     const untilMidnight = Math.ceil((86_400_000 - (Date.now() % 86_400_000)) / 1000);
-    if ((counts?.active ?? 0) >= MAX_ACTIVE_PER_USER) return { ok: false, reason: "active_limit" };
-    if ((counts?.model_hour ?? 0) >= limits.hourlyLimit) {
+    if ((counts?.active ?? 0) + n > MAX_ACTIVE_PER_USER) return { ok: false, reason: "active_limit" };
+    if ((counts?.model_hour ?? 0) + n > limits.hourlyLimit) {
       return {
         ok: false,
         reason: "hourly_limit",
         retryAfterSeconds: Math.max(1, counts?.model_hour_oldest ?? 3600),
       };
     }
-    if ((counts?.model_day ?? 0) >= limits.dailyModelCap)
+    if ((counts?.model_day ?? 0) + n > limits.dailyModelCap)
       return { ok: false, reason: "daily_model_cap", retryAfterSeconds: untilMidnight };
-    if ((counts?.day ?? 0) >= limits.dailyCap)
+    if ((counts?.day ?? 0) + n > limits.dailyCap)
       return { ok: false, reason: "daily_cap", retryAfterSeconds: untilMidnight };
-    if (owner.credits < limits.price)
+    if (owner.credits < limits.price * n)
       return { ok: false, reason: "insufficient_credits", balance: owner.credits };
-    const [row] = await tx<GenerationRow[]>`
-      insert into generations (user_id, model_id, provider, kind, input, prompt, parent_generation_id,
-                               cost, estimated_credits, charged_credits)
-      values (${g.userId}, ${g.modelId}, ${g.provider}, ${g.kind}, ${tx.json(g.input as never)}, ${g.prompt},
-              (select id from generations where id = ${g.parentGenerationId ?? null}::uuid and user_id = ${g.userId}),
-              ${limits.price}, ${limits.price}, ${limits.price})
-      returning *`;
-    if (!row) throw new Error("generation insert returned no row");
-    if (limits.price > 0) {
-      await tx`
-        insert into credit_ledger (user_id, generation_id, delta, reason)
-        values (${g.userId}, ${row.id}, ${-limits.price}, 'charge')`;
-    }
-    await recordInputs(tx, row.id, g.inputs ?? []);
-    await enqueueJob(tx, "generation.submit", { generationId: row.id }, { jobKey: submitJobKey(row.id) });
-    return { ok: true, generation: row };
+    const rows: GenerationRow[] = [];
+    for (const g of batch) rows.push(await insertOne(tx, g, limits.price));
+    return { ok: true, generations: rows };
   });
+}
+
+async function insertOne(tx: TransactionSql, g: NewGeneration, price: number): Promise<GenerationRow> {
+  const [row] = await tx<GenerationRow[]>`
+    insert into generations (user_id, model_id, provider, kind, input, prompt, parent_generation_id,
+                             cost, estimated_credits, charged_credits)
+    values (${g.userId}, ${g.modelId}, ${g.provider}, ${g.kind}, ${tx.json(g.input as never)}, ${g.prompt},
+            (select id from generations where id = ${g.parentGenerationId ?? null}::uuid and user_id = ${g.userId}),
+            ${price}, ${price}, ${price})
+    returning *`;
+  if (!row) throw new Error("generation insert returned no row");
+  if (price > 0) {
+    await tx`
+      insert into credit_ledger (user_id, generation_id, delta, reason)
+      values (${g.userId}, ${row.id}, ${-price}, 'charge')`;
+  }
+  await recordInputs(tx, row.id, g.inputs ?? []);
+  await enqueueJob(tx, "generation.submit", { generationId: row.id }, { jobKey: submitJobKey(row.id) });
+  return row;
 }
 
 /**

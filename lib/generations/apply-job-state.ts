@@ -6,6 +6,7 @@ import {
   cancel,
   claimOutputs,
   complete,
+  completeText,
   fail,
   markProcessing,
   OUTPUTS_CLAIM_RENEW_MS,
@@ -17,6 +18,7 @@ import type { Logger } from "@/lib/log";
 import { processOutputs } from "@/lib/media/process-outputs";
 import { isMediaError, type MediaError } from "@/lib/media/types";
 import { mediaWorker } from "@/lib/media/worker/media-worker-client";
+import type { TextOutput } from "@/lib/models/text-tasks";
 import { mediaHostAllowlist } from "@/lib/providers/config";
 import type { JobState } from "@/lib/providers/types";
 import { storage } from "@/lib/storage";
@@ -40,8 +42,17 @@ export async function applyJobState(generationId: string, state: JobState, log: 
       await cancel(generationId, null);
       return;
     case "succeeded":
-      await storeOutputs(generationId, state.sources, log);
+      if (state.texts) await storeTexts(generationId, state.texts, log);
+      else await storeOutputs(generationId, state.sources, log);
   }
+}
+
+/** A text answer has no files: the first path to claim the row publishes it. */
+async function storeTexts(generationId: string, texts: TextOutput[], log: Logger) {
+  const attempt = randomBytes(6).toString("hex");
+  if (!(await claimOutputs(generationId, attempt))) return;
+  if (await completeText(generationId, attempt, texts))
+    log.info("generation completed", { generationId, texts: texts.length });
 }
 
 /**

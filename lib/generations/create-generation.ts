@@ -1,8 +1,10 @@
 import "server-only";
+import { randomInt } from "node:crypto";
 import { inputAssets } from "@/lib/assets/generation-inputs";
 import { resolveImageInputs } from "@/lib/assets/resolve-image-inputs";
-import { type Reservation, reserveGeneration } from "@/lib/db/generations";
+import { type Reservations, reserveGenerations } from "@/lib/db/generations";
 import { AppError } from "@/lib/errors";
+import { checkImageInputs } from "@/lib/generations/check-image-inputs";
 import { type GenerationRow, MAX_ACTIVE_PER_USER } from "@/lib/generations/types";
 import { type EffectiveModel, getEffectiveModel } from "@/lib/models/overrides";
 import { type ModelDefinition, type ModelInput, promptOf, validateModelInput } from "@/lib/models-config";
@@ -10,7 +12,15 @@ import { priceOf } from "@/lib/pricing";
 import { referenceUrlIssue } from "@/lib/providers/reference-url";
 import { getSetting } from "@/lib/settings/settings";
 
-export type CreatedGeneration = { generation: GenerationRow; model: ModelDefinition };
+export type CreatedGeneration = {
+  /** The first (or only) one; `generations` lists every variation. */
+  generation: GenerationRow;
+  generations: GenerationRow[];
+  model: ModelDefinition;
+};
+
+/** Most variations one create may ask for. */
+export const MAX_VARIATIONS = 4;
 
 /**
  * Resolves an enabled model and validates the input against its schema (400 naming the field).
@@ -20,6 +30,7 @@ export async function validateRequest(
   modelId: string,
   input: unknown,
   userId?: string,
+  { store = false }: { store?: boolean } = {},
 ): Promise<{ effective: EffectiveModel; input: ModelInput }> {
   const effective = await getEffectiveModel(modelId);
   if (!effective) throw new AppError("bad_request", `model: unknown model "${modelId}"`);
@@ -32,7 +43,8 @@ export async function validateRequest(
   // Reference URLs that can be refused without a lookup are, before anything is charged.
   const refused = referenceUrlIssue(effective.model.params, resolved);
   if (refused) throw new AppError("bad_request", refused.message, { field: refused.field });
-  return { effective, input: resolved };
+  if (!userId) return { effective, input: resolved };
+  return { effective, input: await checkImageInputs(userId, effective.model, resolved, store) };
 }
 
 /** "first_frame: is required" names `first_frame`; "reference_images.1: …" names `reference_images.1`. */
@@ -45,38 +57,59 @@ export async function estimateCredits(modelId: string, input: unknown, userId?: 
   return priceOf(effective.model, validated, effective.unitPrice);
 }
 
-/** Validates, prices and records a queued, paid generation with its submit job. */
+/**
+ * Validates, prices and records queued, paid generations with their submit jobs: one, or
+ * `variations` of the same input (each its own row, charge and refund; all or none are taken).
+ * Variations of a model with a seed get different seeds, so they differ yet stay reproducible.
+ */
 export async function createGeneration(args: {
   userId: string;
   modelId: string;
   input: unknown;
   parentGenerationId?: string | null;
+  variations?: number;
 }): Promise<CreatedGeneration> {
-  const { effective, input } = await validateRequest(args.modelId, args.input, args.userId);
+  const count = args.variations ?? 1;
+  if (!Number.isInteger(count) || count < 1 || count > MAX_VARIATIONS)
+    throw new AppError("bad_request", `variations: must be from 1 to ${MAX_VARIATIONS}`, {
+      field: "variations",
+    });
+  const { effective, input } = await validateRequest(args.modelId, args.input, args.userId, { store: true });
   const model = effective.model;
-  const reservation = await reserveGeneration(
-    {
-      userId: args.userId,
-      modelId: model.id,
-      provider: model.provider,
-      kind: model.kind,
-      input: { ...input },
-      prompt: promptOf(input),
-      parentGenerationId: args.parentGenerationId ?? null,
-      inputs: await inputAssets(args.userId, model, input),
-    },
-    {
-      price: priceOf(model, input, effective.unitPrice),
-      hourlyLimit: effective.hourlyLimit,
-      dailyModelCap: effective.dailyCap,
-      dailyCap: await getSetting("daily_generation_cap"),
-    },
-  );
+  const inputs = await inputAssets(args.userId, model, input);
+  const batch = variationInputs(model, input, count).map((variation) => ({
+    userId: args.userId,
+    modelId: model.id,
+    provider: model.provider,
+    kind: model.kind,
+    input: variation,
+    prompt: promptOf(variation),
+    parentGenerationId: args.parentGenerationId ?? null,
+    inputs,
+  }));
+  const reservation = await reserveGenerations(batch, {
+    price: priceOf(model, input, effective.unitPrice),
+    hourlyLimit: effective.hourlyLimit,
+    dailyModelCap: effective.dailyCap,
+    dailyCap: await getSetting("daily_generation_cap"),
+  });
   if (!reservation.ok) throw refusal(reservation, model);
-  return { generation: reservation.generation, model };
+  const [first] = reservation.generations;
+  return { generation: first as GenerationRow, generations: reservation.generations, model };
 }
 
-function refusal(reservation: Exclude<Reservation, { ok: true }>, model: ModelDefinition): AppError {
+function variationInputs(
+  model: ModelDefinition,
+  input: ModelInput,
+  count: number,
+): Record<string, unknown>[] {
+  if (count === 1) return [{ ...input }];
+  const seeded = model.params.some((p) => p.name === "seed");
+  const base = typeof input.seed === "number" ? input.seed : randomInt(0, 2_000_000_000);
+  return Array.from({ length: count }, (_, i) => (seeded ? { ...input, seed: base + i } : { ...input }));
+}
+
+function refusal(reservation: Exclude<Reservations, { ok: true }>, model: ModelDefinition): AppError {
   switch (reservation.reason) {
     case "inactive":
       return new AppError("forbidden", "This account is suspended.");

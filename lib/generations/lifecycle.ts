@@ -10,6 +10,7 @@ import type { Sql, TransactionSql } from "postgres";
 import { sql } from "@/lib/db/client";
 import type { GenerationRow, StoredOutput } from "@/lib/generations/types";
 import type { MediaOutput } from "@/lib/media/types";
+import type { TextOutput } from "@/lib/models/text-tasks";
 
 type Db = Sql | TransactionSql;
 
@@ -93,6 +94,16 @@ export async function complete(id: string, attempt: string, outputs: MediaOutput
     }
     return true;
   });
+}
+
+/** Publishes a text answer as the row's outputs; like `complete`, only for the claiming attempt. */
+export async function completeText(id: string, attempt: string, texts: TextOutput[]): Promise<boolean> {
+  const rows = await sql`
+    update generations set status = 'completed', outputs = ${sql.json(texts as never)}, error = null,
+      completed_at = now(), updated_at = now()
+    where id = ${id} and status in ('queued', 'processing') and outputs_claim = ${attempt}
+    returning id`;
+  return rows.length > 0;
 }
 
 /** With `attempt`, only while that attempt holds the outputs claim (its files were refused). */

@@ -19,7 +19,7 @@ export const listQuerySchema = z.object({
     .transform((n) => Math.min(n, MAX_PAGE_SIZE)),
   cursor: z.string().max(200).optional(),
   status: z.enum(GENERATION_STATUSES).optional(),
-  kind: z.enum(["image", "video"]).optional(),
+  kind: z.enum(["image", "video", "text"]).optional(),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 

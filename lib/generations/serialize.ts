@@ -3,7 +3,12 @@ import "server-only";
 // the end of the next whole hour, so they stay identical between polls within an hour
 // (browsers keep thumbnails cached) and the list ETag only needs the hour.
 import type { ListRow } from "@/lib/db/generation-list";
-import type { GenerationRow, GenerationStatus } from "@/lib/generations/types";
+import {
+  type GenerationRow,
+  type GenerationStatus,
+  isTextOutput,
+  outputPaths,
+} from "@/lib/generations/types";
 import type { ModelKind } from "@/lib/models-config";
 import { storage } from "@/lib/storage";
 
@@ -15,11 +20,15 @@ export function urlBucket(nowMs = Date.now()): number {
 
 export type PublicOutput = {
   asset_id: string | null;
+  /** A signed file URL; for a text output, a `data:text/plain` URL of its text. */
   url: string;
   thumbnail_url: string | null;
   mime: string;
   width: number | null;
   height: number | null;
+  /** Text outputs only: the text and which part of the answer it is. */
+  text?: string;
+  label?: string;
 };
 
 export type PublicGeneration = {
@@ -61,10 +70,7 @@ async function cachedSignedUrl(path: string, nowMs: number): Promise<string> {
 async function signedUrlsFor(rows: readonly SerializableRow[], nowMs: number): Promise<Map<string, string>> {
   const paths = new Set<string>();
   for (const row of rows) {
-    for (const output of row.outputs) {
-      paths.add(output.path);
-      if (output.thumb_path) paths.add(output.thumb_path);
-    }
+    for (const path of outputPaths(row.outputs)) paths.add(path);
   }
   const urls = new Map<string, string>();
   await Promise.all([...paths].map(async (path) => urls.set(path, await cachedSignedUrl(path, nowMs))));
@@ -80,14 +86,27 @@ function toPublic(row: SerializableRow, urls: Map<string, string>): PublicGenera
     status: row.status,
     prompt: row.prompt,
     error: row.error,
-    outputs: row.outputs.map((output) => ({
-      asset_id: output.asset_id ?? null,
-      url: urls.get(output.path) as string,
-      thumbnail_url: output.thumb_path ? (urls.get(output.thumb_path) as string) : null,
-      mime: output.mime,
-      width: output.width,
-      height: output.height,
-    })),
+    outputs: row.outputs.map((output) =>
+      isTextOutput(output)
+        ? {
+            asset_id: null,
+            url: `data:text/plain;charset=utf-8,${encodeURIComponent(output.text)}`,
+            thumbnail_url: null,
+            mime: output.mime,
+            width: null,
+            height: null,
+            text: output.text,
+            label: output.label,
+          }
+        : {
+            asset_id: output.asset_id ?? null,
+            url: urls.get(output.path) as string,
+            thumbnail_url: output.thumb_path ? (urls.get(output.thumb_path) as string) : null,
+            mime: output.mime,
+            width: output.width,
+            height: output.height,
+          },
+    ),
     created_at: row.created_at.toISOString(),
     completed_at: row.completed_at?.toISOString() ?? null,
   };

@@ -1,5 +1,6 @@
 import type { GenerationStatus } from "@/lib/generations/status";
 import type { MediaOutput } from "@/lib/media/types";
+import type { TextOutput } from "@/lib/models/text-tasks";
 import type { ModelKind, ProviderId } from "@/lib/models-config";
 
 export { GENERATION_STATUSES, type GenerationStatus } from "@/lib/generations/status";
@@ -15,6 +16,18 @@ export type StoredOutput = Omit<MediaOutput, "thumb" | "sha256" | "duration_seco
   thumb_asset_id?: string | null;
 };
 
+/** An output kept in `generations.outputs`: a stored file, or (text models) the text itself. */
+export type RowOutput = StoredOutput | TextOutput;
+
+export function isTextOutput(output: RowOutput): output is TextOutput {
+  return "kind" in output && output.kind === "text";
+}
+
+/** The storage paths of a row's files (originals and thumbnails); text outputs have none. */
+export function outputPaths(outputs: readonly RowOutput[]): string[] {
+  return outputs.flatMap((o) => (isTextOutput(o) ? [] : o.thumb_path ? [o.path, o.thumb_path] : [o.path]));
+}
+
 export type GenerationRow = {
   id: string;
   user_id: string;
@@ -25,7 +38,7 @@ export type GenerationRow = {
   input: Record<string, unknown>;
   prompt: string | null;
   provider_job_id: string | null;
-  outputs: StoredOutput[];
+  outputs: RowOutput[];
   error: string | null;
   cost: number;
   estimated_credits: number;

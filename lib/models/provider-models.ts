@@ -15,7 +15,13 @@ export type FieldSpec =
   | { type: "integer" | "number"; enum?: readonly number[]; minimum?: number; maximum?: number }
   | { type: "boolean" }
   | { type: "array"; items: FieldSpec; minItems?: number; maxItems?: number }
-  | { type: "object"; properties: Readonly<Record<string, FieldSpec>>; required?: readonly string[] }
+  | {
+      type: "object";
+      properties: Readonly<Record<string, FieldSpec>>;
+      required?: readonly string[];
+      /** Any further keys are allowed too (e.g. a JSON schema the request carries). */
+      open?: boolean;
+    }
   /** Either of several shapes, e.g. fal's `image_size`: a preset name or `{width, height}`. */
   | { type: "oneOf"; options: readonly FieldSpec[] };
 

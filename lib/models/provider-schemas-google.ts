@@ -29,6 +29,37 @@ const PART: FieldSpec = {
   ],
 };
 
+const TEXT_PARTS: FieldSpec = {
+  type: "object",
+  required: ["parts"],
+  properties: { role: { type: "string" }, parts: { type: "array", minItems: 1, items: PART } },
+};
+
+/** A text model's body: system instruction and structured output (`responseJsonSchema`). */
+function textContentBody(): InputSchema {
+  return {
+    required: ["contents"],
+    properties: {
+      contents: { type: "array", minItems: 1, items: TEXT_PARTS },
+      systemInstruction: TEXT_PARTS,
+      generationConfig: {
+        type: "object",
+        properties: {
+          responseModalities: { type: "array", items: { type: "string", enum: ["TEXT"] } },
+          responseMimeType: { type: "string", enum: ["text/plain", "application/json"] },
+          responseJsonSchema: { type: "object", properties: {}, open: true },
+          candidateCount: { type: "integer", minimum: 1, maximum: 8 },
+          temperature: { type: "number", minimum: 0, maximum: 2 },
+          topP: { type: "number", minimum: 0, maximum: 1 },
+          topK: { type: "integer", minimum: 1 },
+          seed: { type: "integer" },
+          maxOutputTokens: { type: "integer", minimum: 1 },
+        },
+      },
+    },
+  };
+}
+
 function generateContentBody(imageConfig: Record<string, FieldSpec>): InputSchema {
   return {
     required: ["contents"],
@@ -92,8 +123,21 @@ export const GOOGLE_SERVED: ProviderServes = {
         imageSize: { type: "string", enum: ["1K", "2K", "4K"] },
       }),
     },
+    {
+      // GA on 2026-05-19 with no shutdown date announced: the text model for describe,
+      // brainstorm and enhance.
+      ref: "gemini-3.5-flash",
+      verified: { on: CHECKED, source: DEPRECATIONS },
+      input: textContentBody(),
+    },
   ],
   retired: [
+    {
+      ref: "gemini-2.5-flash",
+      shutDown: "2026-06-17",
+      replacement: "gemini-3.5-flash",
+      source: DEPRECATIONS,
+    },
     {
       ref: "gemini-2.5-flash-image",
       shutDown: "2026-10-02",

@@ -137,6 +137,55 @@ export const REPLICATE_SERVED: ProviderServes = {
         },
       },
     },
+    {
+      ref: "black-forest-labs/flux-fill-pro",
+      verified: { on: CHECKED, source: "https://replicate.com/black-forest-labs/flux-fill-pro/api" },
+      input: {
+        required: ["prompt", "image"],
+        properties: {
+          prompt,
+          image: uri,
+          mask: uri,
+          steps: { type: "integer", minimum: 15, maximum: 50 },
+          guidance: { type: "number", minimum: 1.5, maximum: 100 },
+          outpaint: {
+            type: "string",
+            enum: [
+              "None",
+              "Zoom out 1.5x",
+              "Zoom out 2x",
+              "Make square",
+              "Left outpaint",
+              "Right outpaint",
+              "Top outpaint",
+              "Bottom outpaint",
+            ],
+          },
+          prompt_upsampling: { type: "boolean" },
+          safety_tolerance: { type: "integer", minimum: 1, maximum: 6 },
+          output_format: { type: "string", enum: ["jpg", "png"] },
+          seed,
+        },
+      },
+    },
+    {
+      ref: "sczhou/codeformer:7de2ea26c616d5bf2245ad0d5e24f0ff9a6204578a5c876db53142edd9d2cd56",
+      verified: {
+        on: CHECKED,
+        source:
+          "https://replicate.com/sczhou/codeformer/versions/7de2ea26c616d5bf2245ad0d5e24f0ff9a6204578a5c876db53142edd9d2cd56/api",
+      },
+      input: {
+        required: ["image"],
+        properties: {
+          image: uri,
+          upscale: { type: "integer", minimum: 1, maximum: 10 },
+          face_upsample: { type: "boolean" },
+          background_enhance: { type: "boolean" },
+          codeformer_fidelity: { type: "number", minimum: 0, maximum: 1 },
+        },
+      },
+    },
   ],
   retired: [],
 };

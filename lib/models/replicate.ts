@@ -154,6 +154,8 @@ export const realEsrgan = defineModel({
   description: "Upscale an image 2× or 4×, with optional face restoration.",
   kind: "image",
   tools: ["upscale"],
+  // Real-ESRGAN runs out of GPU memory on larger inputs at 4×.
+  imageLimits: { maxPixels: 2_096_704 },
   params: defineParams({
     image: param.image({ label: "Image", required: true }),
     scale: param.select({

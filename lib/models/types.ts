@@ -4,13 +4,14 @@ import type { z } from "zod";
 import type { ParamDescriptor } from "./params";
 import type { ModelPorts } from "./ports";
 import type { Verification } from "./provider-models";
+import type { TextTask } from "./text-tasks";
 import type { Tool } from "./tools";
 
 export type ProviderId = "replicate" | "fal" | "google";
-export type ModelKind = "image" | "video";
+export type ModelKind = "image" | "video" | "text";
 
 /** What one credit amount is charged per. Pricing code multiplies `credits` by `billableUnits(input)`. */
-export type PricingUnit = "image" | "second" | "megapixel";
+export type PricingUnit = "image" | "second" | "megapixel" | "request";
 export type ModelPrice = { unit: PricingUnit; credits: number };
 
 /** Input after validation: our parameter names, defaults filled in. */
@@ -37,7 +38,22 @@ export type GeminiImageRequest = {
   config: { responseModalities: ("TEXT" | "IMAGE")[]; imageConfig?: { aspectRatio?: string } };
 };
 
-export type GoogleRequest = GeminiImageRequest;
+/**
+ * A text answer: `task` names the system prompt the adapter adds (admins may edit it) and how
+ * the answer becomes outputs; a structured answer comes with its JSON schema.
+ */
+export type GeminiTextRequest = {
+  method: "generateContent";
+  task: TextTask;
+  contents: { role: "user"; parts: GeminiPart[] }[];
+  config: {
+    responseModalities: ["TEXT"];
+    responseMimeType?: "application/json";
+    responseJsonSchema?: JsonValue;
+  };
+};
+
+export type GoogleRequest = GeminiImageRequest | GeminiTextRequest;
 
 export type ProviderInputMap = {
   replicate: ProviderJsonInput;
@@ -66,6 +82,11 @@ export type ModelOf<P extends ProviderId> = {
   tools: readonly Tool[];
   /** Typed inputs (named after ports, read from `params`) and the output kind. */
   ports: ModelPorts;
+  /**
+   * The largest input image this model takes (checked at create for the caller's own files,
+   * whose size we know), so an oversized image is refused before it is paid for.
+   */
+  imageLimits?: { maxPixels: number };
   /** Image-edit models: how many reference images one request may carry. */
   maxReferenceImages?: number;
   /** Strict zod object over our input names; validates and fills defaults. */

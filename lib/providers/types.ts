@@ -1,5 +1,6 @@
 // The common provider adapter interface (docs/architecture.md §7). Everything above the adapters —
 // routes, the lifecycle, the pipeline — is the same for every provider.
+import type { TextOutput } from "@/lib/models/text-tasks";
 import type { ModelDefinition, ProviderId } from "@/lib/models-config";
 
 /** A file to copy into our storage: a URL at the provider's CDN, or inline bytes (Gemini). */
@@ -10,7 +11,8 @@ export type MediaSource =
 /** What the provider says about a job, normalised. */
 export type JobState =
   | { status: "queued" | "processing" }
-  | { status: "succeeded"; sources: MediaSource[] }
+  /** Media to copy, or (text models) the answer's outputs themselves. */
+  | { status: "succeeded"; sources: MediaSource[]; texts?: TextOutput[] }
   | { status: "failed"; error: string }
   | { status: "canceled" };
 

@@ -3,7 +3,7 @@ import "server-only";
 // uploads straight to storage, lib/uploads/create-slot.ts): type checked from the bytes,
 // re-encoded with sharp, stored under the user once per content (lib/assets/register-upload.ts),
 // and returned as assets with signed URLs.
-import { registerUpload } from "@/lib/assets/register-upload";
+import { registerUpload, type UploadRole } from "@/lib/assets/register-upload";
 import { AppError } from "@/lib/errors";
 import { storage } from "@/lib/storage";
 import { describeBytes, MAX_UPLOAD_FILES, type UploadedImage } from "@/lib/uploads/limits";
@@ -12,7 +12,11 @@ import { reencodeImage, UPLOAD_URL_TTL_SECONDS } from "@/lib/uploads/reencode-im
 
 export { MAX_UPLOAD_FILES, type UploadedImage } from "@/lib/uploads/limits";
 
-export async function storeUploads(userId: string, files: File[]): Promise<UploadedImage[]> {
+export async function storeUploads(
+  userId: string,
+  files: File[],
+  role: UploadRole = "input",
+): Promise<UploadedImage[]> {
   const field = { field: "files" };
   const maxBytes = maxUploadBytes("image");
   if (files.length === 0) throw new AppError("bad_request", "files: attach at least one image", field);
@@ -30,7 +34,7 @@ export async function storeUploads(userId: string, files: File[]): Promise<Uploa
   // Registered one by one: an asset that exists is answered again, never stored twice.
   const results: UploadedImage[] = [];
   for (const image of encoded) {
-    const asset = await registerUpload(userId, image);
+    const asset = await registerUpload(userId, image, role);
     results.push({ ...asset, url: await storage().signedUrl(asset.path, UPLOAD_URL_TTL_SECONDS) });
   }
   return results;

@@ -5,7 +5,8 @@ import { balanceExhausted, checkInput, servedEndpoint } from "./fal-checks";
 import { asInt, asRecord, asString, HttpError, header, newId, type Route, readJson, sendJson } from "./http";
 import { isTerminal, type Job, type JobRunner, newJob, remember } from "./jobs";
 import { clampSize, isVideoModel, parseFormat, resolveSeed, sizeForAspect } from "./media";
-import { type Deps, generateImages, generateVideo } from "./outputs";
+import { type Deps, type GeneratedFile, generateImages, generateVideo, runTool } from "./outputs";
+import { type ToolJob, toolJobOf } from "./tool-jobs";
 import type { FalSigner, WebhookSender } from "./webhooks";
 
 export interface FalDeps extends Deps {
@@ -61,6 +62,21 @@ function imageSize(input: Record<string, unknown>): { width: number; height: num
   return aspect ? sizeForAspect(aspect) : clampSize(1024, 768);
 }
 
+/** fal's output shape per tool: a `video`, an `images` list (fill, outpaint) or one `image`. */
+function toolOutput(job: ToolJob, file: GeneratedFile, seed: number): Record<string, unknown> {
+  const described = {
+    url: file.url,
+    content_type: file.contentType,
+    file_name: file.fileName,
+    file_size: file.size,
+    ...(file.width && { width: file.width, height: file.height }),
+  };
+  if (job.op === "frames") return { video: described };
+  if (job.op === "inpaint" || job.op === "pad")
+    return { images: [described], seed, has_nsfw_concepts: [false] };
+  return { image: described, seed };
+}
+
 export function createFal(deps: FalDeps) {
   const requests = new Map<string, FalRequest>();
   const urls = (r: FalRequest) => {
@@ -112,6 +128,8 @@ export function createFal(deps: FalDeps) {
     deps.runner.start(r.job, {
       produce: async () => {
         const { huge, redirect } = r.job.controls;
+        const tool = toolJobOf(endpoint, input);
+        if (tool) return toolOutput(tool, await runTool(deps, tool, { prompt, seed, huge, redirect }), seed);
         if (isVideoModel(endpoint)) {
           const aspectRatio = asString(input.aspect_ratio);
           const file = generateVideo(deps, { prompt, seed, aspectRatio, huge, redirect });

@@ -17,10 +17,13 @@ import {
 } from "./http";
 import { renderImage, resolveSeed, sizeForAspect } from "./media";
 import type { Deps } from "./outputs";
+import { textAnswer } from "./text-answers";
 
 export interface GoogleDeps extends Deps {
   /** Aborted when the emulator closes, so held requests end. */
   signal: AbortSignal;
+  /** Sees every accepted generateContent body (kept by the server for tests to read). */
+  onRequest?: (model: string, body: Record<string, unknown>) => void;
 }
 
 // `/v1/` is shared with Replicate: only Google-shaped paths (`models/{model}:{method}`) are ours.
@@ -63,20 +66,27 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Text of the request's parts, and how many inline reference images came with it. */
-function readContents(body: Record<string, unknown>): { prompt: string; images: number } {
+/** Text of the request's parts, how many inline reference images came with it, and the first one. */
+function readContents(body: Record<string, unknown>): {
+  prompt: string;
+  images: number;
+  first: Buffer | null;
+} {
   const contents = Array.isArray(body.contents) ? body.contents : [body.contents];
   const texts: string[] = [];
   let images = 0;
+  let first: Buffer | null = null;
   for (const content of contents) {
     const parts = asRecord(content).parts;
     for (const part of Array.isArray(parts) ? parts : []) {
       const record = asRecord(part);
       if (typeof record.text === "string") texts.push(record.text);
       if (record.inlineData || record.inline_data || record.fileData || record.file_data) images += 1;
+      const data = asString(asRecord(record.inlineData ?? record.inline_data).data);
+      if (data && !first) first = Buffer.from(data, "base64");
     }
   }
-  return { prompt: texts.join("\n"), images };
+  return { prompt: texts.join("\n"), images, first };
 }
 
 export function createGoogle(deps: GoogleDeps) {
@@ -86,7 +96,8 @@ export function createGoogle(deps: GoogleDeps) {
       error: { code: 400, message, status: "INVALID_ARGUMENT" },
     }));
     checkBody(schema, body);
-    const { prompt, images } = readContents(body);
+    deps.onRequest?.(model, body);
+    const { prompt, images, first } = readContents(body);
     if (prompt === "" && images === 0)
       throw googleError(400, "INVALID_ARGUMENT", "* contents: must not be empty");
     const controls = parseControls(prompt);
@@ -109,7 +120,10 @@ export function createGoogle(deps: GoogleDeps) {
       const candidate = { content, finishReason: "IMAGE_SAFETY", finishMessage: FAILURE_MESSAGE, index: 0 };
       return sendJson(route.res, 200, { candidates: [candidate], usageMetadata: usage(0, "TEXT"), ...base });
     }
-    const parts: Record<string, unknown>[] = [{ text: `Here is an image for: ${prompt.slice(0, 200)}` }];
+    const text = model.includes("image")
+      ? `Here is an image for: ${prompt.slice(0, 200)}`
+      : await textAnswer({ prompt, image: first, config });
+    const parts: Record<string, unknown>[] = [{ text }];
     if (model.includes("image")) {
       const scale = IMAGE_SCALE[asString(imageConfig.imageSize ?? imageConfig.image_size) ?? "1K"] ?? 1;
       const size = sizeForAspect(

@@ -1,7 +1,11 @@
 // Turns a job's request into stored, downloadable files (the shared part of every provider).
+import sharp from "sharp";
 import type { EmulatorContext } from "./http";
 import { CONTENT_TYPES, type ImageFormat, renderImage, renderVideo } from "./media";
 import type { MediaStore, StoredMedia } from "./media-store";
+import { fetchImage, runImageTool } from "./tool-images";
+import type { ToolJob } from "./tool-jobs";
+import { renderFramesVideo } from "./tool-video";
 
 export interface GeneratedFile {
   id: string;
@@ -71,4 +75,29 @@ export function generateVideo(
     ? deps.store.putHuge(CONTENT_TYPES.mp4, "mp4")
     : deps.store.put(renderVideo(request), CONTENT_TYPES.mp4, "mp4");
   return toFile(deps, stored, "output.mp4", request.redirect);
+}
+
+/**
+ * A creative tool's output, made from its input images (./tool-images, ./tool-video). `[huge]`
+ * still answers an oversized file, like any other job.
+ */
+export async function runTool(
+  deps: Deps,
+  job: ToolJob,
+  request: { prompt: string; seed: number; huge: boolean; redirect?: boolean },
+): Promise<GeneratedFile> {
+  if (job.op === "frames") {
+    if (request.huge)
+      return toFile(deps, deps.store.putHuge(CONTENT_TYPES.mp4, "mp4"), "output.mp4", request.redirect);
+    const first = await fetchImage(job.first, "first frame");
+    const last = job.last ? await fetchImage(job.last, "last frame") : null;
+    const video = await renderFramesVideo(first, last, job.aspect);
+    return toFile(deps, deps.store.put(video, CONTENT_TYPES.mp4, "mp4"), "output.mp4", request.redirect);
+  }
+  if (request.huge)
+    return toFile(deps, deps.store.putHuge(CONTENT_TYPES.png, "png"), "out-0.png", request.redirect);
+  const data = await runImageTool(job, request);
+  const meta = await sharp(data).metadata();
+  const stored = deps.store.put(data, CONTENT_TYPES.png, "png");
+  return { ...toFile(deps, stored, "out-0.png", request.redirect), width: meta.width, height: meta.height };
 }

@@ -17,9 +17,10 @@ import {
 } from "./http";
 import { isTerminal, type Job, type JobRunner, newJob, remember } from "./jobs";
 import { clampSize, isVideoModel, parseFormat, resolveSeed, sizeForAspect } from "./media";
-import { type Deps, generateImages, generateVideo } from "./outputs";
+import { type Deps, generateImages, generateVideo, runTool } from "./outputs";
 import { billingRequired, checkInput, problem, servedByName, servedByVersion } from "./replicate-checks";
 import { replicatePrediction } from "./replicate-json";
+import { toolJobOf } from "./tool-jobs";
 import { standardWebhookHeaders, type WebhookSender } from "./webhooks";
 
 export interface ReplicateDeps extends Deps {
@@ -43,7 +44,7 @@ export interface Prediction {
 const EVENTS = ["start", "output", "logs", "completed"];
 // Official models whose schema returns one URI string rather than an array (docs/protocols.md §1.3).
 const SINGLE_OUTPUT =
-  /flux-1\.1-pro|flux-pro|flux-kontext|ideogram-ai\/|recraft-ai\/|google\/imagen|real-esrgan|background-remover/;
+  /flux-1\.1-pro|flux-pro|flux-fill|flux-kontext|ideogram-ai\/|recraft-ai\/|google\/imagen|real-esrgan|background-remover|codeformer/;
 
 function authorize(route: Route): CredentialVerdict {
   const auth = header(route.req, "authorization") ?? "";
@@ -131,6 +132,11 @@ export function createReplicate(deps: ReplicateDeps) {
       },
       produce: async () => {
         const { huge, redirect } = p.job.controls;
+        const tool = toolJobOf(p.model, input);
+        if (tool) {
+          const file = await runTool(deps, tool, { prompt, seed, huge, redirect });
+          return video || SINGLE_OUTPUT.test(p.model) ? file.url : [file.url];
+        }
         if (video) {
           const aspectRatio = asString(input.aspect_ratio);
           return generateVideo(deps, { prompt, seed, aspectRatio, huge, redirect }).url;

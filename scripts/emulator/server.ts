@@ -32,6 +32,8 @@ export interface Emulator {
   replicateWebhookSecret: string;
   /** Where fal webhook signatures can be checked (`${url}/.well-known/jwks.json`). */
   falJwksUrl: string;
+  /** The newest accepted Gemini generateContent bodies (at most 50), newest last. */
+  geminiRequests: { model: string; body: Record<string, unknown> }[];
   close(): Promise<void>;
 }
 
@@ -48,8 +50,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const webhooks = new WebhookSender(speedFactor, log);
   const signer = new FalSigner();
   const closing = new AbortController();
+  const geminiRequests: Emulator["geminiRequests"] = [];
+  const onRequest = (model: string, body: Record<string, unknown>) => {
+    geminiRequests.push({ model, body });
+    if (geminiRequests.length > 50) geminiRequests.shift();
+  };
   const handlers = [
-    createGoogle({ ctx, store, signal: closing.signal }), // before Replicate: both use `/v1/`
+    createGoogle({ ctx, store, signal: closing.signal, onRequest }), // before Replicate: both use `/v1/`
     createReplicate({ ctx, store, runner, webhooks, secret }),
     createFal({ ctx, store, runner, webhooks, signer }),
   ];
@@ -100,6 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     port,
     replicateWebhookSecret: secret,
     falJwksUrl: `${origin}/.well-known/jwks.json`,
+    geminiRequests,
     async close() {
       closing.abort();
       runner.close();

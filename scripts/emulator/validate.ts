@@ -28,12 +28,12 @@ const quoted = (values: readonly (string | number)[]) =>
 
 function checkObject(
   value: Record<string, unknown>,
-  schema: { required?: readonly string[]; properties: Readonly<Record<string, FieldSpec>> },
+  schema: { required?: readonly string[]; properties: Readonly<Record<string, FieldSpec>>; open?: boolean },
   path: (string | number)[],
   issues: Issue[],
 ): void {
   for (const key of Object.keys(value)) {
-    if (!(key in schema.properties))
+    if (!schema.open && !(key in schema.properties))
       issues.push({
         path: [...path, key],
         type: "extra_forbidden",

@@ -84,8 +84,11 @@ describe("fal emulator", () => {
 
   it("handles multi-segment video endpoints", async () => {
     const endpoint = "fal-ai/kling-video/v2.5-turbo/pro/image-to-video";
+    const kite = await sharp({ create: { width: 64, height: 36, channels: 3, background: "#c33" } })
+      .png()
+      .toBuffer();
     const { request_id: requestId } = await fal.queue.submit(endpoint, {
-      input: { prompt: "a kite", image_url: "https://example.com/kite.png" },
+      input: { prompt: "a kite", image_url: `data:image/png;base64,${kite.toString("base64")}` },
     });
     await until(
       () => fal.queue.status(endpoint, { requestId }),

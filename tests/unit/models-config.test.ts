@@ -7,6 +7,7 @@ const byModel = MODELS.map((model) => [model.id, model] as const);
 
 const IMAGE_TOOLS = ["generate", "edit", "inpaint", "expand", "upscale", "remove_background", "face_restore"];
 const VIDEO_TOOLS = ["generate", "image_to_video", "keyframes"];
+const TOOLS_BY_KIND = { image: IMAGE_TOOLS, video: VIDEO_TOOLS, text: ["describe", "text"] };
 
 const PROVIDER_REF_SHAPES: Record<ModelDefinition["provider"], RegExp> = {
   // owner/name, optionally pinned to a 64-hex version
@@ -62,7 +63,7 @@ describe("catalog shape", () => {
   });
 
   it.each(byModel)("%s: kind, tools, price and timeout are consistent", (_, model) => {
-    const allowed = model.kind === "image" ? IMAGE_TOOLS : VIDEO_TOOLS;
+    const allowed = TOOLS_BY_KIND[model.kind];
     expect(model.tools.length).toBeGreaterThan(0);
     for (const tool of model.tools) expect(allowed).toContain(tool);
     expect(Number.isInteger(model.price.credits) && model.price.credits > 0).toBe(true);

@@ -7,7 +7,8 @@ import { withApiLogging } from "@/lib/with-api-logging";
 // Every file at its limit, plus room for the multipart framing.
 const MAX_UPLOAD_BODY = MAX_UPLOAD_FILES * maxUploadBytes("image") + 1024 * 1024;
 
-// Multipart body with one or more `files` fields; the body is counted while it streams in.
+// Multipart body with one or more `files` fields (and `role=mask` for an inpainting mask); the
+// body is counted while it streams in.
 // For small API clients: on Vercel a request body is capped at 4.5 MB, and the app's own form
 // sends files straight to storage instead (POST /api/uploads).
 export const POST = withApiLogging({ auth: "user", maxBodyBytes: MAX_UPLOAD_BODY }, async ({ req, user }) => {
@@ -23,7 +24,10 @@ export const POST = withApiLogging({ auth: "user", maxBodyBytes: MAX_UPLOAD_BODY
     );
   }
   const files = form.getAll("files").filter((entry): entry is File => typeof entry !== "string");
-  return Response.json({ files: await storeUploads(user.id, files) }, { status: 201 });
+  const role = form.get("role") ?? "input";
+  if (role !== "input" && role !== "mask")
+    throw new AppError("bad_request", "role: must be input or mask", { field: "role" });
+  return Response.json({ files: await storeUploads(user.id, files, role) }, { status: 201 });
 });
 
 export * from "@/lib/api/method-fallbacks";

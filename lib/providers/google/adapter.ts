@@ -5,8 +5,10 @@ import "server-only";
 // Gemini API no longer serves Veo (shut down 2026-10-22); the catalog runs Veo on Replicate.
 import { randomUUID } from "node:crypto";
 import { type GenerateContentResponse, GoogleGenAI } from "@google/genai";
-import type { GeminiImageRequest, ModelDefinition } from "@/lib/models-config";
+import type { GeminiTextRequest } from "@/lib/models/types";
+import type { GoogleRequest, ModelDefinition } from "@/lib/models-config";
 import { geminiConfig } from "@/lib/providers/config";
+import { geminiTextState, systemPromptFor } from "@/lib/providers/google/text-answer";
 import { ReferenceImageError, readReferenceImage } from "@/lib/providers/reference-image";
 import {
   credentialCacheKey,
@@ -69,7 +71,7 @@ function wrap(error: unknown): ProviderError {
 
 async function runGemini(
   model: string,
-  request: GeminiImageRequest,
+  request: GoogleRequest,
   credential: ProviderCredential,
 ): Promise<JobState> {
   const parts = [];
@@ -77,7 +79,7 @@ async function runGemini(
   for (const part of request.contents[0]?.parts ?? []) {
     if ("text" in part) parts.push({ text: part.text });
     else {
-      const field = `reference_images.${imageIndex++}`;
+      const field = "task" in request ? "image" : `reference_images.${imageIndex++}`;
       try {
         const image = await readReferenceImage(part.imageUrl, field);
         parts.push({ inlineData: { mimeType: image.mimeType, data: image.data.toString("base64") } });
@@ -93,7 +95,7 @@ async function runGemini(
     response = await genai(credential).models.generateContent({
       model,
       contents: [{ role: "user", parts }],
-      config: request.config,
+      config: "task" in request ? await textConfig(request) : request.config,
     });
   } catch (error) {
     const failure = wrap(error);
@@ -101,7 +103,12 @@ async function runGemini(
     if (failure.keyFailure) throw failure;
     return { status: "failed", error: failure.message };
   }
-  return geminiState(response);
+  return "task" in request ? geminiTextState(request.task, response) : geminiState(response);
+}
+
+/** The request's config plus its task's system prompt (an admin's version when there is one). */
+async function textConfig(request: GeminiTextRequest) {
+  return { ...request.config, systemInstruction: await systemPromptFor(request.task) };
 }
 
 export function geminiState(response: GenerateContentResponse): JobState {
