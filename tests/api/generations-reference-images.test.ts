@@ -121,8 +121,7 @@ describe("reference image URLs", () => {
     });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({
-      field: "image_urls.0",
-      error: expect.stringMatching(/link is not valid/),
+      error: { field: "image_urls.0", message: expect.stringMatching(/link is not valid/) },
     });
   });
 });
