@@ -13,11 +13,13 @@ export default async function CreatePage({ searchParams }: { searchParams: Searc
   const model = firstParam(params.model);
   const image = firstParam(params.image);
   const parent = firstParam(params.parent);
+  const prompt = firstParam(params.prompt);
   if (!(await getAuthUser())) {
     const back = new URLSearchParams();
     if (model) back.set("model", model);
     if (image) back.set("image", image);
     if (parent) back.set("parent", parent);
+    if (prompt) back.set("prompt", prompt);
     const next = back.size > 0 ? `/create?${back}` : "/create";
     redirect(`/login?next=${encodeURIComponent(next)}`);
   }
@@ -25,7 +27,7 @@ export default async function CreatePage({ searchParams }: { searchParams: Searc
     <PageContainer>
       <PageHeader title="Create" description="Pick a model, describe what you want, and generate." />
       <GenerationsProvider>
-        <CreatePanel initialModel={model} initialImage={image} parentId={parent} />
+        <CreatePanel initialModel={model} initialImage={image} initialPrompt={prompt} parentId={parent} />
       </GenerationsProvider>
     </PageContainer>
   );

@@ -25,17 +25,21 @@ export function CreatePanel({
   kind,
   initialModel,
   initialImage,
+  initialPrompt,
   parentId,
 }: {
   kind?: ModelKind;
   initialModel?: string;
   initialImage?: string;
+  /** From ?prompt= (the prompt builder, brainstorm, analyze). */
+  initialPrompt?: string;
   /** The generation "use as input" came from; recorded as the new one's parent. */
   parentId?: string;
 }) {
   const scope = kind ?? "all";
   const models = useModels(kind);
-  const list = models.data ?? [];
+  // Text models have their own pages (analyze, brainstorm) and the Enhance button.
+  const list = (models.data ?? []).filter((m) => m.kind !== "text");
   const selectedId = useFormStore((state) => state.selected[scope]);
   const changed = useFormStore((state) => state.values);
   const { select, setValue } = useFormStore.getState();
@@ -43,8 +47,9 @@ export function CreatePanel({
   const create = useCreateGeneration();
   const [problem, setProblem] = useState<Problem>(NO_PROBLEM);
   const [started, setStarted] = useState<string | null>(null);
+  const [variations, setVariations] = useState(1);
 
-  usePrefill(list, scope, { modelId: initialModel, image: initialImage, parentId });
+  usePrefill(list, scope, { modelId: initialModel, image: initialImage, parentId, prompt: initialPrompt });
   // After the message is on screen: focus goes to the field at fault, else beside Generate.
   useEffect(() => {
     if (model && problem !== NO_PROBLEM) focusProblem(model, problem, GENERATE_PROBLEM_ID);
@@ -62,7 +67,7 @@ export function CreatePanel({
     }
     setProblem(NO_PROBLEM);
     create.mutate(
-      { model: current, input: toInput(current, values), parentId },
+      { model: current, input: toInput(current, values), parentId, variations },
       {
         onSuccess: (created) => {
           setStarted(created.id);
@@ -111,6 +116,8 @@ export function CreatePanel({
             setValue(name, value);
           }}
           onSubmit={() => submit(model)}
+          variations={variations}
+          onVariations={setVariations}
         />
       </section>
       <RecentJobs title={kind === "video" ? "Recent videos" : "Recent"} />

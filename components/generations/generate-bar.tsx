@@ -23,6 +23,7 @@ export function GenerateBar({
   problem,
   paymentProblem,
   started,
+  label = "Generate",
 }: {
   price: PriceEstimate;
   /** The model's list price, "5 credits per image". */
@@ -34,6 +35,8 @@ export function GenerateBar({
   paymentProblem: boolean;
   /** Shown after a job was accepted: a link to follow it. */
   started: ReactNode;
+  /** The button's words ("Inpaint", "Upscale"…). */
+  label?: string;
 }) {
   const short = price !== null && balance !== null && price.credits > balance;
   return (
@@ -83,7 +86,7 @@ export function GenerateBar({
           className="w-full sm:w-auto"
         >
           {pending ? <LoaderCircleIcon aria-hidden className="animate-spin" /> : <SparklesIcon aria-hidden />}
-          Generate
+          {label}
         </Button>
       </div>
     </div>

@@ -2,6 +2,7 @@
 
 import { ChevronDownIcon } from "lucide-react";
 import type { FormEvent, KeyboardEvent, ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { useUser } from "@/contexts/user-context";
 import type { LiteModel } from "@/lib/models-lite";
 import { ParamField } from "./fields/param-field";
@@ -24,6 +25,8 @@ export function GenerationForm({
   pending,
   onChange,
   onSubmit,
+  variations = 1,
+  onVariations,
 }: {
   model: LiteModel;
   values: FormValues;
@@ -35,10 +38,14 @@ export function GenerationForm({
   pending: boolean;
   onChange: (name: string, value: unknown) => void;
   onSubmit: () => void;
+  /** How many generations one click starts (each charged on its own); omit to hide the choice. */
+  variations?: number;
+  onVariations?: (count: number) => void;
 }) {
   const basic = model.params.filter((param) => !param.advanced);
   const advanced = model.params.filter((param) => param.advanced);
-  const price = usePriceEstimate(model, values);
+  const single = usePriceEstimate(model, values);
+  const price = single && { ...single, credits: single.credits * variations };
   const balance = useUser()?.credits ?? null;
   const field = (param: LiteModel["params"][number]) => (
     <ParamField
@@ -81,6 +88,7 @@ export function GenerationForm({
           <div className="flex flex-col gap-5 border-t px-3 pt-4 pb-3">{advanced.map(field)}</div>
         </details>
       ) : null}
+      {onVariations ? <VariationsField value={variations} onChange={onVariations} /> : null}
       <GenerateBar
         price={price}
         priceNote={priceLine(model.price)}
@@ -91,5 +99,34 @@ export function GenerationForm({
         started={started}
       />
     </form>
+  );
+}
+
+const VARIATIONS = [1, 2, 3, 4] as const;
+
+/** 1–4 variations of the same input; each appears, is charged and is refunded on its own. */
+function VariationsField({ value, onChange }: { value: number; onChange: (count: number) => void }) {
+  return (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="font-medium text-sm">Variations</legend>
+      <div className="flex gap-1">
+        {VARIATIONS.map((n) => (
+          <Button
+            key={n}
+            type="button"
+            size="sm"
+            variant={value === n ? "secondary" : "ghost"}
+            aria-pressed={value === n}
+            aria-label={`${n} ${n === 1 ? "variation" : "variations"}`}
+            onClick={() => onChange(n)}
+          >
+            {n}
+          </Button>
+        ))}
+      </div>
+      <p className="text-muted-foreground text-xs">
+        Each variation is its own generation with its own seed, charged separately.
+      </p>
+    </fieldset>
   );
 }

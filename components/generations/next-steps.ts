@@ -1,10 +1,12 @@
-// "Take it further" links for an image result: which model each action opens, prefilled.
+// "Take it further" links for an image result: "Use as input" and "Animate" open the create and
+// video forms with a model prefilled; the tools open their pages with the image. A link shows
+// only while some enabled model serves its tool.
 
 import { modelsForTool, type Tool } from "@/lib/models/tools";
 import type { LiteModel } from "@/lib/models-lite";
 import { firstImageParam } from "./form-values";
 
-export type NextStep = { label: string; path: "/create" | "/video"; model: string };
+export type NextStep = { label: string; path: string; model?: string };
 
 /** The source's own model when it can do it, else one of the same provider, else any. */
 function pick(models: readonly LiteModel[], tool: Tool, source?: LiteModel | null) {
@@ -16,8 +18,17 @@ function pick(models: readonly LiteModel[], tool: Tool, source?: LiteModel | nul
   );
 }
 
+/** Tool pages, in the order they are offered. */
+export const TOOL_STEPS: readonly { label: string; path: string; tool: Tool }[] = [
+  { label: "Inpaint", path: "/tools/inpaint", tool: "inpaint" },
+  { label: "Expand", path: "/tools/expand", tool: "expand" },
+  { label: "Upscale", path: "/tools/upscale", tool: "upscale" },
+  { label: "Remove background", path: "/tools/remove-background", tool: "remove_background" },
+  { label: "Restore face", path: "/tools/restore-face", tool: "face_restore" },
+  { label: "Describe", path: "/tools/analyze", tool: "describe" },
+];
+
 /**
- * Edit, make a video (image to video) and upscale, for the models that are enabled.
  * "Use as input" stays on the model that made the image when that model edits images, so the
  * next step reads like the last one (same provider, same controls).
  */
@@ -26,13 +37,18 @@ export function nextStepsFor(models: readonly LiteModel[], source?: LiteModel | 
   const edit = pick(models, "edit", source);
   if (edit) steps.push({ label: "Use as input", path: "/create", model: edit.id });
   const video = pick(models, "image_to_video");
-  if (video) steps.push({ label: "Make video", path: "/video", model: video.id });
-  const upscale = pick(models, "upscale");
-  if (upscale) steps.push({ label: "Upscale", path: "/create", model: upscale.id });
+  if (video) steps.push({ label: "Animate", path: "/video", model: video.id });
+  for (const step of TOOL_STEPS)
+    if (modelsForTool(models, step.tool).length > 0) steps.push({ label: step.label, path: step.path });
   return steps;
 }
 
 /** The link carries the source generation: its prompt comes along and it is recorded as the parent. */
 export function stepHref(step: NextStep, imageUrl: string, parentId: string): string {
-  return `${step.path}?${new URLSearchParams({ model: step.model, image: imageUrl, parent: parentId })}`;
+  const query = new URLSearchParams({
+    ...(step.model && { model: step.model }),
+    image: imageUrl,
+    parent: parentId,
+  });
+  return `${step.path}?${query}`;
 }

@@ -2,6 +2,7 @@
 
 import { ArrowRightIcon, DownloadIcon, LoaderCircleIcon } from "lucide-react";
 import Link from "next/link";
+import { TextOutputs } from "@/components/tools/text-results";
 import { Button } from "@/components/ui/button";
 import { downloadName, downloadUrl } from "./download-name";
 import { type NextStep, stepHref } from "./next-steps";
@@ -27,6 +28,7 @@ export function ResultMedia({ item, steps }: { item: GenerationDetail; steps: Ne
       </div>
     );
   }
+  if (item.kind === "text") return <TextOutputs outputs={item.outputs} />;
   return (
     <div className={item.outputs.length > 1 ? "grid gap-6 md:grid-cols-2" : "flex flex-col gap-6"}>
       {item.outputs.map((output, index) => (

@@ -5,6 +5,16 @@ import type { Generation } from "./types";
 export function TileMedia({ item }: { item: Generation }) {
   const output = item.outputs[0];
   if (item.status === "completed" && output) {
+    if (output.text !== undefined) {
+      return (
+        <div className="flex size-full flex-col gap-1 overflow-hidden bg-muted/50 p-3 text-left">
+          <span className="font-medium text-muted-foreground text-xs capitalize">
+            {output.label ?? "Text"}
+          </span>
+          <p className="line-clamp-6 text-xs">{output.text}</p>
+        </div>
+      );
+    }
     if (output.mime.startsWith("video/") || item.kind === "video") {
       return (
         <div className="flex size-full flex-col items-center justify-center gap-2 bg-gradient-to-br from-muted to-accent text-muted-foreground">

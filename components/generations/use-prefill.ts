@@ -9,16 +9,26 @@ import { firstImageParam, valuesFor, withImage } from "./form-values";
 import { generationKeys } from "./query-keys";
 import type { GenerationDetail } from "./types";
 
-export type PrefillLink = { modelId?: string; image?: string; parentId?: string };
+export type PrefillLink = { modelId?: string; image?: string; parentId?: string; prompt?: string };
 
 /**
- * Applies a "take it further" link (?model=&image=&parent=) once the catalog is loaded: selects
- * the model, puts the image in its first image field and the source's prompt in the prompt, so
- * "use as input" opens ready to run. The link's model and image then leave the address, so a
- * reload keeps what was typed since instead of applying the link again.
+ * Applies a "take it further" link (?model=&image=&parent=&prompt=) once the catalog is loaded:
+ * selects the model (or, for an image alone, the chosen model if it takes one, else the first
+ * that does), puts the image in its first image field and the prompt (the link's, else the
+ * source's) in the prompt, so the form opens ready to run. The link then leaves the address, so
+ * a reload keeps what was typed since instead of applying the link again.
  */
 export function usePrefill(models: readonly LiteModel[], scope: string, link: PrefillLink) {
-  const { modelId, image, parentId } = link;
+  const { image, parentId, prompt } = link;
+  const selectedId = useFormStore((state) => state.selected[scope]);
+  const takesImage = (m: LiteModel | undefined) => (m && firstImageParam(m) ? m : undefined);
+  const modelId =
+    link.modelId ??
+    (image
+      ? (takesImage(models.find((m) => m.id === selectedId)) ?? models.find((m) => firstImageParam(m)))?.id
+      : prompt
+        ? (selectedId ?? models[0]?.id)
+        : undefined);
   // The result page has the source in the cache already; otherwise one request.
   const parent = useQuery({
     queryKey: generationKeys.detail(parentId ?? ""),
@@ -38,12 +48,13 @@ export function usePrefill(models: readonly LiteModel[], scope: string, link: Pr
     applied.current = true;
     const store = useFormStore.getState();
     store.select(scope, model);
-    if (parentPrompt && model.params.some((p) => p.name === "prompt")) store.setValue("prompt", parentPrompt);
+    const text = prompt ?? parentPrompt;
+    if (text && model.params.some((p) => p.name === "prompt")) store.setValue("prompt", text);
     const param = firstImageParam(model);
     const next = image ? withImage(model, valuesFor(model, useFormStore.getState().values), image) : null;
     if (next && param) store.setValue(param.name, next[param.name]);
     forgetLink();
-  }, [models, scope, modelId, image, parentSettled, parentPrompt]);
+  }, [models, scope, modelId, image, parentSettled, parentPrompt, prompt]);
 }
 
 /** Drops ?model= and ?image= from the address; ?parent= stays, it is still the new job's parent. */
@@ -51,5 +62,6 @@ function forgetLink() {
   const url = new URL(window.location.href);
   url.searchParams.delete("model");
   url.searchParams.delete("image");
+  url.searchParams.delete("prompt");
   window.history.replaceState(window.history.state, "", url);
 }

@@ -8,6 +8,7 @@ import {
   ShieldIcon,
   SparklesIcon,
   UserRoundIcon,
+  WandSparklesIcon,
 } from "lucide-react";
 import { type AuthUser, isAdminRole } from "@/lib/auth/types";
 
@@ -37,6 +38,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: "Video",
     description: "Turn a prompt or a still image into a short clip.",
     icon: ClapperboardIcon,
+    access: "user",
+  },
+  {
+    href: "/tools",
+    label: "Tools",
+    description:
+      "Inpaint, expand, upscale, cut out, restore faces, describe, brainstorm and animate between frames.",
+    icon: WandSparklesIcon,
     access: "user",
   },
   {

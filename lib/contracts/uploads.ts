@@ -16,12 +16,9 @@ export const uploadedImageSchema = z
 
 export const multipartUploadRequest = z.object({
   files: z.array(z.string().meta({ format: "binary" })).meta({ description: "One or more image files." }),
-  role: z
-    .enum(["input", "mask"])
-    .optional()
-    .meta({
-      description: "`mask` for an inpainting mask (white = change, black = keep); `input` otherwise.",
-    }),
+  role: z.enum(["input", "mask"]).optional().meta({
+    description: "`mask` for an inpainting mask (white = change, black = keep); `input` otherwise.",
+  }),
 });
 export const multipartUploadResponse = z.object({ files: z.array(uploadedImageSchema) });
 

@@ -57,7 +57,7 @@ export function notificationKind(g: GenerationRow): NotificationKind | null {
 type Message = { title: string; body: string };
 
 function messageFor(g: GenerationRow, kind: NotificationKind): Message {
-  const what = g.kind === "video" ? "video" : "image";
+  const what = g.kind === "video" ? "video" : g.kind === "text" ? "text" : "image";
   const model = getModel(g.model_id)?.name ?? g.model_id;
   const prompt = g.prompt ? ` “${truncate(g.prompt, 80)}”` : "";
   if (kind === "generation_completed") {

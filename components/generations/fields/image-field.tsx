@@ -1,8 +1,9 @@
 "use client";
 
-import { ImagePlusIcon, XIcon } from "lucide-react";
+import { CropIcon, ImagePlusIcon, XIcon } from "lucide-react";
 import { type DragEvent, useState } from "react";
 import { IMAGE_ACCEPT, type UploadItem, useUpload } from "@/components/generations/use-upload";
+import { ImagePrep } from "@/components/tools/image-prep";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import { describedBy, type FieldProps, FieldShell } from "./field-shell";
@@ -14,6 +15,8 @@ export function ImageField({ param, id, value, onChange, error, disabled }: Fiel
   const urls = Array.isArray(value) ? value : value ? [value] : [];
   const upload = useUpload();
   const [dragging, setDragging] = useState(false);
+  /** The image being prepared (cropped, turned, flipped) before use. */
+  const [preparing, setPreparing] = useState<string | null>(null);
   const room = max - urls.length;
 
   function commit(next: string[]) {
@@ -69,6 +72,17 @@ export function ImageField({ param, id, value, onChange, error, disabled }: Fiel
               size="icon"
               variant="secondary"
               disabled={disabled}
+              aria-label={`Crop, rotate or flip ${param.label.toLowerCase()} ${index + 1}`}
+              className="absolute top-1 left-1 rounded-full bg-background/90 shadow"
+              onClick={() => setPreparing(url)}
+            >
+              <CropIcon />
+            </Button>
+            <Button
+              type="button"
+              size="icon"
+              variant="secondary"
+              disabled={disabled}
               aria-label={`Remove ${param.label.toLowerCase()} ${index + 1}`}
               className="absolute top-1 right-1 rounded-full bg-background/90 shadow"
               onClick={() => commit(urls.filter((u) => u !== url))}
@@ -105,6 +119,16 @@ export function ImageField({ param, id, value, onChange, error, disabled }: Fiel
           </li>
         ) : null}
       </ul>
+      {preparing ? (
+        <ImagePrep
+          src={preparing}
+          onCancel={() => setPreparing(null)}
+          onDone={(prepared) => {
+            commit(urls.map((u) => (u === preparing ? prepared.url : u)));
+            setPreparing(null);
+          }}
+        />
+      ) : null}
     </FieldShell>
   );
 }

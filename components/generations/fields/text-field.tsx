@@ -2,6 +2,7 @@
 
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
+import { EnhanceButton } from "./enhance-button";
 import { describedBy, type FieldProps, FieldShell } from "./field-shell";
 
 const textareaClass =
@@ -22,12 +23,17 @@ export function TextField({ param, id, value, onChange, error, disabled }: Field
   return (
     <FieldShell param={param} id={id} error={error}>
       {param.control === "textarea" ? (
-        <textarea
-          {...common}
-          rows={4}
-          className={cn(textareaClass)}
-          onChange={(event) => onChange(event.target.value)}
-        />
+        <>
+          <textarea
+            {...common}
+            rows={4}
+            className={cn(textareaClass)}
+            onChange={(event) => onChange(event.target.value)}
+          />
+          {param.name === "prompt" && !disabled ? (
+            <EnhanceButton id={id} value={value} onChange={onChange} />
+          ) : null}
+        </>
       ) : (
         <Input {...common} onChange={(event) => onChange(event.target.value)} />
       )}
