@@ -16,6 +16,8 @@ export function ApiReference() {
         url: "/api/openapi.json",
         withDefaultFonts: false,
         hideClientButton: true,
+        layout: "classic",
+        hideDarkModeToggle: true,
         telemetry: false,
         agent: { disabled: true },
       }}
