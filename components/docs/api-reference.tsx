@@ -18,6 +18,8 @@ export function ApiReference() {
         hideClientButton: true,
         layout: "classic",
         hideDarkModeToggle: true,
+        defaultOpenAllTags: true,
+        showDeveloperTools: "never",
         telemetry: false,
         agent: { disabled: true },
       }}
