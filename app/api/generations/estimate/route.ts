@@ -8,7 +8,7 @@ const bodySchema = z.object({
 });
 
 // The price before submitting; create charges exactly this.
-export const POST = withApiLogging({ auth: "user" }, async ({ req }) => {
+export const POST = withApiLogging({ auth: "user", scope: "generate" }, async ({ req }) => {
   const body = await parseJson(req, bodySchema);
   return Response.json({ credits: await estimateCredits(body.model, body.input) });
 });
