@@ -69,8 +69,9 @@ async function recordAttempt(
     if (!counted) return { attempt: 0, next: "none" as const };
     const attempt = counted.attempts;
     await tx`
-      insert into webhook_delivery_attempts (delivery_id, attempt, manual, status_code, latency_ms, error)
-      values (${deliveryId}, ${attempt}, ${manual}, ${result.statusCode}, ${result.latencyMs}, ${result.error})`;
+      insert into webhook_delivery_attempts (delivery_id, attempt, manual, started_at, status_code, latency_ms, error)
+      values (${deliveryId}, ${attempt}, ${manual}, ${result.startedAt}, ${result.statusCode}, ${result.latencyMs},
+              ${result.error})`;
     let status: DeliveryRow["status"];
     let nextAt: Date | null = null;
     let next: "none" | "retry" | "gave_up" = "none";
@@ -81,7 +82,7 @@ async function recordAttempt(
       status = delay === null ? "failed" : "pending";
       next = delay === null ? "gave_up" : "retry";
       if (delay !== null) {
-        nextAt = new Date(Date.now() + delay);
+        nextAt = new Date(result.startedAt.getTime() + result.latencyMs + delay);
         await enqueueJob(
           tx,
           "outbound_webhook.deliver",
@@ -95,7 +96,7 @@ async function recordAttempt(
       update webhook_deliveries set
         status = ${status},
         next_attempt_at = case when ${status} = 'pending' then coalesce(${nextAt}::timestamptz, next_attempt_at) end,
-        last_attempt_at = now(), last_status_code = ${result.statusCode},
+        last_attempt_at = ${result.startedAt}, last_status_code = ${result.statusCode},
         last_latency_ms = ${result.latencyMs}, last_error = ${result.error}
       where id = ${deliveryId}`;
     return { attempt, next };

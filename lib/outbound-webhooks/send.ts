@@ -15,7 +15,13 @@ import {
 
 export const DELIVERY_TIMEOUT_MS = 15_000;
 
-export type SendResult = { ok: boolean; statusCode: number | null; latencyMs: number; error: string | null };
+export type SendResult = {
+  ok: boolean;
+  startedAt: Date;
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+};
 
 export async function sendWebhook(
   endpointUrl: string,
@@ -23,10 +29,12 @@ export async function sendWebhook(
   body: string,
   rules: EndpointUrlRules,
 ): Promise<SendResult> {
+  const startedAt = new Date();
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const problem = endpointUrlProblem(endpointUrl, rules);
-  if (problem) return { ok: false, statusCode: null, latencyMs: 0, error: `Refused: the URL ${problem}.` };
+  if (problem)
+    return { ok: false, startedAt, statusCode: null, latencyMs: 0, error: `Refused: the URL ${problem}.` };
   const url = new URL(endpointUrl);
   const signal = AbortSignal.timeout(DELIVERY_TIMEOUT_MS);
   let agent: ReturnType<typeof pinnedAgent> | undefined;
@@ -45,12 +53,19 @@ export async function sendWebhook(
     const ok = response.status >= 200 && response.status < 300;
     return {
       ok,
+      startedAt,
       statusCode: response.status,
       latencyMs: elapsed(),
       error: ok ? null : `HTTP ${response.status}`,
     };
   } catch (error) {
-    return { ok: false, statusCode: null, latencyMs: elapsed(), error: failureReason(error, url, signal) };
+    return {
+      ok: false,
+      startedAt,
+      statusCode: null,
+      latencyMs: elapsed(),
+      error: failureReason(error, url, signal),
+    };
   } finally {
     agent?.destroy().catch(() => {});
   }
