@@ -31,7 +31,10 @@ describe("endpointUrlProblem", () => {
 
 describe("retry schedule", () => {
   it("starts within seconds and grows, each wait at least the one before", () => {
-    const waits = Array.from({ length: MAX_DELIVERY_ATTEMPTS - 1 }, (_, i) => retryDelayMs(i + 1, () => 0) ?? 0);
+    const waits = Array.from(
+      { length: MAX_DELIVERY_ATTEMPTS - 1 },
+      (_, i) => retryDelayMs(i + 1, () => 0) ?? 0,
+    );
     expect(waits[0]).toBe(5_000);
     for (let i = 1; i < waits.length; i++) expect(waits[i]).toBeGreaterThanOrEqual(waits[i - 1] ?? 0);
     expect(waits.at(-1)).toBeGreaterThanOrEqual(4 * 3600 * 1000);
