@@ -48,9 +48,15 @@ describe("sending", () => {
   it("checks the address again after DNS and refuses a name that now resolves to 127.0.0.1", async () => {
     // An endpoint added while `localhost` (say) still resolved to a public address: written
     // straight into the table, as the check at creation would have passed it then.
-    const [profile] = await app.db.sql<{ id: string }[]>`select id from profiles where email = 'alice@example.com'`;
+    const [profile] = await app.db.sql<
+      { id: string }[]
+    >`select id from profiles where email = 'alice@example.com'`;
     const id = randomUUID();
-    const sealed = seal(`whsec_${randomBytes(32).toString("base64")}`, ENCRYPTION_SECRET, `webhook_endpoints:${id}`);
+    const sealed = seal(
+      `whsec_${randomBytes(32).toString("base64")}`,
+      ENCRYPTION_SECRET,
+      `webhook_endpoints:${id}`,
+    );
     await app.db.sql`
       insert into webhook_endpoints (id, user_id, url, events, secret_ciphertext)
       values (${id}, ${profile?.id ?? null}, ${`https://localhost:${receiver.port}/rebound`},
@@ -58,7 +64,12 @@ describe("sending", () => {
 
     const sent = await alice.post(`/api/webhook-endpoints/${id}/test`);
     expect(sent.status).toBe(202);
-    type Delivery = { attempts: number; status: string; last_error: string | null; last_status_code: number | null };
+    type Delivery = {
+      attempts: number;
+      status: string;
+      last_error: string | null;
+      last_status_code: number | null;
+    };
     let delivery: Delivery | undefined;
     for (let i = 0; i < 100 && !delivery?.attempts; i++) {
       await new Promise((r) => setTimeout(r, 100));
