@@ -67,6 +67,7 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
                   {d.last_error}
                 </span>
               ) : null}
+              {d.attempt_log.length > 1 ? <Attempts attempts={d.attempt_log} /> : null}
             </div>
             <Button
               variant="outline"
@@ -95,4 +96,25 @@ function summary(d: DeliveryRow): string {
       : null,
   ];
   return parts.filter(Boolean).join(" · ");
+}
+
+const TIME = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+/** Every try of one delivery: when, what came back, how long it took, and who asked. */
+function Attempts({ attempts }: { attempts: DeliveryRow["attempt_log"] }) {
+  return (
+    <details className="text-muted-foreground text-xs">
+      <summary className="cursor-pointer select-none">Attempts</summary>
+      <ol className="mt-1 flex flex-col gap-0.5 pl-4">
+        {attempts.map((a) => (
+          <li key={a.attempt} className="tabular-nums">
+            #{a.attempt} · {TIME.format(new Date(a.started_at))} ·{" "}
+            {a.status_code ? `HTTP ${a.status_code}` : (a.error ?? "no response")}
+            {a.latency_ms !== null ? ` · ${a.latency_ms} ms` : ""}
+            {a.manual ? " · redelivered" : ""}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
 }
