@@ -4,6 +4,8 @@ import { expect, test } from "@playwright/test";
 // standalone display and 192 and 512 px icons, and a registered service worker controlling the
 // page. Offline, a page navigation gets the offline page; API answers are never cached.
 
+test.use({ serviceWorkers: "allow" });
+
 type Manifest = {
   name: string;
   start_url: string;
