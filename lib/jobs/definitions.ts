@@ -29,6 +29,15 @@ export const JOBS = {
     }),
     maxAttempts: 5,
   },
+  /**
+   * One attempt to deliver an outbound webhook (lib/outbound-webhooks/deliver.ts). A failed
+   * attempt schedules the next one itself, on its own backoff; the queue's own retries only
+   * cover a crash or a database error mid-way. `manual`: a person's "redeliver".
+   */
+  "outbound_webhook.deliver": {
+    payload: z.object({ deliveryId: uuid, manual: z.boolean() }),
+    maxAttempts: 3,
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -44,3 +53,8 @@ export type JobState = (typeof JOB_STATES)[number];
 
 /** The job key a generation's submit job carries: one per generation, findable by the reconciler. */
 export const submitJobKey = (generationId: string) => `generation.submit:${generationId}`;
+
+/** The job key of a delivery's next automatic attempt: one scheduled attempt per delivery. */
+export const deliveryJobKey = (deliveryId: string) => `outbound_webhook.deliver:${deliveryId}`;
+/** A redelivery's job key: clicking "redeliver" twice before it runs sends once. */
+export const redeliveryJobKey = (deliveryId: string) => `outbound_webhook.redeliver:${deliveryId}`;
