@@ -6,7 +6,8 @@ import { ImagePicker } from "./image-picker";
 import { TextOutputs } from "./text-results";
 import { ToolPanel } from "./tool-panel";
 
-const INSTRUCTION = "Describe this image.";
+/** What the description should cover; the model's own instructions say how to answer. */
+const FOCUS = "Cover the subject, the setting, the light and the style.";
 
 export function AnalyzeTool({ initial }: { initial: PickedImage | null }) {
   const [image, setImage] = useState<PickedImage | null>(initial);
@@ -15,7 +16,7 @@ export function AnalyzeTool({ initial }: { initial: PickedImage | null }) {
       tool="describe"
       actionLabel="Describe"
       handled={["task", "image", "count", "prompt"]}
-      input={() => ({ task: "describe", prompt: INSTRUCTION, ...(image && { image: image.url }) })}
+      input={() => ({ task: "describe", prompt: FOCUS, ...(image && { image: image.url }) })}
       blocker={() => (image ? null : "Pick an image first.")}
       parentId={image?.parentId}
       result={(item) => <TextOutputs outputs={item.outputs} />}

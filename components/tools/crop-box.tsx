@@ -104,7 +104,7 @@ export function CropOverlay({
         <span
           aria-hidden
           data-testid="crop-handle"
-          className="-right-2 -bottom-2 absolute size-5 cursor-nwse-resize rounded-full border-2 border-white bg-brand"
+          className="absolute right-0.5 bottom-0.5 size-5 cursor-nwse-resize rounded-full border-2 border-white bg-brand"
           onPointerDown={(event) => down("resize", event)}
         />
       </div>

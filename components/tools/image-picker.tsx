@@ -14,8 +14,11 @@ export function ImagePicker({
   value,
   onChange,
   error,
+  preview = true,
 }: {
   label: string;
+  /** False when the page shows the image itself (the inpaint painter). */
+  preview?: boolean;
   value: PickedImage | null;
   onChange: (image: PickedImage | null) => void;
   error?: string;
@@ -29,7 +32,7 @@ export function ImagePicker({
   return (
     <fieldset className="flex min-w-0 flex-col gap-2">
       <legend className="mb-2 font-medium text-sm">{label}</legend>
-      {value && !preparing ? (
+      {value && !preparing && preview ? (
         // biome-ignore lint/performance/noImgElement: signed URLs, no image optimiser needed.
         <img
           src={value.url}

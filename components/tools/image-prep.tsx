@@ -146,7 +146,7 @@ export function ImagePrep({
           </Button>
         ))}
       </fieldset>
-      <div className="relative mx-auto w-fit max-w-full">
+      <div className="relative mx-auto w-fit max-w-full overflow-hidden">
         <canvas ref={preview} className="block h-auto max-h-[50vh] max-w-full" data-testid="prep-preview" />
         {oriented ? (
           <CropOverlay

@@ -55,7 +55,7 @@ export function InpaintTool({ initial }: { initial: PickedImage | null }) {
     >
       {() => (
         <>
-          <ImagePicker label="Image" value={image} onChange={setImage} />
+          <ImagePicker label="Image" value={image} onChange={setImage} preview={false} />
           {image ? <MaskPainter src={image.url} handle={painter} /> : null}
         </>
       )}

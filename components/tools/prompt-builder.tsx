@@ -2,9 +2,9 @@
 // Compose a prompt from choices: a creative mode (about fifteen of them) or a strict studio
 // product shot. The prompt updates live and stays editable; once edited, it is yours until
 // "Recompose".
-import { ArrowRightIcon } from "lucide-react";
+import { ArrowRightIcon, ChevronDownIcon } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { selectClass } from "@/components/generations/fields/select-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -19,6 +19,19 @@ import {
 import { createHref } from "./text-results";
 
 type Mode = "creative" | "studio";
+
+/** A native select with the app's chevron (quick on phones). */
+function Chevron({ children }: { children: ReactNode }) {
+  return (
+    <div className="relative">
+      {children}
+      <ChevronDownIcon
+        aria-hidden
+        className="-translate-y-1/2 pointer-events-none absolute top-1/2 right-3 size-4 text-muted-foreground"
+      />
+    </div>
+  );
+}
 
 function Select({
   id,
@@ -36,14 +49,16 @@ function Select({
   return (
     <div className="flex flex-col gap-1.5">
       <Label htmlFor={id}>{label}</Label>
-      <select id={id} value={value} className={selectClass} onChange={(e) => onChange(e.target.value)}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
+      <Chevron>
+        <select id={id} value={value} className={selectClass} onChange={(e) => onChange(e.target.value)}>
+          <option value="">Any</option>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </Chevron>
     </div>
   );
 }
@@ -121,18 +136,20 @@ export function PromptBuilder() {
               {(Object.keys(STUDIO_OPTIONS) as (keyof typeof STUDIO_OPTIONS)[]).map((key) => (
                 <div key={key} className="flex flex-col gap-1.5">
                   <Label htmlFor={`pb-${key}`}>{key[0]?.toUpperCase() + key.slice(1)}</Label>
-                  <select
-                    id={`pb-${key}`}
-                    className={selectClass}
-                    value={studio[key]}
-                    onChange={(e) => setStudio((s) => ({ ...s, [key]: e.target.value }))}
-                  >
-                    {STUDIO_OPTIONS[key].map((o) => (
-                      <option key={o} value={o}>
-                        {o}
-                      </option>
-                    ))}
-                  </select>
+                  <Chevron>
+                    <select
+                      id={`pb-${key}`}
+                      className={selectClass}
+                      value={studio[key]}
+                      onChange={(e) => setStudio((s) => ({ ...s, [key]: e.target.value }))}
+                    >
+                      {STUDIO_OPTIONS[key].map((o) => (
+                        <option key={o} value={o}>
+                          {o}
+                        </option>
+                      ))}
+                    </select>
+                  </Chevron>
                 </div>
               ))}
             </div>

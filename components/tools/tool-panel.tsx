@@ -2,11 +2,11 @@
 // The frame every tool page shares: the models serving the tool (from the catalog, never by
 // id), the page's own inputs, the model's other settings, the price before the click, and the
 // result with its receipt after.
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { problemFrom } from "@/components/generations/create-problem";
 import { ParamField } from "@/components/generations/fields/param-field";
 import type { FormValues } from "@/components/generations/form-store";
-import { toInput, valuesFor } from "@/components/generations/form-values";
+import { missingFields, toInput, valuesFor } from "@/components/generations/form-values";
 import { GenerateBar } from "@/components/generations/generate-bar";
 import { priceLine } from "@/components/generations/model-format";
 import { ModelPicker } from "@/components/generations/model-picker";
@@ -74,9 +74,20 @@ function ToolForm(
   const shown = model.params.filter((p) => !props.handled.includes(p.name));
 
   const [preparing, setPreparing] = useState(false);
+  const resultRef = useRef<HTMLElement>(null);
+  const started = run.ids[0];
+  // On a phone the result is below the form: bring it into view once a run starts.
+  useEffect(() => {
+    if (started && window.matchMedia("(max-width: 1023px)").matches)
+      resultRef.current?.scrollIntoView({ behavior: "smooth", block: "start" });
+  }, [started]);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
+    const missing = Object.fromEntries(
+      Object.entries(missingFields(model, merged)).filter(([name]) => !props.handled.includes(name)),
+    );
+    if (Object.keys(missing).length > 0) return setProblem({ fields: missing, banner: null });
     const blocker = props.blocker?.(model, merged) ?? null;
     if (blocker) return setProblem({ fields: {}, banner: blocker });
     setProblem({ fields: {}, banner: null });
@@ -102,8 +113,13 @@ function ToolForm(
   const banner = problem.banner ?? failure?.banner ?? (failure && Object.values(failure.fields)[0]) ?? null;
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
-      <form onSubmit={submit} className="flex flex-col gap-5" aria-label={`${props.actionLabel} settings`}>
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,32rem)_minmax(0,1fr)]">
+      <form
+        noValidate
+        onSubmit={submit}
+        className="flex flex-col gap-5"
+        aria-label={`${props.actionLabel} settings`}
+      >
         {props.models.length > 1 ? (
           <ModelPicker models={props.models} value={model} withKind={false} onChange={props.onModel} />
         ) : null}
@@ -129,7 +145,12 @@ function ToolForm(
           started={null}
         />
       </form>
-      <section aria-label="Result" aria-live="polite" className="flex flex-col gap-6">
+      <section
+        ref={resultRef}
+        aria-label="Result"
+        aria-live="polite"
+        className="flex scroll-mt-20 flex-col gap-6"
+      >
         {run.ids.length === 0 ? (
           <p className="text-muted-foreground text-sm">The result appears here, with what it cost.</p>
         ) : null}

@@ -42,12 +42,14 @@ type Context = { subject: string; colour: string | null };
 
 function text(name: string, ctx: Context, index: number): string {
   const subject = ctx.subject || "a quiet scene";
-  const tint = ctx.colour ? `${ctx.colour} ` : "";
+  // With an image, the answer is about the image, not about the instruction that came with it.
   if (name === "description")
-    return `A picture dominated by ${ctx.colour ?? "mixed"} tones${ctx.subject ? `: ${ctx.subject}` : ""}. Soft, even light and a calm composition.`;
+    return `A picture dominated by ${ctx.colour ?? "mixed"} tones, with soft, even light and a calm composition.`;
   if (name === "idea" || name === "ideas")
     return `${subject} ${STYLES[index % STYLES.length]}, variation ${index + 1}`;
-  return `${subject}, ${tint}palette, detailed, soft directional light, 50 mm lens`;
+  if (ctx.colour)
+    return `A ${ctx.colour} scene with simple shapes, ${ctx.colour} palette, detailed, soft directional light, 50 mm lens`;
+  return `${subject}, detailed, soft directional light, 50 mm lens`;
 }
 
 function fromSchema(schema: unknown, name: string, ctx: Context, index = 0): unknown {

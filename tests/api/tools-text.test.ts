@@ -39,7 +39,7 @@ async function run(input: Record<string, unknown>): Promise<Done> {
 describe("text generations", () => {
   it("describe: a description naming the dominant colour, and a ready prompt", async () => {
     const red = await uploadImage(alice, await solidPng(64, 48, "#d62828"));
-    const done = await run({ task: "describe", prompt: "Describe this image.", image: red.asset_id });
+    const done = await run({ task: "describe", prompt: "Cover the subject and the light.", image: red.asset_id });
     expect(done.kind).toBe("text");
     expect(done.outputs.map((o) => o.label)).toEqual(["description", "prompt"]);
     expect(done.outputs[0]?.text).toMatch(/\bred\b/);
@@ -62,7 +62,7 @@ describe("text generations", () => {
     const still = await waitForGeneration(alice, res.body.id);
     const done = await run({
       task: "describe",
-      prompt: "Describe this image.",
+      prompt: "Cover the subject and the light.",
       image: still.outputs[0]?.url,
     });
     const lineage = await alice.get<{ descendants: { id: string }[] }>(
@@ -125,7 +125,7 @@ describe("text generations", () => {
     ]);
     const bad = await alice.post("/api/generations/create", {
       model: "gemini-text",
-      input: { task: "describe", prompt: "Describe this image." },
+      input: { task: "describe", prompt: "Cover the subject and the light." },
     });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({
