@@ -31,6 +31,7 @@ export async function readMask(data: Buffer): Promise<MaskFacts> {
   }
   const converted = translucent
     ? await sharp(mask, { raw: { width: info.width, height: info.height, channels: 1 } })
+        .toColourspace("b-w")
         .png()
         .toBuffer()
     : null;

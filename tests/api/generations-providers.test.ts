@@ -92,8 +92,8 @@ describe.each(CASES.filter((c) => c.byUrl))("$provider downloads", ({ model, inp
   });
 });
 
-async function uploadPng(): Promise<string> {
-  const png = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#246" } })
+async function uploadPng(background = "#246"): Promise<string> {
+  const png = await sharp({ create: { width: 320, height: 240, channels: 3, background } })
     .png()
     .toBuffer();
   const form = new FormData();
@@ -107,7 +107,9 @@ async function uploadPng(): Promise<string> {
 async function smallestInput(model: ModelDefinition): Promise<Record<string, unknown>> {
   const input: Record<string, unknown> = {};
   for (const p of model.params.filter((param) => param.required)) {
-    if (p.control === "image") input[p.name] = await uploadPng();
+    // A mask changes where it is white: all white, the image's size.
+    if (p.name === "mask") input[p.name] = await uploadPng("#fff");
+    else if (p.control === "image") input[p.name] = await uploadPng();
     else if (p.control === "images") input[p.name] = [await uploadPng()];
     else input[p.name] = `every model runs: ${model.id}`;
   }

@@ -186,6 +186,18 @@ describe("expand", () => {
     expect(maxDifference(out, await pixels(photoPng), { left: 32, top: 8 })).toBeLessThanOrEqual(2);
   });
 
+  it("refunds a failed expand", async () => {
+    const res = await alice.post<{ id: string }>("/api/generations/create", {
+      model: "fal-bria-expand",
+      input: { image: photo.asset_id, prompt: "[fail] more sky", canvas_width: 160, canvas_height: 90 },
+    });
+    expect((await waitForGeneration(alice, res.body.id, 40_000)).status).toBe("failed");
+    expect(await ledger(res.body.id)).toEqual([
+      { delta: -4, reason: "charge" },
+      { delta: 4, reason: "refund" },
+    ]);
+  });
+
   it("refuses a canvas over the model's maximum and a placement off the canvas", async () => {
     await refused(
       "fal-bria-expand",

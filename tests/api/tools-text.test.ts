@@ -39,7 +39,11 @@ async function run(input: Record<string, unknown>): Promise<Done> {
 describe("text generations", () => {
   it("describe: a description naming the dominant colour, and a ready prompt", async () => {
     const red = await uploadImage(alice, await solidPng(64, 48, "#d62828"));
-    const done = await run({ task: "describe", prompt: "Cover the subject and the light.", image: red.asset_id });
+    const done = await run({
+      task: "describe",
+      prompt: "Cover the subject and the light.",
+      image: red.asset_id,
+    });
     expect(done.kind).toBe("text");
     expect(done.outputs.map((o) => o.label)).toEqual(["description", "prompt"]);
     expect(done.outputs[0]?.text).toMatch(/\bred\b/);

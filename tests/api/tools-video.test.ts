@@ -57,6 +57,25 @@ describe("keyframes", () => {
     expect(edges).toEqual([{ slot: "first_frame" }, { slot: "last_frame" }]);
   });
 
+  it("refunds failed keyframes", async () => {
+    const res = await alice.post<{ id: string }>("/api/generations/create", {
+      model: "fal-veo-3-1-keyframes",
+      input: {
+        prompt: "[fail] dusk",
+        first_frame: red.asset_id,
+        last_frame: blue.asset_id,
+        duration_seconds: 4,
+      },
+    });
+    expect((await waitForGeneration(alice, res.body.id, 40_000)).status).toBe("failed");
+    const ledger = await app.db.sql`
+      select delta, reason from credit_ledger where generation_id = ${res.body.id} order by created_at`;
+    expect(ledger).toEqual([
+      { delta: -80, reason: "charge" },
+      { delta: 80, reason: "refund" },
+    ]);
+  });
+
   it("refuses a frame from another user, charging nothing", async () => {
     const before = await balance(bob);
     const res = await bob.post("/api/generations/create", {

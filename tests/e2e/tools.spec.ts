@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
+import { audit, switchTheme, THEMES } from "./support/audit";
 import { signInThroughPage } from "./support/sign-in";
 
 // The creative tools as a person uses them, on the emulator: each shows its price before the
@@ -168,4 +169,33 @@ test("crop and rotate an upload, undo once, and generate from it", async ({ page
   await page.getByRole("button", { name: "Generate" }).click();
   const tile = page.getByTestId("generation-tile").first();
   await expect(tile).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
+});
+
+test("tool pages have no serious accessibility problems, light or dark", async ({ page }, info) => {
+  test.slow(); // eleven pages in two themes, each waited for and audited
+  await signIn(page, "tools-a11y", info, "/tools");
+  const id = await historyImage(page, "a quiet harbour");
+  const detail = (await (await page.request.get(`/api/generations/${id}`)).json()) as {
+    outputs: { url: string }[];
+  };
+  const withImage = `?${new URLSearchParams({ image: detail.outputs[0]?.url ?? "", parent: id })}`;
+  const paths = [
+    "/tools",
+    `/tools/inpaint${withImage}`,
+    `/tools/expand${withImage}`,
+    `/tools/upscale${withImage}`,
+    "/tools/remove-background",
+    "/tools/restore-face",
+    `/tools/analyze${withImage}`,
+    "/tools/brainstorm",
+    "/tools/keyframes",
+    "/tools/prompt-builder",
+    "/tools/prep",
+  ];
+  const problems: string[] = [];
+  for (const theme of THEMES) {
+    await switchTheme(page, theme);
+    for (const path of paths) problems.push(...(await audit(page, path)));
+  }
+  expect(problems).toEqual([]);
 });

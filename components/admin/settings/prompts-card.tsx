@@ -15,7 +15,7 @@ export function PromptsCard({ setting }: { setting: SettingWire }) {
       setting={setting}
       settingKey="system_prompts"
       title="System prompts"
-      description="Instructions the app gives Gemini, e.g. for brainstorming and image analysis."
+      description="Instructions the text tools give Gemini, by task: describe (Analyze), brainstorm, enhance (the Enhance button) and text. A task without one here uses the built-in instructions; a change applies within seconds."
       empty="No system prompts yet."
       newEntry={{ id: "new-prompt", label: "New prompt", placeholder: "brainstorm", initial: "" }}
       saveLabel="Save prompts"
