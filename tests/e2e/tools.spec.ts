@@ -6,6 +6,9 @@ import { signInThroughPage } from "./support/sign-in";
 // The creative tools as a person uses them, on the emulator: each shows its price before the
 // click and a receipt after.
 
+// A client address of this file's own, so its sign-ins do not use up the suite's shared limit.
+test.use({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.31" } });
+
 const png = (width: number, height: number, background: string) =>
   sharp({ create: { width, height, channels: 3, background } })
     .png()
