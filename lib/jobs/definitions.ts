@@ -12,6 +12,14 @@ export const JOBS = {
     payload: z.object({ generationId: uuid }),
     maxAttempts: 5,
   },
+  /**
+   * Asks a provider that reports only when asked (fal) how a submitted job is doing, records
+   * it, and schedules itself again a second later until the job has ended.
+   */
+  "generation.watch": {
+    payload: z.object({ generationId: uuid }),
+    maxAttempts: 3,
+  },
   /** Applies one recorded, verified webhook delivery: state change, outputs into storage. */
   "webhook.process": {
     payload: z.object({ eventId: uuid }),
@@ -44,3 +52,6 @@ export type JobState = (typeof JOB_STATES)[number];
 
 /** The job key a generation's submit job carries: one per generation, findable by the reconciler. */
 export const submitJobKey = (generationId: string) => `generation.submit:${generationId}`;
+
+/** The job key of a generation's next status poll: one at a time per generation. */
+export const watchJobKey = (generationId: string) => `generation.watch:${generationId}`;
