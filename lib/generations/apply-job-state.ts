@@ -31,7 +31,8 @@ export async function applyJobState(generationId: string, state: JobState, log: 
     case "starting":
     case "processing":
       // The start is logged: it is the moment the owner's "Running" is measured against.
-      if ((await recordProgress(generationId, state))?.started) log.info("generation started", { generationId });
+      if ((await recordProgress(generationId, state))?.started)
+        log.info("generation started", { generationId });
       return;
     case "failed":
       if (await fail(generationId, state.error))

@@ -129,6 +129,12 @@ test("a [slow] job shows Running with its elapsed time, then Done, within 2 s of
   const started = loggedAt("generation started", id) as number;
   const completed = loggedAt("generation completed", id) as number;
   expect(started).toBeGreaterThan(0);
+  // From the provider's own start (its logs webhook's started_at) to the server's record of it.
+  const detail = (await (await page.request.get(`/api/generations/${id}`)).json()) as { started_at: string };
+  info.annotations.push({
+    type: "server",
+    description: `start recorded ${started - Date.parse(detail.started_at)} ms after the provider's`,
+  });
   const tabs = { live: page, result, polling } as const;
   for (const [name, tab] of Object.entries(tabs)) {
     const seen = await statusTimes(tab);

@@ -2,8 +2,8 @@ import "server-only";
 import { ApiError, createFalClient, type FalClient } from "@fal-ai/client";
 import type { ModelDefinition } from "@/lib/models-config";
 import { falConfig, falJwksUrl } from "@/lib/providers/config";
-import { lastLogLine, parseProgress } from "@/lib/providers/log-progress";
 import { verifyFalWebhook } from "@/lib/providers/fal/webhook-signature";
+import { lastLogLine, parseProgress } from "@/lib/providers/log-progress";
 import { throttleAwareFetch } from "@/lib/providers/throttle-aware-fetch";
 import { poolInUse } from "@/lib/providers/token-pool";
 import {
