@@ -170,5 +170,10 @@ describe("a stale or out-of-order report", () => {
     for (const column of LIVE_COLUMNS) expect(after?.[column], column).toEqual(before?.[column]);
     // Not even the list's change counter moved: an open list stays a 304.
     expect(await version()).toEqual(listVersion);
+    // The delivery is kept as a record, with only the tail of its (cumulative) logs.
+    const [event] = await app.db.sql`
+      select payload->>'logs' as logs from webhook_events where event_id = ${`msg_after_end_${id}`}`;
+    expect(String(event?.logs)).toHaveLength(2_000);
+    expect(String(event?.logs)).toMatch(/ 50%\|█+ +\| 10\/20/);
   });
 });
