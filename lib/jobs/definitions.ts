@@ -12,6 +12,14 @@ export const JOBS = {
     payload: z.object({ generationId: uuid }),
     maxAttempts: 5,
   },
+  /**
+   * Asks a provider that reports only when asked (fal) how a submitted job is doing, records
+   * it, and schedules itself again a second later until the job has ended.
+   */
+  "generation.watch": {
+    payload: z.object({ generationId: uuid }),
+    maxAttempts: 3,
+  },
   /** Applies one recorded, verified webhook delivery: state change, outputs into storage. */
   "webhook.process": {
     payload: z.object({ eventId: uuid }),
@@ -58,3 +66,5 @@ export const submitJobKey = (generationId: string) => `generation.submit:${gener
 export const deliveryJobKey = (deliveryId: string) => `outbound_webhook.deliver:${deliveryId}`;
 /** A redelivery's job key: clicking "redeliver" twice before it runs sends once. */
 export const redeliveryJobKey = (deliveryId: string) => `outbound_webhook.redeliver:${deliveryId}`;
+/** The job key of a generation's next status poll: one at a time per generation. */
+export const watchJobKey = (generationId: string) => `generation.watch:${generationId}`;
