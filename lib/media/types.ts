@@ -34,6 +34,11 @@ export type MediaOutput = {
   last_frame?: { path: string; sha256: string; bytes: number; width: number; height: number };
 };
 
+/** Every object one output stored, for removing them together. */
+export function mediaObjectPaths(output: MediaOutput): string[] {
+  return [output.path, output.thumb_path, output.last_frame?.path].filter((p): p is string => Boolean(p));
+}
+
 export type MediaErrorCode =
   | "invalid_url"
   | "host_not_allowed"

@@ -77,6 +77,9 @@ describe("download names", () => {
     mime: "image/webp",
     width: 1,
     height: 1,
+    duration: null,
+    last_frame_asset_id: null,
+    last_frame_url: null,
   };
   const item = {
     id: "3f9c2b1a-0000-4000-8000-000000000000",
