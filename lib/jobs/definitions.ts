@@ -29,6 +29,14 @@ export const JOBS = {
     }),
     maxAttempts: 5,
   },
+  /**
+   * Gives the video outputs of one completed generation the poster, last frame, size and length
+   * they were stored without (enqueued by the migration that brought video stills).
+   */
+  "generation.video-stills": {
+    payload: z.object({ generationId: uuid }),
+    maxAttempts: 3,
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;

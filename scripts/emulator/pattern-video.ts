@@ -51,18 +51,24 @@ async function encode(spec: PatternSpec): Promise<Buffer> {
     `color=c=0x${spec.block}:s=${side}x${side}:r=${fps}[fg]`,
     `[bg][fg]overlay=x='(W-w)*min(t/${last},1)':y=(H-h)/2:shortest=1`,
   ].join(";");
+  const signal = AbortSignal.timeout(ENCODE_TIMEOUT_MS);
+  const quiet = ["-v", "error", "-nostdin"];
+  const mp4 = ["-movflags", "+faststart", "-fflags", "+bitexact", "-y"];
   return withTempDir(async (dir) => {
     const out = path.join(dir, "pattern.mp4");
-    const rotate = spec.rotate ? ["-metadata:s:v:0", `rotate=${spec.rotate}`] : [];
-    await runTool(
-      ffmpeg,
-      [
-        ...["-v", "error", "-nostdin", "-f", "lavfi", "-i", graph],
-        ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "28", "-pix_fmt", "yuv420p", "-threads", "1"],
-        ...["-movflags", "+faststart", "-fflags", "+bitexact", ...rotate, "-y", out],
-      ],
-      { signal: AbortSignal.timeout(ENCODE_TIMEOUT_MS) },
-    );
+    const encode = [
+      ...["-f", "lavfi", "-i", graph, "-c:v", "libx264", "-preset", "veryfast", "-crf", "28"],
+      ...["-pix_fmt", "yuv420p", "-threads", "1"],
+    ];
+    if (!spec.rotate) {
+      await runTool(ffmpeg, [...quiet, ...encode, ...mp4, out], { signal });
+      return readFile(out);
+    }
+    // The rotation is only written when the stream is copied, not while it is encoded.
+    const upright = path.join(dir, "upright.mp4");
+    await runTool(ffmpeg, [...quiet, ...encode, ...mp4, upright], { signal });
+    const rotate = ["-i", upright, "-c", "copy", "-metadata:s:v:0", `rotate=${spec.rotate}`];
+    await runTool(ffmpeg, [...quiet, ...rotate, ...mp4, out], { signal });
     return readFile(out);
   });
 }

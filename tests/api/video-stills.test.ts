@@ -1,8 +1,9 @@
 // Video outputs as their owner meets them: a WebP poster in the list whose pixels are the clip's
 // first frame, the clip's size and length, and its last frame kept as an asset of its own that
 // the next clip can start from; a video no decoder reads still completes, with no poster and
-// the reason in the server's log; deleting the generation removes every file it stored.
-import { readdir, writeFile } from "node:fs/promises";
+// the reason in the server's log; deleting the generation removes every file it stored; clips
+// stored before stills existed get them from the job the migration enqueues.
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +14,7 @@ import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
 import { type GenerationBody, startProviders, waitForGeneration } from "../helpers/providers";
+import { until } from "../unit/emulator-receiver";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -173,5 +175,48 @@ describe("video stills", () => {
     expect((await files()).map((f) => path.extname(f)).sort()).toEqual([".jpg", ".mp4", ".webp"]);
     expect((await alice.request("DELETE", `/api/generations/${id}`)).status).toBe(204);
     expect(await files().catch(() => [])).toEqual([]);
+  });
+
+  it("a clip stored before stills existed gets them from the backfill job, once", async () => {
+    const { id, output } = await video({ prompt: "an old clip of a river", duration_seconds: 4 });
+    // As such a row was kept: no poster, last frame, size or length, and no still assets or files.
+    await app.db.sql`
+      update generations set outputs = jsonb_build_array(
+        (outputs -> 0) - 'thumb_path' - 'thumb_asset_id' - 'duration_seconds' - 'last_frame_path'
+          - 'last_frame_asset_id' || '{"thumb_path": null, "width": null, "height": null}'::jsonb)
+      where id = ${id}`;
+    await app.db.sql`delete from assets where generation_id = ${id} and role <> 'output'`;
+    const dir = path.join(app.dataDir, "storage", "users", aliceId, "generations", id);
+    for (const file of await readdir(dir, { recursive: true }))
+      if (/\.(webp|jpg)$/.test(file)) await rm(path.join(dir, file));
+    const before = (await alice.get<GenerationBody>(`/api/generations/${id}`)).body.outputs[0];
+    expect(before).toMatchObject({ thumbnail_url: null, last_frame_url: null, duration: null });
+
+    const migration = await readFile("supabase/migrations/20261130151100_video_stills_backfill.sql", "utf8");
+    await app.db.sql.unsafe(migration);
+    await app.db.sql.unsafe(migration); // twice: one job all the same
+    const after = await until(
+      async () => (await alice.get<GenerationBody>(`/api/generations/${id}`)).body.outputs[0] as Output,
+      (o) => o.thumbnail_url !== null,
+      30_000,
+    );
+    expect(after).toMatchObject({
+      width: 640,
+      height: 360,
+      duration: 4,
+      last_frame_asset_id: expect.any(String),
+    });
+    const frames = await framesOf(await bytesOf(after.url));
+    expect(
+      distance(await small(await bytesOf(after.thumbnail_url as string)), frames[0] as Buffer),
+    ).toBeLessThan(8);
+    expect(
+      distance(await small(await bytesOf(after.last_frame_url as string)), frames.at(-1) as Buffer),
+    ).toBeLessThan(8);
+    const roles = await app.db.sql`select role from assets where generation_id = ${id} order by role`;
+    expect(roles.map((r) => r.role)).toEqual(["frame", "output", "thumbnail"]);
+    const stills = (await readdir(dir, { recursive: true })).filter((f) => /\.(webp|jpg)$/.test(f));
+    expect(stills).toHaveLength(2);
+    expect(output.url).toBe(after.url);
   });
 });
