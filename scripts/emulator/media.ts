@@ -138,8 +138,8 @@ export function videoSeconds(requested: unknown): number {
 }
 
 /**
- * An H.264 MP4 of `seconds` (5 by default) at 24 fps: a colour field with a block sliding from
- * the left edge to the right, both coloured by the prompt hash.
+ * An H.264 MP4 of `seconds` (5 by default) at 24 fps: a colour field with a still square in the
+ * middle and a block sliding from the left edge to the right, all coloured by the prompt hash.
  */
 export function renderVideo(options: {
   prompt: string;
@@ -156,5 +156,6 @@ export function renderVideo(options: {
     seconds: options.seconds ?? 5,
     background: rgb(0),
     block: rgb(5),
+    middle: rgb(10),
   });
 }

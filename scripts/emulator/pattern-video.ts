@@ -1,8 +1,8 @@
 // Test-pattern MP4s made by the ffmpeg the app ships (lib/media/video/binaries): a colour field
-// with a block that slides from the left edge (first frame) to the right edge (last frame), so
-// a poster and a last frame can be told apart by where the block is. H.264 in MP4 with the
-// movie header first, as providers serve them. The same spec gives the same bytes (one encoder
-// thread), and recent results are kept, so asking again costs nothing.
+// with a still square in the middle and a block that slides from the left edge (first frame) to
+// the right edge (last frame), so a poster and a last frame can be told apart by where the block
+// is. H.264 in MP4 with the movie header first, as providers serve them. The same spec gives the
+// same bytes (one encoder thread), and recent results are kept, so asking again costs nothing.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { videoTools } from "../../lib/media/video/binaries";
@@ -16,6 +16,8 @@ export type PatternSpec = {
   /** `rrggbb` */
   background: string;
   block: string;
+  /** The still square in the middle; half see-through. */
+  middle?: string;
   fps?: number;
   /** Display rotation written into the file (a phone clip held upright), in degrees. */
   rotate?: number;
@@ -46,10 +48,14 @@ async function encode(spec: PatternSpec): Promise<Buffer> {
   const side = Math.max(8, Math.round(Math.min(spec.width, spec.height) / 3 / 2) * 2);
   // The block reaches the right edge on the last frame, at seconds - 1/fps.
   const last = spec.seconds - 1 / fps;
+  // A still square in the middle (where a square crop of the picture looks) under the block.
+  const middle = Math.max(4, Math.round(Math.min(spec.width, spec.height) / 4 / 2) * 2);
   const graph = [
     `color=c=0x${spec.background}:s=${spec.width}x${spec.height}:d=${spec.seconds}:r=${fps}[bg]`,
+    `color=c=0x${spec.middle ?? spec.block}@0.5:s=${middle}x${middle}:r=${fps}[mid]`,
     `color=c=0x${spec.block}:s=${side}x${side}:r=${fps}[fg]`,
-    `[bg][fg]overlay=x='(W-w)*min(t/${last},1)':y=(H-h)/2:shortest=1`,
+    "[bg][mid]overlay=x=(W-w)/2:y=(H-h)/2:shortest=1[base]",
+    `[base][fg]overlay=x='(W-w)*min(t/${last},1)':y=(H-h)/2:shortest=1`,
   ].join(";");
   const signal = AbortSignal.timeout(ENCODE_TIMEOUT_MS);
   const quiet = ["-v", "error", "-nostdin"];
