@@ -24,7 +24,7 @@ let aliceId: string;
 beforeAll(async () => {
   const providers = await startProviders();
   emulator = providers.emulator;
-  app = await startApp({ ...providers.env, STARTING_CREDITS: "1000" });
+  app = await startApp(providers.env);
   alice = await signIn(app.url, "alice@example.com");
   aliceId = (await alice.get<{ id: string }>("/api/me")).body.id;
 });

@@ -109,10 +109,10 @@ describe("emulator media", () => {
           ffmpeg,
           path.join(dir, "v.mp4"),
           which,
-          path.join(dir, "f.png"),
+          path.join(dir, "f.tif"),
           AbortSignal.timeout(20_000),
         );
-        return readFile(path.join(dir, "f.png"));
+        return readFile(path.join(dir, "f.tif"));
       });
     const halves = async (png: Buffer) => {
       const { width, height } = await sharp(png).metadata();

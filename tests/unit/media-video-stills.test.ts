@@ -126,17 +126,17 @@ describe("extractFrame", () => {
   it("takes the first and the last frame", async () => {
     const [first, last] = await withFile(clip, async (file, dir) => {
       const out = (name: string) => path.join(dir, name);
-      await extractFrame(tools.ffmpeg, file, "first", out("first.png"), deadline());
-      await extractFrame(tools.ffmpeg, file, "last", out("last.png"), deadline());
-      return [await readFile(out("first.png")), await readFile(out("last.png"))];
+      await extractFrame(tools.ffmpeg, file, "first", out("first.tif"), deadline());
+      await extractFrame(tools.ffmpeg, file, "last", out("last.tif"), deadline());
+      return [await readFile(out("first.tif")), await readFile(out("last.tif"))];
     });
-    expect(await sharp(first).metadata()).toMatchObject({ format: "png", width: 320, height: 180 });
+    expect(await sharp(first).metadata()).toMatchObject({ format: "tiff", width: 320, height: 180 });
     const [a, b] = [await thirds(first as Buffer), await thirds(last as Buffer)];
     expect([yellowish(a.left), yellowish(a.right)]).toEqual([true, false]);
     expect([yellowish(b.left), yellowish(b.right)]).toEqual([false, true]);
   }, 15_000);
 
-  it("finds the last frame of a clip shorter than the second it seeks back", async () => {
+  it("finds the last frame of a clip shorter than the half second it seeks back", async () => {
     const short = await renderPatternVideo({
       width: 160,
       height: 90,
@@ -145,8 +145,8 @@ describe("extractFrame", () => {
       block: YELLOW,
     });
     const last = await withFile(short, async (file, dir) => {
-      await extractFrame(tools.ffmpeg, file, "last", path.join(dir, "last.png"), deadline());
-      return readFile(path.join(dir, "last.png"));
+      await extractFrame(tools.ffmpeg, file, "last", path.join(dir, "last.tif"), deadline());
+      return readFile(path.join(dir, "last.tif"));
     });
     expect(yellowish((await thirds(last)).right)).toBe(true);
   }, 15_000);

@@ -77,13 +77,13 @@ async function decode(context: StillsContext, video: string) {
   const tools = await videoTools();
   const dir = path.dirname(video);
   const probe = await probeVideo(tools.ffprobe, video, signal);
-  const first = path.join(dir, "first.png");
+  const first = path.join(dir, "first.tif");
   await extractFrame(tools.ffmpeg, video, "first", first, signal);
   const thumbnail = await makeThumbnail(await readFile(first));
   const poster = { data: thumbnail.data, width: thumbnail.width, height: thumbnail.height };
   let last: Encoded | null = null;
   try {
-    const file = path.join(dir, "last.png");
+    const file = path.join(dir, "last.tif");
     await extractFrame(tools.ffmpeg, video, "last", file, signal);
     const { data, info } = await sharp(await readFile(file), {
       failOn: "error",
