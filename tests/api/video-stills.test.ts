@@ -138,7 +138,7 @@ describe("video stills", () => {
     const { id: next } = await video({
       prompt: "the boat sails on",
       duration_seconds: 4,
-      image_url: output.last_frame_url,
+      first_frame: output.last_frame_url,
     });
     const edges = await app.db
       .sql`select slot, asset_id from generation_inputs where generation_id = ${next}`;
