@@ -46,24 +46,31 @@ export function ResultMedia({ item, steps }: { item: GenerationDetail; steps: Ne
           <OutputView output={output} alt={item.prompt ?? `Output ${index + 1}`} />
           <figcaption className="flex flex-wrap gap-2">
             <DownloadLink item={item} output={output} index={index} />
-            {output.mime.startsWith("image/")
-              ? steps.map((step) => (
-                  <Button
-                    key={step.label}
-                    asChild
-                    variant={step.label === "Use as input" ? "secondary" : "ghost"}
-                  >
-                    <Link href={stepHref(step, output.url, item.id)}>
-                      {step.label} <ArrowRightIcon />
-                    </Link>
-                  </Button>
-                ))
-              : null}
+            {stepsFor(output, steps).map(({ step, image }) => (
+              <Button
+                key={step.label}
+                asChild
+                variant={step.label === "Use as input" || step.from === "last-frame" ? "secondary" : "ghost"}
+              >
+                <Link href={stepHref(step, image, item.id)}>
+                  {step.label} <ArrowRightIcon />
+                </Link>
+              </Button>
+            ))}
           </figcaption>
         </figure>
       ))}
     </div>
   );
+}
+
+/** An image takes the image steps; a video with a stored last frame, the step that continues it. */
+function stepsFor(output: GenerationOutput, steps: NextStep[]): { step: NextStep; image: string }[] {
+  if (output.mime.startsWith("image/"))
+    return steps.filter((step) => step.from === "image").map((step) => ({ step, image: output.url }));
+  const lastFrame = output.last_frame_url;
+  if (!lastFrame) return [];
+  return steps.filter((step) => step.from === "last-frame").map((step) => ({ step, image: lastFrame }));
 }
 
 function DownloadLink({
@@ -92,10 +99,13 @@ function OutputView({ output, alt }: { output: GenerationOutput; alt: string }) 
       // biome-ignore lint/a11y/useMediaCaption: generated clips have no caption track.
       <video
         src={output.url}
+        poster={output.thumbnail_url ?? undefined}
+        width={output.width ?? undefined}
+        height={output.height ?? undefined}
         controls
         playsInline
         preload="metadata"
-        className="max-h-[min(75vh,calc(100dvh-19rem))] w-full rounded-xl bg-black"
+        className="h-auto max-h-[min(75vh,calc(100dvh-19rem))] w-full rounded-xl bg-black"
       />
     );
   }

@@ -32,10 +32,21 @@ const outputSchema = z
   .object({
     asset_id: idSchema.nullable(),
     url: z.string().meta({ description: "Signed URL of the stored file; valid for at least an hour." }),
-    thumbnail_url: z.string().nullable(),
+    thumbnail_url: z.string().nullable().meta({
+      description:
+        "Signed URL of a WebP within 512 px: an image's thumbnail, a video's poster (its first frame).",
+    }),
     mime: z.string(),
     width: z.number().int().nullable(),
     height: z.number().int().nullable(),
+    duration: z.number().nullable().meta({ description: "A video's length in seconds; null for images." }),
+    last_frame_asset_id: idSchema
+      .nullable()
+      .meta({ description: "A video's last frame (asset role `frame`), to start the next clip from." }),
+    last_frame_url: z
+      .string()
+      .nullable()
+      .meta({ description: "Signed URL of a video's last frame: a full-size JPEG." }),
   })
   .meta({ id: "Output" });
 

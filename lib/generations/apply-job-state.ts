@@ -15,7 +15,7 @@ import {
 import { OUTPUT_LIMITS } from "@/lib/generations/media-limits";
 import type { Logger } from "@/lib/log";
 import { processOutputs } from "@/lib/media/process-outputs";
-import { isMediaError, type MediaError } from "@/lib/media/types";
+import { isMediaError, type MediaError, mediaObjectPaths } from "@/lib/media/types";
 import { mediaWorker } from "@/lib/media/worker/media-worker-client";
 import { mediaHostAllowlist } from "@/lib/providers/config";
 import type { JobState } from "@/lib/providers/types";
@@ -99,5 +99,5 @@ async function storeOutputs(
     return;
   }
   // Canceled meanwhile, or overtaken after the lease: these files are this attempt's alone.
-  await storage().delete(outputs.flatMap((o) => (o.thumb_path ? [o.path, o.thumb_path] : [o.path])));
+  await storage().delete(outputs.flatMap(mediaObjectPaths));
 }

@@ -105,15 +105,20 @@ export async function releaseOutputsClaim(id: string, attempt: string): Promise<
 
 /**
  * Publishes an attempt's outputs; only the attempt that holds the claim can. Each file becomes
- * an asset (output, and its thumbnail) in the same transaction, and the row's outputs name them.
+ * an asset (output, its thumbnail, a video's last frame) in the same transaction, and the row's
+ * outputs name them.
  */
 export async function complete(id: string, attempt: string, outputs: MediaOutput[]): Promise<boolean> {
   const named = outputs.map((o) => ({
     ...o,
     asset_id: randomUUID(),
     thumb_asset_id: o.thumb_path ? randomUUID() : null,
+    last_frame_asset_id: o.last_frame ? randomUUID() : null,
   }));
-  const stored: StoredOutput[] = named.map(({ thumb: _thumb, duration_seconds: _duration, ...o }) => o);
+  const stored: StoredOutput[] = named.map(({ thumb: _thumb, last_frame, duration_seconds, ...o }) => ({
+    ...o,
+    ...(o.mime.startsWith("video/") ? { duration_seconds, last_frame_path: last_frame?.path ?? null } : {}),
+  }));
   return sql.begin(async (tx) => {
     const [row] = await tx<{ user_id: string }[]>`
       update generations set status = 'completed', outputs = ${tx.json(stored as never)}, error = null,
@@ -133,6 +138,13 @@ export async function complete(id: string, attempt: string, outputs: MediaOutput
                               generation_id, original_asset_id)
           values (${o.thumb_asset_id}, ${row.user_id}, 'thumbnail', ${o.thumb_path}, 'image/webp',
                   ${o.thumb.width}, ${o.thumb.height}, ${o.thumb.bytes}, ${o.thumb.sha256}, ${id}, ${o.asset_id})`;
+      if (o.last_frame && o.last_frame_asset_id)
+        await tx`
+          insert into assets (id, user_id, role, storage_path, mime, width, height, bytes, sha256,
+                              generation_id, original_asset_id)
+          values (${o.last_frame_asset_id}, ${row.user_id}, 'frame', ${o.last_frame.path}, 'image/jpeg',
+                  ${o.last_frame.width}, ${o.last_frame.height}, ${o.last_frame.bytes}, ${o.last_frame.sha256},
+                  ${id}, ${o.asset_id})`;
     }
     return true;
   });

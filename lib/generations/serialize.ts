@@ -4,7 +4,7 @@ import "server-only";
 // (browsers keep thumbnails cached) and the list ETag only needs the hour.
 import type { ListRow } from "@/lib/db/generation-list";
 import type { ProviderStatus } from "@/lib/generations/status";
-import type { GenerationRow, GenerationStatus } from "@/lib/generations/types";
+import { type GenerationRow, type GenerationStatus, outputObjectPaths } from "@/lib/generations/types";
 import type { ModelKind } from "@/lib/models-config";
 import { storage } from "@/lib/storage";
 
@@ -17,10 +17,16 @@ export function urlBucket(nowMs = Date.now()): number {
 export type PublicOutput = {
   asset_id: string | null;
   url: string;
+  /** A WebP still within 512 px: an image's thumbnail, a video's poster (its first frame). */
   thumbnail_url: string | null;
   mime: string;
   width: number | null;
   height: number | null;
+  /** A video's length in seconds; null for images and videos whose length is unknown. */
+  duration: number | null;
+  /** A video's last frame at full size, to start the next clip from; null otherwise. */
+  last_frame_asset_id: string | null;
+  last_frame_url: string | null;
 };
 
 export type PublicGeneration = {
@@ -70,8 +76,7 @@ async function signedUrlsFor(rows: readonly SerializableRow[], nowMs: number): P
   const paths = new Set<string>();
   for (const row of rows) {
     for (const output of row.outputs) {
-      paths.add(output.path);
-      if (output.thumb_path) paths.add(output.thumb_path);
+      for (const path of outputObjectPaths(output)) paths.add(path);
     }
   }
   const urls = new Map<string, string>();
@@ -98,6 +103,9 @@ function toPublic(row: SerializableRow, urls: Map<string, string>): PublicGenera
       mime: output.mime,
       width: output.width,
       height: output.height,
+      duration: output.duration_seconds ?? null,
+      last_frame_asset_id: output.last_frame_asset_id ?? null,
+      last_frame_url: output.last_frame_path ? (urls.get(output.last_frame_path) as string) : null,
     })),
     created_at: row.created_at.toISOString(),
     completed_at: row.completed_at?.toISOString() ?? null,

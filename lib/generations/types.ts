@@ -9,11 +9,21 @@ export { GENERATION_STATUSES, type GenerationStatus } from "@/lib/generations/st
  * never URLs; `asset_id` / `thumb_asset_id` name its assets (absent only on rows that never
  * completed since assets exist, which have no outputs).
  */
-export type StoredOutput = Omit<MediaOutput, "thumb" | "sha256" | "duration_seconds"> & {
+export type StoredOutput = Omit<MediaOutput, "thumb" | "sha256" | "duration_seconds" | "last_frame"> & {
   sha256?: string;
   asset_id?: string;
   thumb_asset_id?: string | null;
+  /** A video's length; absent on rows stored before it was kept here (the asset has it). */
+  duration_seconds?: number | null;
+  /** A video's last frame (asset role `frame`); absent for images and videos without stills. */
+  last_frame_path?: string | null;
+  last_frame_asset_id?: string | null;
 };
+
+/** Every object an output stored: the file, its thumbnail (a video's poster) and a video's last frame. */
+export function outputObjectPaths(output: StoredOutput): string[] {
+  return [output.path, output.thumb_path, output.last_frame_path].filter((p): p is string => Boolean(p));
+}
 
 export type GenerationRow = {
   id: string;

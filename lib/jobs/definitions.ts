@@ -46,6 +46,14 @@ export const JOBS = {
     payload: z.object({ deliveryId: uuid, manual: z.boolean() }),
     maxAttempts: 3,
   },
+  /**
+   * Gives the video outputs of one completed generation the poster, last frame, size and length
+   * they were stored without (enqueued by the migration that brought video stills).
+   */
+  "generation.video-stills": {
+    payload: z.object({ generationId: uuid }),
+    maxAttempts: 3,
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -16,7 +16,7 @@ import {
   sendJson,
 } from "./http";
 import { appendLog, isTerminal, type Job, type JobRunner, newJob, remember } from "./jobs";
-import { clampSize, isVideoModel, parseFormat, resolveSeed, sizeForAspect } from "./media";
+import { clampSize, isVideoModel, parseFormat, resolveSeed, sizeForAspect, videoSeconds } from "./media";
 import { type Deps, generateImages, generateVideo } from "./outputs";
 import { billingRequired, checkInput, problem, servedByName, servedByVersion } from "./replicate-checks";
 import { replicatePrediction } from "./replicate-json";
@@ -172,10 +172,12 @@ export function createReplicate(deps: ReplicateDeps) {
       onRunning: () => appendLog(p.job, `Using seed: ${seed}`),
       onLog: () => notifyThrottled(p, "logs"),
       produce: async () => {
-        const { huge, redirect } = p.job.controls;
+        const { huge, redirect, corrupt } = p.job.controls;
         if (video) {
           const aspectRatio = asString(input.aspect_ratio);
-          return generateVideo(deps, { prompt, seed, aspectRatio, huge, redirect }).url;
+          const seconds = videoSeconds(input.duration);
+          return (await generateVideo(deps, { prompt, seed, aspectRatio, seconds, huge, corrupt, redirect }))
+            .url;
         }
         const width = asInt(input.width);
         const height = asInt(input.height);
