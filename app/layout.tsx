@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { AppProviders } from "@/components/providers/app-providers";
 import { ServiceWorkerRegistration } from "@/components/providers/service-worker";
 import { ThemeScript } from "@/components/providers/theme-script";
+import { SiteFooter } from "@/components/shell/site-footer";
 import { SiteHeader } from "@/components/shell/site-header";
 import { getAuthUser } from "@/lib/auth";
 import { geistMono, geistSans } from "@/lib/fonts";
@@ -62,6 +63,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <main id="main" className="flex flex-1 flex-col">
             {children}
           </main>
+          <SiteFooter />
           <ServiceWorkerRegistration />
         </AppProviders>
       </body>
