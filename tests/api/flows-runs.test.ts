@@ -76,6 +76,9 @@ describe("a flow run", () => {
       select gi.slot, a.generation_id from generation_inputs gi join assets a on a.id = gi.asset_id
       where gi.generation_id = ${gens[1]?.id ?? null}`;
     expect(edge).toEqual({ slot: "image", generation_id: gens[0]?.id });
+    // The result page can link back to the flow.
+    const detail = await client.get(`/api/generations/${gens[1]?.id}`);
+    expect(detail.body).toMatchObject({ flow: { flow_id: flowId, run_id: runId, node_id: "b" } });
     expect((await ledgerOf(app, email, runId)).map((l) => [l.reason, l.delta])).toEqual([
       ["flow_reserve", -3],
       ["flow_settle", 1],
