@@ -4,6 +4,8 @@ import { fetchJson } from "@/components/providers/fetch-json";
 import type { RunWire } from "./store/run-view";
 import type { FlowGraph } from "./store/types";
 
+export type { FlowGraph };
+
 export type FlowSummary = {
   id: string;
   name: string;

@@ -42,7 +42,7 @@ const MINIMAP_COLOR: Record<EditorNode["type"], string> = {
 };
 
 /** The canvas: nodes and edges from the store, every change back through the store's actions. */
-export function FlowCanvas({ check }: { check: (connection: Connection) => string | null }) {
+export function FlowCanvas() {
   const store = useFlowStoreApi();
   const nodes = useFlowStore((s) => s.nodes);
   const edges = useFlowStore((s) => s.edges);
@@ -54,6 +54,7 @@ export function FlowCanvas({ check }: { check: (connection: Connection) => strin
   const items = useMemo(() => paletteItems(models), [models]);
   const place = usePlaceNode();
   const flow = useReactFlow();
+  const check = useFlowStore((s) => s.explain);
 
   const isValidConnection = useCallback(
     (

@@ -39,6 +39,8 @@ export type FlowActions = {
   load(graph: Snapshot, options?: { readOnly?: boolean }): void;
   onNodesChange(changes: NodeChange<EditorNode>[]): void;
   onEdgesChange(changes: EdgeChange<EditorEdge>[]): void;
+  /** Why this connection would be refused (null when it would be fine); changes nothing. */
+  explain(connection: Connection): string | null;
   /** Adds the edge, or records why not in `refusal` and returns the reason. */
   connect(connection: Connection): string | null;
   refuse(message: string): void;
@@ -149,6 +151,8 @@ export function createFlowStore(options: {
         if (relevant.some((c) => STRUCTURAL.has(c.type))) commit({ edges });
         else set({ edges });
       },
+
+      explain: (connection) => options.check(snapshot(), connection),
 
       connect: (connection) => {
         const state = get();
