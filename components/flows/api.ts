@@ -1,27 +1,36 @@
 "use client";
-// The flow API as the browser calls it (contract in the flows routes), with its query keys.
+// The flow API as the browser calls it (the flows routes), with its query keys.
 import { fetchJson } from "@/components/providers/fetch-json";
+import type { Estimate, RunRequest, RunStatus } from "@/lib/flows/graph";
 import type { RunWire } from "./store/run-view";
 import type { FlowGraph } from "./store/types";
 
-export type { FlowGraph };
+export type { FlowGraph, RunRequest };
 
 export type FlowSummary = {
   id: string;
   name: string;
+  created_at: string;
   updated_at: string;
   runs: number;
+  last_run_status: RunStatus | null;
   thumbnail_url: string | null;
 };
-export type FlowDetail = { id: string; name: string; graph: FlowGraph; updated_at: string };
-export type EstimateWire = {
-  credits: number;
-  nodes: { node_id: string; credits: number; reused_from?: string | null }[];
+export type FlowDetail = {
+  id: string;
+  name: string;
+  graph: FlowGraph;
+  revision: number;
+  created_at: string;
+  updated_at: string;
 };
-export type RunRequest = { targets?: string[]; force?: string[] };
 export type FlowTemplate = { id: string; name: string; description: string; graph: FlowGraph };
-export type FlowVersion = { id: string; name: string; created_at: string };
+export type FlowVersion = { id: string; name: string | null; created_at: string };
 export type FlowVersionDetail = FlowVersion & { graph: FlowGraph };
+/** A run in the history: its receipt, without the nodes' outputs. */
+export type RunSummary = Omit<RunWire, "nodes"> & {
+  nodes: Omit<RunWire["nodes"][number], "outputs" | "text">[];
+};
 
 export const flowKeys = {
   all: ["flows"] as const,
@@ -37,27 +46,31 @@ export const flowKeys = {
 const base = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 
 export const flowsApi = {
-  list: (signal?: AbortSignal) => fetchJson<FlowSummary[]>("/api/flows", { signal }),
+  list: async (signal?: AbortSignal) =>
+    (await fetchJson<{ flows: FlowSummary[] }>("/api/flows", { signal })).flows,
   get: (id: string, signal?: AbortSignal) => fetchJson<FlowDetail>(base(id), { signal }),
-  create: (body: { name: string; graph: FlowGraph }) =>
+  create: (body: { name?: string; graph?: FlowGraph; template?: string }) =>
     fetchJson<{ id: string }>("/api/flows", { method: "POST", json: body }),
-  update: (id: string, body: { name?: string; graph?: FlowGraph }, signal?: AbortSignal) =>
-    fetchJson<unknown>(base(id), { method: "PATCH", json: body, signal }),
+  update: (id: string, body: { name?: string; graph?: FlowGraph; revision?: number }, signal?: AbortSignal) =>
+    fetchJson<FlowDetail>(base(id), { method: "PATCH", json: body, signal }),
+  duplicate: (id: string) => fetchJson<{ id: string }>(`${base(id)}/duplicate`, { method: "POST" }),
   remove: (id: string) => fetchJson<unknown>(base(id), { method: "DELETE" }),
-  estimate: (id: string, body: RunRequest, signal?: AbortSignal) =>
-    fetchJson<EstimateWire>(`${base(id)}/estimate`, { method: "POST", json: body, signal }),
+  estimate: (id: string, body: RunRequest & { graph?: FlowGraph }, signal?: AbortSignal) =>
+    fetchJson<Estimate>(`${base(id)}/estimate`, { method: "POST", json: body, signal }),
   run: (id: string, body: RunRequest) =>
     fetchJson<{ id: string }>(`${base(id)}/runs`, { method: "POST", json: body }),
   getRun: (id: string, runId: string, signal?: AbortSignal) =>
     fetchJson<RunWire>(`${base(id)}/runs/${encodeURIComponent(runId)}`, { signal }),
   cancelRun: (id: string, runId: string) =>
     fetchJson<unknown>(`${base(id)}/runs/${encodeURIComponent(runId)}/cancel`, { method: "POST" }),
-  runs: (id: string, signal?: AbortSignal) => fetchJson<RunWire[]>(`${base(id)}/runs`, { signal }),
-  versions: (id: string, signal?: AbortSignal) =>
-    fetchJson<FlowVersion[]>(`${base(id)}/versions`, { signal }),
+  runs: async (id: string, signal?: AbortSignal) =>
+    (await fetchJson<{ runs: RunSummary[] }>(`${base(id)}/runs`, { signal })).runs,
+  versions: async (id: string, signal?: AbortSignal) =>
+    (await fetchJson<{ versions: FlowVersion[] }>(`${base(id)}/versions`, { signal })).versions,
   version: (id: string, versionId: string, signal?: AbortSignal) =>
     fetchJson<FlowVersionDetail>(`${base(id)}/versions/${encodeURIComponent(versionId)}`, { signal }),
   saveVersion: (id: string, name: string) =>
-    fetchJson<{ id: string }>(`${base(id)}/versions`, { method: "POST", json: { name } }),
-  templates: (signal?: AbortSignal) => fetchJson<FlowTemplate[]>("/api/flows/templates", { signal }),
+    fetchJson<FlowVersion>(`${base(id)}/versions`, { method: "POST", json: { name } }),
+  templates: async (signal?: AbortSignal) =>
+    (await fetchJson<{ templates: FlowTemplate[] }>("/api/flow-templates", { signal })).templates,
 };

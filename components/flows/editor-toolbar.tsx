@@ -13,7 +13,6 @@ import type { SaveStatus } from "./use-autosave";
 
 /** The editor's top bar: back, name, saved state, editing tools, history and Run. */
 export function EditorToolbar({
-  id,
   name,
   save,
   helpOpen,
@@ -22,9 +21,8 @@ export function EditorToolbar({
   history,
   run,
 }: {
-  id: string;
   name: string;
-  save: { status: SaveStatus; error: string | null };
+  save: { status: SaveStatus; error: string | null; rename: (name: string) => Promise<boolean> };
   helpOpen: boolean;
   onHelpOpenChange: (open: boolean) => void;
   onLayout: () => void;
@@ -45,7 +43,7 @@ export function EditorToolbar({
         </Link>
       </Button>
       <div className="flex min-w-0 flex-1 items-center gap-2">
-        <FlowName id={id} name={name} readOnly={readOnly} />
+        <FlowName name={name} readOnly={readOnly} onRename={save.rename} />
         {readOnly ? null : <SaveIndicator status={save.status} error={save.error} />}
       </div>
       <div className="flex items-center gap-0.5">

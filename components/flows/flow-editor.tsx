@@ -64,7 +64,7 @@ function EditorLayout({ flow, view }: { flow: FlowDetail; view: EditorView }) {
   const store = useFlowStoreApi();
   const reactFlow = useReactFlow();
   const editing = view.mode === "edit";
-  const save = useAutosave(flow.id);
+  const save = useAutosave(flow.id, flow.revision);
   useLeaveGuard(save.flush);
   useEstimate(flow.id, editing);
   const run = useFlowRun(flow.id, save.flush, editing ? view.runId : null);
@@ -91,7 +91,6 @@ function EditorLayout({ flow, view }: { flow: FlowDetail; view: EditorView }) {
   return (
     <div className="flex h-[calc(100dvh-3.5rem-1px)] min-h-96 flex-col">
       <EditorToolbar
-        id={flow.id}
         name={flow.name}
         save={save}
         helpOpen={helpOpen}

@@ -2,10 +2,18 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { flowKeys, flowsApi } from "./api";
+import { flowKeys } from "./api";
 
 /** The flow's name, edited in place; saved when the field is left or Enter is pressed. */
-export function FlowName({ id, name, readOnly }: { id: string; name: string; readOnly: boolean }) {
+export function FlowName({
+  name,
+  readOnly,
+  onRename,
+}: {
+  name: string;
+  readOnly: boolean;
+  onRename: (name: string) => Promise<boolean>;
+}) {
   const client = useQueryClient();
   const [value, setValue] = useState(name);
   const [saved, setSaved] = useState(name);
@@ -14,7 +22,9 @@ export function FlowName({ id, name, readOnly }: { id: string; name: string; rea
     setSaved(name);
   }, [name]);
   const rename = useMutation({
-    mutationFn: (next: string) => flowsApi.update(id, { name: next }),
+    mutationFn: async (next: string) => {
+      if (!(await onRename(next))) throw new Error("The name could not be saved.");
+    },
     onSuccess: (_data, next) => {
       setSaved(next);
       void client.invalidateQueries({ queryKey: flowKeys.list });
@@ -33,7 +43,7 @@ export function FlowName({ id, name, readOnly }: { id: string; name: string; rea
         aria-label="Flow name"
         value={value}
         readOnly={readOnly}
-        maxLength={120}
+        maxLength={100}
         onChange={(event) => setValue(event.target.value)}
         onBlur={commit}
         onKeyDown={(event) => {

@@ -53,7 +53,7 @@ export function FlowPage({
   else if (version.data) {
     const title = run.data
       ? `Run of ${formatDate(run.data.created_at)}`
-      : `Version “${version.data.name}” of ${formatDate(version.data.created_at)}`;
+      : `Version “${version.data.name ?? "unnamed"}” of ${formatDate(version.data.created_at)}`;
     view = { mode: "read-only", graph: version.data.graph, run: run.data ?? null, title };
   }
   return <FlowEditor flow={flow.data} view={view} />;

@@ -9,6 +9,7 @@ const LOOK: Record<SaveStatus, { label: string; className: string }> = {
   unsaved: { label: "Unsaved changes", className: "text-muted-foreground" },
   saving: { label: "Saving…", className: "text-muted-foreground" },
   error: { label: "Not saved", className: "text-destructive" },
+  conflict: { label: "Changed elsewhere: reload to continue", className: "text-destructive" },
 };
 
 /** Whether what is on screen is saved: always visible, announced politely when it changes. */
@@ -24,7 +25,7 @@ export function SaveIndicator({ status, error }: { status: SaveStatus; error: st
     >
       {status === "saving" ? (
         <LoaderCircleIcon aria-hidden className="size-3.5 animate-spin" />
-      ) : status === "error" ? (
+      ) : status === "error" || status === "conflict" ? (
         <CircleAlertIcon aria-hidden className="size-3.5" />
       ) : (
         <CloudIcon aria-hidden className={cn("size-3.5", status === "unsaved" && "opacity-50")} />

@@ -1,43 +1,51 @@
 "use client";
-// The server's price of the flow as saved: per node, and what will be reused for free. It is
-// asked again after every save, and kept only while it matches the graph on screen.
+// The server's price of the graph on screen: per node, and what will be reused for free. Asked
+// a moment after each change (and after a run, which changes what can be reused); an answer
+// is kept only while it matches the graph it was asked for.
 import { useEffect } from "react";
 import { flowsApi } from "./api";
+import { toGraph } from "./graph-io";
 import { useFlowStoreApi } from "./store/flow-store-context";
+
+export const ESTIMATE_DELAY_MS = 400;
 
 export function useEstimate(flowId: string, enabled: boolean) {
   const store = useFlowStoreApi();
   useEffect(() => {
     if (!enabled) return;
     let controller: AbortController | null = null;
-    const ask = (revision: number) => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const ask = () => {
       controller?.abort();
       const current = new AbortController();
       controller = current;
+      const { nodes, edges, revision } = store.getState();
       flowsApi
-        .estimate(flowId, {}, current.signal)
+        .estimate(flowId, { graph: toGraph(nodes, edges) }, current.signal)
         .then((estimate) => {
-          if (store.getState().savedRevision !== revision) return;
-          const nodes = Object.fromEntries(
+          const nodesById = Object.fromEntries(
             estimate.nodes.map((n) => [
               n.node_id,
               { credits: n.credits, ...(n.reused_from ? { reused_from: n.reused_from } : {}) },
             ]),
           );
-          store.getState().setEstimate({ credits: estimate.credits, nodes }, revision);
+          store.getState().setEstimate({ credits: estimate.credits, nodes: nodesById }, revision);
         })
-        // An incomplete graph cannot be priced yet; the list prices stay on show.
+        // A graph that cannot be priced yet (a model missing, say) keeps the list prices on show.
         .catch(() => {});
     };
-    ask(store.getState().savedRevision);
+    const later = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(ask, ESTIMATE_DELAY_MS);
+    };
+    ask();
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.savedRevision !== previous.savedRevision && state.savedRevision === state.revision)
-        ask(state.savedRevision);
-      // A run that ended changes what can be reused.
-      if (previous.run?.status === "running" && state.run?.status !== "running") ask(state.savedRevision);
+      if (state.revision !== previous.revision) later();
+      else if (previous.run?.status === "running" && state.run?.status !== "running") later();
     });
     return () => {
       unsubscribe();
+      if (timer) clearTimeout(timer);
       controller?.abort();
     };
   }, [enabled, flowId, store]);

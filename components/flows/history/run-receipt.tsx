@@ -1,13 +1,13 @@
 "use client";
 
 import { cn } from "@/lib/utils";
+import type { RunSummary } from "../api";
 import { KIND_LOOK } from "../nodes/node-kinds";
 import { RUN_STATUS_LOOK, RunStatusIcon } from "../nodes/run-footer";
 import { useFlowStore } from "../store/flow-store-context";
-import type { RunWire } from "../store/run-view";
 
 /** One run's cost, node by node: what it was estimated at and what it was charged. */
-export function RunReceipt({ run }: { run: RunWire }) {
+export function RunReceipt({ run }: { run: RunSummary }) {
   const nodes = useFlowStore((s) => s.nodes);
   const nameOf = (id: string) => {
     const node = nodes.find((n) => n.id === id);

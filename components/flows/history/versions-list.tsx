@@ -62,14 +62,14 @@ export function VersionsList({ flowId, beforeSave }: { flowId: string; beforeSav
         <ul className="flex flex-col divide-y rounded-lg border">
           {versions.data.map((version) => (
             <li key={version.id} className="flex items-center gap-2 px-3 py-2 text-sm">
-              <span className="min-w-0 flex-1 truncate font-medium">{version.name}</span>
+              <span className="min-w-0 flex-1 truncate font-medium">{version.name ?? "Unnamed version"}</span>
               <span className="shrink-0 text-muted-foreground text-xs">
                 {relativeTime(version.created_at)}
               </span>
               <Link
                 href={`/flows/${flowId}?version=${version.id}`}
                 className="rounded p-1 text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50"
-                aria-label={`Open ${version.name}`}
+                aria-label={`Open ${version.name ?? "this version"}`}
               >
                 <EyeIcon aria-hidden className="size-4" />
               </Link>

@@ -19,9 +19,9 @@ export function StarterChoices({ onChosen }: { onChosen?: () => void }) {
     staleTime: 10 * 60_000,
     retry: false,
   });
-  const start = (key: string, name: string, template?: FlowTemplate) => {
+  const start = (key: string, template?: FlowTemplate) => {
     setChosen(key);
-    create.mutate({ name, ...(template && { graph: template.graph }) }, { onSuccess: onChosen });
+    create.mutate(template ? { template: template.id } : { name: "Untitled flow" }, { onSuccess: onChosen });
   };
   const busy = (key: string) => create.isPending && chosen === key;
   return (
@@ -33,7 +33,7 @@ export function StarterChoices({ onChosen }: { onChosen?: () => void }) {
             description="Start from an empty canvas."
             busy={busy("blank")}
             disabled={create.isPending}
-            onClick={() => start("blank", "Untitled flow")}
+            onClick={() => start("blank")}
           >
             <PlusIcon aria-hidden className="size-6 text-muted-foreground" />
           </ChoiceCard>
@@ -45,7 +45,7 @@ export function StarterChoices({ onChosen }: { onChosen?: () => void }) {
               description={template.description}
               busy={busy(template.id)}
               disabled={create.isPending}
-              onClick={() => start(template.id, template.name, template)}
+              onClick={() => start(template.id, template)}
             >
               <GraphPreview graph={template.graph} />
             </ChoiceCard>

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { EMPTY_GRAPH } from "@/lib/flows/graph";
-import { type FlowGraph, type FlowSummary, flowKeys, flowsApi } from "../api";
+import { type FlowSummary, flowKeys, flowsApi } from "../api";
 
 /** New (blank or from a template), duplicate and delete, each refreshing the list. */
 export function useFlowActions() {
@@ -12,8 +12,8 @@ export function useFlowActions() {
   const refresh = () => client.invalidateQueries({ queryKey: flowKeys.list });
 
   const create = useMutation({
-    mutationFn: (body: { name: string; graph?: FlowGraph }) =>
-      flowsApi.create({ name: body.name, graph: body.graph ?? EMPTY_GRAPH }),
+    mutationFn: (body: { name?: string; template?: string }) =>
+      flowsApi.create(body.template ? body : { ...body, graph: EMPTY_GRAPH }),
     onSuccess: ({ id }) => {
       void refresh();
       router.push(`/flows/${id}`);
@@ -21,10 +21,7 @@ export function useFlowActions() {
   });
 
   const duplicate = useMutation({
-    mutationFn: async (flow: FlowSummary) => {
-      const source = await flowsApi.get(flow.id);
-      return flowsApi.create({ name: `${source.name} (copy)`.slice(0, 120), graph: source.graph });
-    },
+    mutationFn: (flow: FlowSummary) => flowsApi.duplicate(flow.id),
     onSuccess: () => void refresh(),
   });
 
