@@ -36,6 +36,8 @@ export {
 export {
   type Estimate,
   type EstimateNode,
+  type FlowSummary,
+  type FlowTemplate,
   isNodeEnded,
   isRunActive,
   NODE_STATUSES,
@@ -45,6 +47,7 @@ export {
   type RunOutput,
   type RunRequest,
   type RunStatus,
+  type RunSummary,
   type RunView,
 } from "@/lib/flows/run-types";
 export { type GraphIssue, type ValidateOptions, validateGraph } from "@/lib/flows/validate-graph";

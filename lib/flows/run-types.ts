@@ -1,5 +1,6 @@
 // What the flow API answers about estimates and runs, shared by the server that builds the
 // answers and the editor that reads them. Browser-safe: types and constants only.
+import type { FlowGraph } from "@/lib/flows/graph-schema";
 
 /** A run: `running` until every node it planned has ended, then how it ended. */
 export const RUN_STATUSES = ["running", "completed", "failed", "canceled"] as const;
@@ -68,4 +69,31 @@ export type RunView = {
   created_at: string;
   ended_at: string | null;
   nodes: RunNode[];
+};
+
+/** A run in the flow's history: its receipt, estimated against charged per node. */
+export type RunSummary = Omit<RunView, "nodes"> & {
+  nodes: Pick<
+    RunNode,
+    "node_id" | "status" | "generation_id" | "reused_from" | "estimated_credits" | "credits" | "error"
+  >[];
+};
+
+/** A flow in the list of mine. */
+export type FlowSummary = {
+  id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+  runs: number;
+  last_run_status: RunStatus | null;
+  /** A thumbnail of the newest result any run of it made. */
+  thumbnail_url: string | null;
+};
+
+export type FlowTemplate = {
+  id: string;
+  name: string;
+  description: string;
+  graph: FlowGraph;
 };

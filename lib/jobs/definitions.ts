@@ -29,6 +29,15 @@ export const JOBS = {
     }),
     maxAttempts: 5,
   },
+  /**
+   * Moves a flow run on: starts the nodes whose inputs are ready, fails those whose inputs
+   * failed, ends the run when every node has. Enqueued when a run starts; the end of each of
+   * its generations moves it on through the `generation.ended` hooks.
+   */
+  "flow.advance": {
+    payload: z.object({ runId: uuid }),
+    maxAttempts: 10,
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -44,3 +53,6 @@ export type JobState = (typeof JOB_STATES)[number];
 
 /** The job key a generation's submit job carries: one per generation, findable by the reconciler. */
 export const submitJobKey = (generationId: string) => `generation.submit:${generationId}`;
+
+/** One pending advance per run: a burst of reasons to move a run on is one job. */
+export const flowAdvanceJobKey = (runId: string) => `flow.advance:${runId}`;
