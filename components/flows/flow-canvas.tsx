@@ -13,6 +13,7 @@ import {
   useReactFlow,
 } from "@xyflow/react";
 import { type DragEvent, useCallback, useMemo } from "react";
+import { useTheme } from "@/components/providers/theme-provider";
 import { useCatalog } from "./catalog";
 import { GenerateNode } from "./nodes/generate-node";
 import { ImageNode } from "./nodes/image-node";
@@ -55,6 +56,7 @@ export function FlowCanvas() {
   const place = usePlaceNode();
   const flow = useReactFlow();
   const check = useFlowStore((s) => s.explain);
+  const { resolvedTheme } = useTheme();
 
   const isValidConnection = useCallback(
     (
@@ -129,7 +131,8 @@ export function FlowCanvas() {
       maxZoom={2}
       fitView
       fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-      className="bg-muted/30"
+      colorMode={resolvedTheme}
+      className="atelier-flow bg-muted/30"
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
       <Controls showInteractive={false} position="bottom-left" />
@@ -140,6 +143,7 @@ export function FlowCanvas() {
         className="!hidden md:!block"
         ariaLabel="Overview of the flow"
         nodeColor={(node) => MINIMAP_COLOR[(node as EditorNode).type] ?? "#888"}
+        maskColor={resolvedTheme === "dark" ? "rgb(0 0 0 / 0.45)" : "rgb(240 240 240 / 0.6)"}
         nodeStrokeWidth={2}
       />
     </ReactFlow>

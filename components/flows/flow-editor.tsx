@@ -2,7 +2,9 @@
 
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
+import "./flow-editor.css";
 import { useCallback, useRef, useState } from "react";
+import { cn } from "@/lib/utils";
 import type { FlowDetail } from "./api";
 import { layoutPositions } from "./auto-layout";
 import { CatalogProvider, useCatalog } from "./catalog";
@@ -16,6 +18,7 @@ import { ReadOnlyBanner } from "./read-only-banner";
 import { RefusalToast } from "./refusal-toast";
 import { RunBar } from "./run-bar";
 import { RunButton } from "./run-button";
+import { StepsView } from "./steps-view";
 import { connectionCheck } from "./store/connection-check";
 import { createFlowStore } from "./store/flow-store";
 import { FlowStoreProvider, useFlowStoreApi } from "./store/flow-store-context";
@@ -26,6 +29,7 @@ import { useEditorKeys } from "./use-editor-keys";
 import { useEstimate } from "./use-estimate";
 import { useFlowRun } from "./use-flow-run";
 import { useLeaveGuard } from "./use-leave-guard";
+import { ViewSwitch } from "./view-switch";
 
 export type EditorView =
   | { mode: "edit"; runId: string | null }
@@ -69,6 +73,7 @@ function EditorLayout({ flow, view }: { flow: FlowDetail; view: EditorView }) {
   useEstimate(flow.id, editing);
   const run = useFlowRun(flow.id, save.flush, editing ? view.runId : null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [phoneView, setPhoneView] = useState<"steps" | "canvas">("steps");
 
   const layout = useCallback(() => {
     const { nodes, edges, setPositions } = store.getState();
@@ -110,13 +115,17 @@ function EditorLayout({ flow, view }: { flow: FlowDetail; view: EditorView }) {
       />
       {view.mode === "read-only" ? <ReadOnlyBanner flowId={flow.id} title={view.title} /> : null}
       <RunBar error={run.start.error} onDismiss={() => run.start.reset()} />
+      <div className="flex shrink-0 border-b bg-background p-1.5 md:hidden">
+        <ViewSwitch value={phoneView} onChange={setPhoneView} />
+      </div>
       <div className="relative flex min-h-0 flex-1">
         <Palette className="max-md:hidden" />
-        <div className="relative min-w-0 flex-1">
+        {phoneView === "steps" ? <StepsView className="min-w-0 flex-1 md:hidden" /> : null}
+        <div className={cn("relative min-w-0 flex-1", phoneView === "steps" && "max-md:hidden")}>
           <FlowCanvas />
           <RefusalToast />
+          <Inspector className="max-md:hidden" onRun={(request) => startRun(request)} />
         </div>
-        <Inspector className="max-lg:hidden" onRun={(request) => startRun(request)} />
       </div>
     </div>
   );

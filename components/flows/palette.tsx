@@ -46,7 +46,7 @@ export function Palette({ className }: { className?: string }) {
     <aside
       aria-label="Nodes"
       className={cn(
-        "flex w-56 shrink-0 flex-col gap-4 overflow-y-auto border-r bg-background p-3",
+        "flex w-60 shrink-0 flex-col gap-4 overflow-y-auto border-r bg-background p-3",
         className,
       )}
     >

@@ -1,6 +1,5 @@
 "use client";
 
-import { MousePointerClickIcon } from "lucide-react";
 import { useShallow } from "zustand/react/shallow";
 import { priceLine } from "@/components/generations/model-format";
 import { handlesOf } from "@/lib/flows/graph";
@@ -16,7 +15,7 @@ import { NodeActions } from "./node-actions";
 
 type RunRequest = { targets: string[]; force?: string[] };
 
-/** The selected node's every setting, beside the canvas. */
+/** The selected node's every setting, in a panel floating over the canvas while one node is selected. */
 export function Inspector({
   className,
   onRun,
@@ -25,21 +24,17 @@ export function Inspector({
   onRun: (request: RunRequest) => void;
 }) {
   const selected = useFlowStore(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
+  const only = selected.length === 1 ? selected[0] : undefined;
+  if (!only) return null;
   return (
     <aside
       aria-label="Selected node"
-      className={cn("flex w-80 shrink-0 flex-col overflow-y-auto border-l bg-background", className)}
-    >
-      {selected.length === 1 && selected[0] ? (
-        <NodeInspector key={selected[0]} id={selected[0]} onRun={onRun} />
-      ) : (
-        <div className="flex flex-1 flex-col items-center justify-center gap-2 p-6 text-center text-muted-foreground text-sm">
-          <MousePointerClickIcon aria-hidden className="size-6" />
-          {selected.length > 1
-            ? `${selected.length} nodes selected.`
-            : "Select a node to see all of its settings."}
-        </div>
+      className={cn(
+        "absolute top-3 right-3 z-10 flex max-h-[calc(100%-1.5rem)] w-80 flex-col overflow-y-auto rounded-xl border bg-background/95 shadow-xl backdrop-blur",
+        className,
       )}
+    >
+      <NodeInspector key={only} id={only} onRun={onRun} />
     </aside>
   );
 }

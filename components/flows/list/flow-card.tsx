@@ -15,6 +15,8 @@ import type { FlowSummary } from "../api";
 import { DeleteFlowDialog } from "./delete-flow-dialog";
 import { useFlowActions } from "./use-flow-actions";
 
+const LAST_RUN = { running: "Running", failed: "Last run failed", canceled: "Last run canceled" } as const;
+
 /** One flow: its last result, name, when it changed, how often it ran; duplicate and delete. */
 export function FlowCard({ flow }: { flow: FlowSummary }) {
   const { duplicate, remove } = useFlowActions();
@@ -24,7 +26,12 @@ export function FlowCard({ flow }: { flow: FlowSummary }) {
       className="group relative flex flex-col overflow-hidden rounded-xl border bg-card shadow-xs transition-shadow focus-within:ring-[3px] focus-within:ring-ring/50 hover:shadow-md"
       data-testid="flow-card"
     >
-      <div className="aspect-[16/10] overflow-hidden bg-muted">
+      <div className="relative aspect-[16/10] overflow-hidden bg-muted">
+        {flow.last_run_status && flow.last_run_status !== "completed" ? (
+          <span className="absolute top-2 left-2 z-[1] rounded-full bg-background/90 px-2 py-0.5 font-medium text-xs shadow-xs backdrop-blur">
+            {LAST_RUN[flow.last_run_status]}
+          </span>
+        ) : null}
         {flow.thumbnail_url ? (
           // biome-ignore lint/performance/noImgElement: signed URLs, no image optimiser needed.
           <img
