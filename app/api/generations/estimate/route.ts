@@ -8,9 +8,9 @@ const bodySchema = z.object({
 });
 
 // The price before submitting; create charges exactly this.
-export const POST = withApiLogging({ auth: "user" }, async ({ req }) => {
+export const POST = withApiLogging({ auth: "user" }, async ({ req, user }) => {
   const body = await parseJson(req, bodySchema);
-  return Response.json({ credits: await estimateCredits(body.model, body.input) });
+  return Response.json({ credits: await estimateCredits(body.model, body.input, user.id) });
 });
 
 export * from "@/lib/api/method-fallbacks";
