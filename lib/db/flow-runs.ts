@@ -32,6 +32,7 @@ export type FlowRunRow = {
 export type RunNodeRow = {
   run_id: string;
   node_id: string;
+  seq: number;
   node_type: PlannedNode["type"];
   key: string | null;
   status: NodeStatus;
@@ -46,9 +47,10 @@ export type RunNodeRow = {
 
 export async function insertRunNodes(tx: TransactionSql, runId: string, nodes: readonly PlannedNode[]) {
   if (nodes.length === 0) return;
-  const rows = nodes.map((n) => ({
+  const rows = nodes.map((n, seq) => ({
     run_id: runId,
     node_id: n.node_id,
+    seq,
     node_type: n.type,
     key: n.key,
     status: n.status,
@@ -79,7 +81,7 @@ export async function runNodes(db: Db, runIds: readonly string[]): Promise<RunNo
   if (runIds.length === 0) return [];
   return db<
     RunNodeRow[]
-  >`select * from flow_run_nodes where run_id = any(${runIds}::uuid[]) order by started_at nulls last`;
+  >`select * from flow_run_nodes where run_id = any(${runIds}::uuid[]) order by run_id, seq`;
 }
 
 export async function listRunsOfFlow(flowId: string, userId: string, limit: number): Promise<FlowRunRow[]> {

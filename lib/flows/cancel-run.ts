@@ -15,7 +15,14 @@ export async function cancelRun(runId: string, userId: string, log: Logger): Pro
   await sql.begin(async (tx) => {
     const run = await lockRun(tx, runId);
     if (!run || run.user_id !== userId || run.status !== "running") return;
-    for (const node of await runNodes(tx, [run.id])) {
+    const nodes = await runNodes(tx, [run.id]);
+    // Generation rows before the profile row, the order every status change takes them in
+    // (its triggers touch the profile), so a completion racing this cancel cannot deadlock it.
+    const running = nodes.flatMap((n) =>
+      n.status === "running" && n.generation_id ? [n.generation_id] : [],
+    );
+    await tx`select id from generations where id = any(${running}::uuid[]) order by id for update`;
+    for (const node of nodes) {
       if (node.status === "queued") {
         await tx`
           update flow_run_nodes set status = 'canceled', ended_at = now()

@@ -56,7 +56,8 @@ export async function loadRunState(tx: TransactionSql, run: FlowRunRow): Promise
       if (asset) values.set(id, { key: fileKey(asset.sha256), asset: { id: asset.id, path: asset.path } });
       else if (node.data.url && !node.data.asset_id)
         values.set(id, { key: urlKey(node.data.url), url: node.data.url });
-    } else if (row.generation_id && (row.status === "done" || row.status === "reused")) {
+    } else if (row.generation_id) {
+      // Done, reused, or running with its generation just completed (taken in by this step).
       const g = generations.get(row.generation_id);
       if (g?.status === "completed") values.set(id, valueOfGeneration(g));
     }

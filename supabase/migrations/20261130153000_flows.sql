@@ -77,6 +77,8 @@ grant select on public.flow_runs to authenticated;
 create table public.flow_run_nodes (
   run_id uuid not null references public.flow_runs (id) on delete cascade,
   node_id text not null,
+  -- Its place in the plan: every node after those it depends on.
+  seq integer not null check (seq >= 0),
   node_type text not null check (node_type in ('text', 'image', 'generate', 'llm', 'output')),
   -- Content key (lib/flows/node-key.ts); null until the node's inputs are known.
   key text check (key is null or key ~ '^[0-9a-f]{64}$'),
