@@ -25,7 +25,8 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
     return {
       models,
       byId: new Map(models.map((m) => [m.id, m])),
-      rules: flowCatalog(models),
+      // The graph rules read ports off the parameters, which are named after the ports.
+      rules: flowCatalog(models.map(({ id, name, kind, params }) => ({ id, name, kind, params }))),
       loading: isPending,
     };
   }, [data, isPending]);

@@ -1,12 +1,12 @@
-// What the palette offers: one entry per kind of node, and one per catalog tool, each with the
-// node it creates. Generate entries start on the first catalog model that fits.
+// What the palette offers: one entry per kind of node and one per catalog tool, each with the
+// node it creates. Model entries start on the first catalog model that serves the tool, so a
+// model added to the catalog shows up here without a change.
 import type { LucideIcon } from "lucide-react";
-import { ClapperboardIcon } from "lucide-react";
+import { ClapperboardIcon, WandSparklesIcon } from "lucide-react";
+import { modelsForTool, TOOL_LABELS, type Tool } from "@/lib/models/tools";
 import type { LiteModel } from "@/lib/models-lite";
 import { KIND_LOOK, toolLook } from "./nodes/node-kinds";
-import type { EditorNode, NodeKind } from "./store/types";
-
-export const DEFAULT_LLM_MODEL = "gemini-2-5-flash";
+import type { EditorNode } from "./store/types";
 
 export type PaletteItem = {
   key: string;
@@ -18,22 +18,22 @@ export type PaletteItem = {
   create: () => Pick<EditorNode, "type" | "data">;
 };
 
-const TOOL_CAPABILITIES = ["upscale", "background-removal"];
-const isTool = (m: LiteModel) => m.capabilities.some((c) => TOOL_CAPABILITIES.includes(c));
+/** Tools that change an image they are given: each gets its own palette entry. */
+const IMAGE_TOOLS: readonly Tool[] = ["upscale", "remove_background", "face_restore", "inpaint", "expand"];
+
+const generate = (model: LiteModel) => () => ({
+  type: "generate" as const,
+  data: { model: model.id, params: {} },
+});
 
 export function paletteItems(models: readonly LiteModel[]): PaletteItem[] {
-  const look = (kind: NodeKind) => KIND_LOOK[kind];
-  const generate = (model: LiteModel) => () => ({
-    type: "generate" as const,
-    data: { model: model.id, params: {} },
-  });
   const items: PaletteItem[] = [
     {
       key: "text",
       group: "Inputs",
       label: "Text",
       description: "A prompt or any text",
-      ...look("text"),
+      ...KIND_LOOK.text,
       create: () => ({ type: "text", data: { text: "" } }),
     },
     {
@@ -41,19 +41,31 @@ export function paletteItems(models: readonly LiteModel[]): PaletteItem[] {
       group: "Inputs",
       label: "Image input",
       description: "Upload or pick from history",
-      ...look("image"),
+      ...KIND_LOOK.image,
       create: () => ({ type: "image", data: {} }),
     },
   ];
-  const image = models.find((m) => m.capabilities.includes("text-to-image"));
+  const images = models.filter((m) => m.kind === "image");
+  const image = modelsForTool(images, "generate")[0];
   if (image)
     items.push({
       key: "generate-image",
       group: "Generate",
       label: "Generate image",
       description: "Any image model",
-      ...look("generate"),
+      ...KIND_LOOK.generate,
       create: generate(image),
+    });
+  const edit = modelsForTool(images, "edit")[0];
+  if (edit)
+    items.push({
+      key: "edit-image",
+      group: "Generate",
+      label: "Edit image",
+      description: "Change an image with words",
+      ...KIND_LOOK.generate,
+      icon: WandSparklesIcon,
+      create: generate(edit),
     });
   const video = models.find((m) => m.kind === "video");
   if (video)
@@ -62,37 +74,40 @@ export function paletteItems(models: readonly LiteModel[]): PaletteItem[] {
       group: "Generate",
       label: "Generate video",
       description: "Any video model",
-      ...look("generate"),
+      ...KIND_LOOK.generate,
       icon: ClapperboardIcon,
       create: generate(video),
     });
-  for (const tool of models.filter(isTool)) {
-    const { icon, title } = toolLook(tool.capabilities);
+  for (const tool of IMAGE_TOOLS) {
+    const model = modelsForTool(models, tool)[0];
+    if (!model) continue;
+    const look = toolLook([tool]);
     items.push({
-      key: `tool-${tool.id}`,
+      key: `tool-${tool}`,
       group: "Tools",
-      label: title ?? tool.name,
-      description: tool.name,
-      accent: look("generate").accent,
-      icon: icon ?? look("generate").icon,
-      create: generate(tool),
+      label: TOOL_LABELS[tool],
+      description: model.name,
+      accent: KIND_LOOK.generate.accent,
+      icon: look.icon ?? KIND_LOOK.generate.icon,
+      create: generate(model),
     });
   }
+  const llm = modelsForTool(models, "text")[0];
   items.push(
     {
       key: "llm",
       group: "Text",
       label: "LLM text",
       description: "Enhance or brainstorm a prompt",
-      ...look("llm"),
-      create: () => ({ type: "llm", data: { model: DEFAULT_LLM_MODEL, params: { mode: "enhance" } } }),
+      ...KIND_LOOK.llm,
+      create: () => ({ type: "llm", data: { ...(llm && { model: llm.id }), params: { mode: "enhance" } } }),
     },
     {
       key: "output",
       group: "Results",
       label: "Output",
       description: "Collects results",
-      ...look("output"),
+      ...KIND_LOOK.output,
       create: () => ({ type: "output", data: {} }),
     },
   );

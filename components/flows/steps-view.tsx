@@ -43,7 +43,7 @@ function Step({ id, index }: { id: string; index: number }) {
   const readOnly = useFlowStore((s) => s.readOnly);
   if (!node) return null;
   const model = node.type === "generate" || node.type === "llm" ? byId.get(node.data.model ?? "") : undefined;
-  const look = { ...KIND_LOOK[node.type], ...(model ? toolLook(model.capabilities) : {}) };
+  const look = { ...KIND_LOOK[node.type], ...(model ? toolLook(model.tools) : {}) };
   return (
     <li
       className="overflow-hidden rounded-xl border bg-card shadow-xs"

@@ -14,7 +14,9 @@ const node = (page: Page, type: string, text?: string) => {
 
 /** Drags a palette entry onto the canvas at a point of the pane. */
 async function place(page: Page, key: string, x: number, y: number) {
-  await page.getByTestId(`palette-${key}`).dragTo(page.locator(".react-flow__pane"), { targetPosition: { x, y } });
+  await page
+    .getByTestId(`palette-${key}`)
+    .dragTo(page.locator(".react-flow__pane"), { targetPosition: { x, y } });
 }
 
 /** Presses on one handle and releases on another, moving in steps as a hand would. */
@@ -64,7 +66,7 @@ test("a flow: built, priced, run and re-run with reuse on a desktop; opened and 
   // Three nodes from the palette, dropped left to right.
   await place(page, "text", 140, 160);
   await place(page, "generate-image", 460, 160);
-  await place(page, "tool-real-esrgan", 780, 160);
+  await place(page, "tool-upscale", 780, 160);
   const text = node(page, "text");
   const generate = node(page, "generate", "FLUX.1 [schnell]");
   const upscale = node(page, "generate", "Real-ESRGAN");
@@ -95,7 +97,10 @@ test("a flow: built, priced, run and re-run with reuse on a desktop; opened and 
 
   // One field changed: only the upscale runs again; the image before it is reused for free.
   await upscale.getByText("Upscale", { exact: true }).click();
-  await page.getByRole("complementary", { name: "Selected node" }).getByLabel("Scale").selectOption({ label: "2×" });
+  await page
+    .getByRole("complementary", { name: "Selected node" })
+    .getByLabel("Scale")
+    .selectOption({ label: "2×" });
   await expect(run).toContainText("2 credits");
   await run.click();
   await expect(runStatus(generate)).toHaveAttribute("data-status", "reused", { timeout: 30_000 });

@@ -51,7 +51,7 @@ function NodeInspector({ id, onRun }: { id: string; onRun: (request: RunRequest)
   if (!type || !data) return null;
   const node = { id, type, data } as EditorNode;
   const model = node.type === "generate" || node.type === "llm" ? byId.get(node.data.model ?? "") : undefined;
-  const look = { ...KIND_LOOK[type], ...(model ? toolLook(model.capabilities) : {}) };
+  const look = { ...KIND_LOOK[type], ...(model ? toolLook(model.tools) : {}) };
   const seeded = node.type === "generate" && (model?.params.some((p) => p.name === "seed") ?? false);
   return (
     <div className="flex flex-col gap-5 p-4">

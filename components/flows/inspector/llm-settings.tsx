@@ -19,7 +19,7 @@ export function LlmSettings({
 }) {
   const { models } = useCatalog();
   const update = useFlowStore((s) => s.updateData);
-  const textModels = models.filter((m) => (m.kind as string) === "text");
+  const textModels = models.filter((m) => m.tools.includes("text"));
   const params = data.params;
   const temperature = typeof params.temperature === "number" ? params.temperature : 0.7;
   return (

@@ -22,7 +22,7 @@ export const GenerateNode = memo(function GenerateNode({
   const reshape = useFlowStore((s) => s.reshape);
   const readOnly = useFlowStore((s) => s.readOnly);
   const ports = useNodePorts("generate", data.model);
-  const look = { ...KIND_LOOK.generate, ...(model ? toolLook(model.capabilities) : {}) };
+  const look = { ...KIND_LOOK.generate, ...(model ? toolLook(model.tools) : {}) };
   const settings =
     model?.params.filter(
       (p) =>
@@ -41,7 +41,7 @@ export const GenerateNode = memo(function GenerateNode({
       badge={<PriceBadge id={id} listPrice={model ? estimateCredits(model, data.params) : null} />}
     >
       <ModelSelect
-        models={models.filter((m) => m.kind === "image" || m.kind === "video")}
+        models={models.filter((m) => !m.tools.includes("text"))}
         value={data.model}
         disabled={readOnly}
         onChange={(next) => {

@@ -1,19 +1,19 @@
 "use client";
 
 import { ChevronDownIcon } from "lucide-react";
-import { CAPABILITY_LABELS } from "@/components/generations/model-format";
-import type { Capability } from "@/lib/models/types";
+import { TOOL_LABELS, type Tool } from "@/lib/models/tools";
 import type { LiteModel } from "@/lib/models-lite";
 
-const GROUPS: { label: string; capabilities: Capability[] }[] = [
-  { label: "Images", capabilities: ["text-to-image", "image-edit"] },
-  { label: "Video", capabilities: ["text-to-video", "image-to-video", "first-last-frame"] },
-  { label: "Tools", capabilities: ["upscale", "background-removal"] },
+const GROUPS: { label: string; tools: Tool[] }[] = [
+  { label: "Images", tools: ["generate", "edit", "inpaint", "expand"] },
+  { label: "Video", tools: ["image_to_video", "keyframes"] },
+  { label: "Tools", tools: ["upscale", "remove_background", "face_restore"] },
+  { label: "Text", tools: ["text", "describe"] },
 ];
 
 function groupOf(model: LiteModel): string {
-  for (const group of GROUPS)
-    if (model.capabilities.some((c) => group.capabilities.includes(c))) return group.label;
+  if (model.kind === "video") return "Video";
+  for (const group of GROUPS) if (model.tools.some((t) => group.tools.includes(t))) return group.label;
   return "Other";
 }
 
@@ -50,7 +50,7 @@ export function ModelSelect({
               <option
                 key={model.id}
                 value={model.id}
-                title={model.capabilities.map((c) => CAPABILITY_LABELS[c]).join(", ")}
+                title={model.tools.map((t) => TOOL_LABELS[t]).join(", ")}
               >
                 {model.name}
               </option>

@@ -1,14 +1,18 @@
 // How each kind of node looks in the palette and on the canvas.
 import {
   BotIcon,
+  BrushIcon,
+  ExpandIcon,
   ImageIcon,
   ImageUpscaleIcon,
   type LucideIcon,
   MonitorPlayIcon,
   ScissorsIcon,
+  SmileIcon,
   SparklesIcon,
   TypeIcon,
 } from "lucide-react";
+import { TOOL_LABELS, type Tool } from "@/lib/models/tools";
 import type { NodeKind } from "../store/types";
 
 export type KindLook = { icon: LucideIcon; title: string; accent: string };
@@ -26,8 +30,12 @@ export const KIND_LOOK: Record<NodeKind, KindLook> = {
 };
 
 /** Tool models get their own look, so an upscale node reads as one at a glance. */
-export function toolLook(capabilities: readonly string[]): Partial<KindLook> {
-  if (capabilities.includes("upscale")) return { icon: ImageUpscaleIcon, title: "Upscale" };
-  if (capabilities.includes("background-removal")) return { icon: ScissorsIcon, title: "Remove background" };
+export function toolLook(tools: readonly Tool[]): Partial<KindLook> {
+  if (tools.includes("upscale")) return { icon: ImageUpscaleIcon, title: TOOL_LABELS.upscale };
+  if (tools.includes("remove_background"))
+    return { icon: ScissorsIcon, title: TOOL_LABELS.remove_background };
+  if (tools.includes("face_restore")) return { icon: SmileIcon, title: TOOL_LABELS.face_restore };
+  if (tools.includes("inpaint")) return { icon: BrushIcon, title: TOOL_LABELS.inpaint };
+  if (tools.includes("expand")) return { icon: ExpandIcon, title: TOOL_LABELS.expand };
   return {};
 }
