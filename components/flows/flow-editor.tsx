@@ -29,6 +29,7 @@ import { useEditorKeys } from "./use-editor-keys";
 import { useEstimate } from "./use-estimate";
 import { useFlowRun } from "./use-flow-run";
 import { useLeaveGuard } from "./use-leave-guard";
+import { useNarrowScreen } from "./use-narrow-screen";
 import { ViewSwitch } from "./view-switch";
 
 export type EditorView =
@@ -74,6 +75,7 @@ function EditorLayout({ flow, view }: { flow: FlowDetail; view: EditorView }) {
   const run = useFlowRun(flow.id, save.flush, editing ? view.runId : null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [phoneView, setPhoneView] = useState<"steps" | "canvas">("steps");
+  const narrow = useNarrowScreen();
 
   const layout = useCallback(() => {
     const { nodes, edges, setPositions } = store.getState();
@@ -120,8 +122,9 @@ function EditorLayout({ flow, view }: { flow: FlowDetail; view: EditorView }) {
       </div>
       <div className="relative flex min-h-0 flex-1">
         <Palette className="max-md:hidden" />
-        {phoneView === "steps" ? <StepsView className="min-w-0 flex-1 md:hidden" /> : null}
-        <div className={cn("relative min-w-0 flex-1", phoneView === "steps" && "max-md:hidden")}>
+        {/* Mounted only on a phone: on a desktop its rows would re-render with every drag. */}
+        {narrow && phoneView === "steps" ? <StepsView className="min-w-0 flex-1" /> : null}
+        <div className={cn("relative min-w-0 flex-1", narrow && phoneView === "steps" && "hidden")}>
           <FlowCanvas />
           <RefusalToast />
           <Inspector className="max-md:hidden" onRun={(request) => startRun(request)} />

@@ -11,6 +11,7 @@ import { PriceBadge } from "./nodes/price-badge";
 import { RunFooter } from "./nodes/run-footer";
 import { fieldClass } from "./nodes/text-node";
 import { useFlowStore } from "./store/flow-store-context";
+import type { EditorNode } from "./store/types";
 
 /**
  * The flow as a list of steps in the order they run: how a phone shows it, where a canvas is
@@ -38,10 +39,13 @@ export function StepsView({ className }: { className?: string }) {
 
 function Step({ id, index }: { id: string; index: number }) {
   const { byId } = useCatalog();
-  const node = useFlowStore((s) => s.nodes.find((n) => n.id === id));
+  // Type and data only: a step does not care where its node sits on the canvas.
+  const type = useFlowStore((s) => s.nodes.find((n) => n.id === id)?.type);
+  const data = useFlowStore((s) => s.nodes.find((n) => n.id === id)?.data);
   const update = useFlowStore((s) => s.updateData);
   const readOnly = useFlowStore((s) => s.readOnly);
-  if (!node) return null;
+  if (!type || !data) return null;
+  const node = { id, type, data } as EditorNode;
   const model = node.type === "generate" || node.type === "llm" ? byId.get(node.data.model ?? "") : undefined;
   const look = { ...KIND_LOOK[node.type], ...(model ? toolLook(model.tools) : {}) };
   return (

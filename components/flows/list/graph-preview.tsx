@@ -16,8 +16,8 @@ export function GraphPreview({ graph, className }: { graph: FlowGraph; className
   const xs = nodes.map((n) => n.position.x);
   const ys = nodes.map((n) => n.position.y);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const spanX = Math.max(maxX - minX, 1);
-  const spanY = Math.max(maxY - minY, 1);
+  const spanX = maxX - minX;
+  const spanY = maxY - minY;
   const at = (id: string) => {
     const node = nodes.find((n) => n.id === id);
     if (!node) return null;
