@@ -87,7 +87,7 @@ export function EditorToolbar({
         <Button
           variant="ghost"
           size="icon"
-          className="size-9"
+          className="size-9 max-md:hidden"
           onClick={() => void flow.fitView({ padding: 0.2, duration: 200, maxZoom: 1 })}
           aria-label="Fit to view"
           title="Fit to view"

@@ -11,8 +11,9 @@ import {
   type NodeTypes,
   ReactFlow,
   useReactFlow,
+  type Viewport,
 } from "@xyflow/react";
-import { type DragEvent, useCallback, useMemo } from "react";
+import { type DragEvent, useCallback, useMemo, useState } from "react";
 import { useTheme } from "@/components/providers/theme-provider";
 import { useCatalog } from "./catalog";
 import { GenerateNode } from "./nodes/generate-node";
@@ -43,7 +44,7 @@ const MINIMAP_COLOR: Record<EditorNode["type"], string> = {
 };
 
 /** The canvas: nodes and edges from the store, every change back through the store's actions. */
-export function FlowCanvas() {
+export function FlowCanvas({ viewport }: { viewport?: Viewport }) {
   const store = useFlowStoreApi();
   const nodes = useFlowStore((s) => s.nodes);
   const edges = useFlowStore((s) => s.edges);
@@ -56,6 +57,12 @@ export function FlowCanvas() {
   const place = usePlaceNode();
   const flow = useReactFlow();
   const check = useFlowStore((s) => s.explain);
+  // Fitted once when it opens with nodes and no saved view; an empty flow keeps its place, so
+  // the first node dropped stays where it was dropped.
+  // A phone fits whatever view was saved on a larger screen.
+  const [fitOnOpen] = useState(
+    () => store.getState().nodes.length > 0 && (!viewport || window.matchMedia("(max-width: 767px)").matches),
+  );
   const { resolvedTheme } = useTheme();
 
   const isValidConnection = useCallback(
@@ -129,7 +136,8 @@ export function FlowCanvas() {
       defaultEdgeOptions={{ type: "smoothstep" }}
       minZoom={0.1}
       maxZoom={2}
-      fitView
+      fitView={fitOnOpen}
+      {...(viewport && !fitOnOpen && { defaultViewport: viewport })}
       fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
       colorMode={resolvedTheme}
       className="atelier-flow bg-muted/30"

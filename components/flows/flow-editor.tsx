@@ -4,7 +4,6 @@ import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "./flow-editor.css";
 import { useCallback, useRef, useState } from "react";
-import { cn } from "@/lib/utils";
 import type { FlowDetail } from "./api";
 import { layoutPositions } from "./auto-layout";
 import { CatalogProvider, useCatalog } from "./catalog";
@@ -122,13 +121,17 @@ function EditorLayout({ flow, view }: { flow: FlowDetail; view: EditorView }) {
       </div>
       <div className="relative flex min-h-0 flex-1">
         <Palette className="max-md:hidden" />
-        {/* Mounted only on a phone: on a desktop its rows would re-render with every drag. */}
-        {narrow && phoneView === "steps" ? <StepsView className="min-w-0 flex-1" /> : null}
-        <div className={cn("relative min-w-0 flex-1", narrow && phoneView === "steps" && "hidden")}>
-          <FlowCanvas />
-          <RefusalToast />
-          <Inspector className="max-md:hidden" onRun={(request) => startRun(request)} />
-        </div>
+        {/* One or the other on a phone, so the canvas fits its view when it first shows; the
+            steps are never mounted on a desktop, where each would re-render with every drag. */}
+        {narrow && phoneView === "steps" ? (
+          <StepsView className="min-w-0 flex-1" />
+        ) : (
+          <div className="relative min-w-0 flex-1">
+            <FlowCanvas viewport={view.mode === "edit" ? flow.graph.viewport : undefined} />
+            <RefusalToast />
+            <Inspector className="max-md:hidden" onRun={(request) => startRun(request)} />
+          </div>
+        )}
       </div>
     </div>
   );

@@ -100,7 +100,7 @@ function Step({ id, index }: { id: string; index: number }) {
           <OutputGallery id={id} />
         </div>
       ) : null}
-      <RunFooter id={id} showOutput={node.type !== "output"} />
+      <RunFooter id={id} showOutput={node.type !== "output"} thumbClassName="max-w-60" />
     </li>
   );
 }

@@ -7,16 +7,17 @@ import { signInThroughPage } from "./support/sign-in";
 
 test.use({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.31" } });
 
-const node = (page: Page, type: string, text?: string) => {
-  const nodes = page.locator(`.react-flow__node-${type}`);
-  return text ? nodes.filter({ hasText: text }) : nodes;
-};
+const node = (page: Page, type: string, model?: string) =>
+  page.locator(`.react-flow__node-${type}${model ? `:has([data-model="${model}"])` : ""}`);
 
-/** Drags a palette entry onto the canvas at a point of the pane. */
+/** Drags a palette entry onto the canvas at a point of the pane, then leaves it unselected. */
 async function place(page: Page, key: string, x: number, y: number) {
   await page
     .getByTestId(`palette-${key}`)
     .dragTo(page.locator(".react-flow__pane"), { targetPosition: { x, y } });
+  // A new node is selected, and the selected node's settings float over the canvas's right side.
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("complementary", { name: "Selected node" })).toHaveCount(0);
 }
 
 /** Presses on one handle and releases on another, moving in steps as a hand would. */
@@ -68,8 +69,8 @@ test("a flow: built, priced, run and re-run with reuse on a desktop; opened and 
   await place(page, "generate-image", 460, 160);
   await place(page, "tool-upscale", 780, 160);
   const text = node(page, "text");
-  const generate = node(page, "generate", "FLUX.1 [schnell]");
-  const upscale = node(page, "generate", "Real-ESRGAN");
+  const generate = node(page, "generate", "flux-schnell");
+  const upscale = node(page, "generate", "real-esrgan");
   await expect(generate).toBeVisible();
   await expect(upscale).toBeVisible();
   await text.getByRole("textbox", { name: "Text" }).fill("a red lighthouse on a cliff");

@@ -2,17 +2,23 @@
 
 import { cn } from "@/lib/utils";
 import type { RunSummary } from "../api";
-import { KIND_LOOK } from "../nodes/node-kinds";
+import { useCatalog } from "../catalog";
+import { KIND_LOOK, toolLook } from "../nodes/node-kinds";
 import { RUN_STATUS_LOOK, RunStatusIcon } from "../nodes/run-footer";
 import { useFlowStore } from "../store/flow-store-context";
 
 /** One run's cost, node by node: what it was estimated at and what it was charged. */
 export function RunReceipt({ run }: { run: RunSummary }) {
   const nodes = useFlowStore((s) => s.nodes);
+  const { byId } = useCatalog();
   const nameOf = (id: string) => {
     const node = nodes.find((n) => n.id === id);
     if (!node) return `Node ${id}`;
-    return node.data.label || KIND_LOOK[node.type].title;
+    if (node.data.label) return node.data.label;
+    const model =
+      node.type === "generate" || node.type === "llm" ? byId.get(node.data.model ?? "") : undefined;
+    if (!model) return KIND_LOOK[node.type].title;
+    return toolLook(model.tools).title ?? model.name;
   };
   const priced = run.nodes.filter((n) => n.estimated_credits > 0 || n.credits > 0 || n.reused_from);
   return (

@@ -38,6 +38,7 @@ export const GenerateNode = memo(function GenerateNode({
       subtitle={model ? `${model.name} · ${providerLabel(model.provider)}` : "Unknown model"}
       ports={ports}
       selected={selected}
+      model={data.model}
       badge={<PriceBadge id={id} listPrice={model ? estimateCredits(model, data.params) : null} />}
     >
       <ModelSelect

@@ -30,6 +30,7 @@ export function NodeFrame({
   children,
   showOutput = true,
   className,
+  model,
 }: {
   id: string;
   icon: LucideIcon;
@@ -42,12 +43,15 @@ export function NodeFrame({
   children?: ReactNode;
   showOutput?: boolean;
   className?: string;
+  /** The catalog model of a Generate or LLM node, as `data-model` for tests and styles. */
+  model?: string;
 }) {
   const readOnly = useFlowStore((s) => s.readOnly);
   const status = useFlowStore((s) => s.run?.nodes[id]?.status);
   return (
     <div
       data-testid="flow-node"
+      data-model={model}
       className={cn(
         "flex w-64 flex-col rounded-xl border bg-card text-card-foreground shadow-sm transition-shadow",
         selected ? "border-ring shadow-md ring-2 ring-ring/40" : status && RUN_RING[status],

@@ -43,7 +43,15 @@ export function RunStatusIcon({ status, className }: { status: NodeRunStatus; cl
 }
 
 /** The node's part of the current run: its status, its cost, its result linked to the result page. */
-export function RunFooter({ id, showOutput = true }: { id: string; showOutput?: boolean }) {
+export function RunFooter({
+  id,
+  showOutput = true,
+  thumbClassName,
+}: {
+  id: string;
+  showOutput?: boolean;
+  thumbClassName?: string;
+}) {
   const run = useFlowStore((s) => s.run?.nodes[id]);
   if (!run) return null;
   const { label, className } = RUN_STATUS_LOOK[run.status];
@@ -77,7 +85,7 @@ export function RunFooter({ id, showOutput = true }: { id: string; showOutput?: 
         </p>
       ) : null}
       {showOutput && finished && output && run.generationId ? (
-        <OutputThumb output={output} generationId={run.generationId} />
+        <OutputThumb output={output} generationId={run.generationId} className={thumbClassName} />
       ) : null}
     </div>
   );
