@@ -1,6 +1,7 @@
-// A catalog model's ports: the typed inputs a flow can connect and the one output it makes.
-// The one place that reads ports off a model, so the flow code does not care whether the
-// catalog declares them (`model.ports`) or they are derived from its parameters. Pure and
+// A catalog model's ports as flow handles: the typed inputs a flow can connect and the one
+// output it makes. The catalog declares them (`model.ports`, lib/models/ports.ts); a handle only
+// needs to know text from image (a list or a mask is images too) and how many edges an input
+// takes. A model without declared ports has them read from its parameters. Pure and
 // browser-safe: the editor and the engine use the same answer.
 import type { ParamDescriptor } from "@/lib/models/params";
 
@@ -31,10 +32,10 @@ export type InputPort = {
 
 export type ModelPorts = { inputs: InputPort[]; output: PortKind };
 
-/** Ports as a catalog declares them, once it does. */
+/** Ports as the catalog declares them (lib/models/ports.ts): lists and masks are images too. */
 export type DeclaredPorts = {
-  inputs: readonly { name: string; kind: PortKind; required: boolean; label: string }[];
-  output: PortKind;
+  inputs: readonly { name: string; kind: string; required: boolean; label: string }[];
+  output: string;
 };
 
 /** What ports are read from: a catalog model as the server or the browser holds it. */
@@ -70,10 +71,17 @@ function declared(ports: DeclaredPorts, params: readonly ParamDescriptor[]): Mod
   return {
     inputs: ports.inputs.map((port) => {
       const param = params.find((p) => p.name === port.name);
-      const max = LIST_PORTS.has(port.name) ? (param?.max ?? DEFAULT_LIST_MAX) : 1;
-      return { ...port, max, param: port.name };
+      const list = port.kind === "images" || LIST_PORTS.has(port.name);
+      return {
+        name: port.name,
+        kind: port.kind === "text" ? "text" : "image",
+        required: port.required,
+        label: port.label,
+        max: list ? (param?.max ?? DEFAULT_LIST_MAX) : 1,
+        param: port.name,
+      };
     }),
-    output: ports.output,
+    output: outputKind(ports.output),
   };
 }
 

@@ -102,11 +102,10 @@ export async function startNode(args: {
     await tx`
       insert into credit_ledger (user_id, generation_id, delta, reason)
       values (${run.user_id}, ${generation.id}, ${-price}, 'charge')`;
-  const listParams = new Set(model.params.filter((p) => p.type === "images").map((p) => p.name));
   await recordInputs(
     tx,
     generation.id,
-    files.map((f) => ({ ...f, slot: slotOf(f.param, model.kind, listParams.has(f.param)) })),
+    files.map((f) => ({ ...f, slot: slotOf(f.param) })),
   );
   await enqueueJob(
     tx,

@@ -1,27 +1,15 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/keyset-cursor";
 import type { AuthUser } from "@/lib/auth/types";
+import type { listQuery } from "@/lib/contracts/generations";
 import { listGenerationRows } from "@/lib/db/generation-list";
 import { serializeGenerations, urlBucket } from "@/lib/generations/serialize";
-import { GENERATION_STATUSES } from "@/lib/generations/types";
 
-export const MAX_PAGE_SIZE = 100;
+export { listQuery as listQuerySchema, MAX_PAGE_SIZE } from "@/lib/contracts/generations";
 
-export const listQuerySchema = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1, "limit must be at least 1")
-    .max(1000)
-    .default(30)
-    .transform((n) => Math.min(n, MAX_PAGE_SIZE)),
-  cursor: z.string().max(200).optional(),
-  status: z.enum(GENERATION_STATUSES).optional(),
-  kind: z.enum(["image", "video"]).optional(),
-});
-export type ListQuery = z.infer<typeof listQuerySchema>;
+export type ListQuery = z.infer<typeof listQuery>;
 
 /** The list's ETag: the user's change counter (read with the session), the query and the signed-URL hour. */
 export function listEtag(user: AuthUser, query: ListQuery): string {

@@ -42,34 +42,41 @@ const edge = (source: string, target: string, targetHandle: string, sourceHandle
 });
 
 describe("ports of catalog models", () => {
-  it("names inputs after what they fill and outputs after the model's kind", () => {
-    const ports = (id: string) => portsOf(getModel(id) as NonNullable<ReturnType<typeof getModel>>);
+  const ports = (id: string) => portsOf(getModel(id) as NonNullable<ReturnType<typeof getModel>>);
+
+  it("turn the catalog's ports into handles: text or image, and how many edges each takes", () => {
     expect(ports("flux-schnell")).toMatchObject({
       inputs: [{ name: "prompt", kind: "text" }],
       output: "image",
     });
     expect(ports("real-esrgan").inputs).toEqual([
-      expect.objectContaining({ name: "image", kind: "image", required: true, param: "image_url" }),
+      { name: "image", kind: "image", required: true, label: "Image", max: 1, param: "image" },
     ]);
     expect(ports("kling-2-5-turbo-i2v")).toMatchObject({
       inputs: [
         { name: "prompt" },
-        { name: "first_frame", required: true, param: "image_url" },
-        { name: "last_frame", required: false, param: "last_frame_url" },
+        { name: "first_frame", kind: "image", required: true, max: 1 },
+        { name: "last_frame", kind: "image", required: false },
       ],
       output: "video",
     });
-    expect(ports("fal-nano-banana-edit").inputs[1]).toMatchObject({ name: "reference_images", max: 4 });
+    expect(ports("fal-nano-banana-edit").inputs[1]).toMatchObject({
+      name: "reference_images",
+      kind: "image",
+      max: 4,
+    });
   });
 
-  it("takes ports a model declares as they are", () => {
-    const declared = portsOf({
-      kind: "image",
-      params: [],
-      ports: { inputs: [{ name: "mask", kind: "image", required: true, label: "Mask" }], output: "image" },
-    });
-    expect(declared.inputs).toEqual([
-      { name: "mask", kind: "image", required: true, label: "Mask", max: 1, param: "mask" },
+  it("reads ports off the parameters of a model that declares none", () => {
+    const params = [
+      { name: "prompt", type: "string", label: "Prompt", required: true, control: "textarea" },
+      { name: "image_url", type: "image", label: "First frame", required: true, control: "image" },
+      { name: "last_frame_url", type: "image", label: "Last frame", required: false, control: "image" },
+    ] as const;
+    expect(portsOf({ kind: "video", params }).inputs.map((p) => [p.name, p.param])).toEqual([
+      ["prompt", "prompt"],
+      ["first_frame", "image_url"],
+      ["last_frame", "last_frame_url"],
     ]);
   });
 });

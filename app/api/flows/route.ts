@@ -1,7 +1,8 @@
+import { createFlowRequest } from "@/lib/contracts/flows";
 import { AppError } from "@/lib/errors";
 import { listFlows } from "@/lib/flows/list-flows";
 import { createFlow } from "@/lib/flows/manage-flow";
-import { createFlowSchema, FLOW_BODY_LIMIT, graphOf } from "@/lib/flows/request-schemas";
+import { FLOW_BODY_LIMIT, graphOf } from "@/lib/flows/request-schemas";
 import { parseJson, withApiLogging } from "@/lib/with-api-logging";
 
 export const GET = withApiLogging({ auth: "user" }, async ({ user }) =>
@@ -10,7 +11,7 @@ export const GET = withApiLogging({ auth: "user" }, async ({ user }) =>
 
 // `{ name?, graph? }` or `{ name?, template }` (GET /api/flow-templates lists them).
 export const POST = withApiLogging({ auth: "user", maxBodyBytes: FLOW_BODY_LIMIT }, async ({ req, user }) => {
-  const body = await parseJson(req, createFlowSchema);
+  const body = await parseJson(req, createFlowRequest);
   if (body.graph !== undefined && body.template !== undefined)
     throw new AppError("bad_request", "Send a graph or a template, not both.", { field: "template" });
   const flow = await createFlow({

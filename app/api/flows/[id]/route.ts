@@ -1,5 +1,6 @@
+import { patchFlowRequest } from "@/lib/contracts/flows";
 import { deleteFlow, requireOwnFlow, saveFlow } from "@/lib/flows/manage-flow";
-import { FLOW_BODY_LIMIT, graphOf, patchFlowSchema } from "@/lib/flows/request-schemas";
+import { FLOW_BODY_LIMIT, graphOf } from "@/lib/flows/request-schemas";
 import { serializeFlow } from "@/lib/flows/serialize-flow";
 import { parseJson, withApiLogging } from "@/lib/with-api-logging";
 
@@ -10,7 +11,7 @@ export const GET = withApiLogging({ auth: "user" }, async ({ params, user }) =>
 export const PATCH = withApiLogging(
   { auth: "user", maxBodyBytes: FLOW_BODY_LIMIT },
   async ({ req, params, user }) => {
-    const body = await parseJson(req, patchFlowSchema);
+    const body = await parseJson(req, patchFlowRequest);
     const saved = await saveFlow(String(params.id), user.id, {
       name: body.name,
       graph: graphOf(body.graph),

@@ -1,5 +1,6 @@
+import { estimateRequest } from "@/lib/contracts/flows";
 import { requireOwnFlow } from "@/lib/flows/manage-flow";
-import { estimateSchema, FLOW_BODY_LIMIT, graphOf, parseOptionalJson } from "@/lib/flows/request-schemas";
+import { FLOW_BODY_LIMIT, graphOf, parseOptionalJson } from "@/lib/flows/request-schemas";
 import type { Estimate } from "@/lib/flows/run-types";
 import { planFor } from "@/lib/flows/start-run";
 import { withApiLogging } from "@/lib/with-api-logging";
@@ -10,7 +11,7 @@ export const POST = withApiLogging(
   { auth: "user", maxBodyBytes: FLOW_BODY_LIMIT },
   async ({ req, params, user }) => {
     const flow = await requireOwnFlow(String(params.id), user.id);
-    const body = await parseOptionalJson(req, estimateSchema);
+    const body = await parseOptionalJson(req, estimateRequest);
     const plan = await planFor(user.id, graphOf(body.graph) ?? flow.graph, body);
     const estimate: Estimate = {
       credits: plan.credits,

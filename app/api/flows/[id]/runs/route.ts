@@ -1,6 +1,7 @@
+import { runRequest } from "@/lib/contracts/flows";
 import { listRunsOfFlow } from "@/lib/db/flow-runs";
 import { requireOwnFlow } from "@/lib/flows/manage-flow";
-import { parseOptionalJson, runRequestSchema } from "@/lib/flows/request-schemas";
+import { parseOptionalJson } from "@/lib/flows/request-schemas";
 import { runHistory } from "@/lib/flows/run-view";
 import { startRun } from "@/lib/flows/start-run";
 import { nudgeJobs } from "@/lib/jobs/nudge";
@@ -16,7 +17,7 @@ export const GET = withApiLogging({ auth: "user" }, async ({ params, user }) => 
 // Runs the saved graph: accepted (202) once its price is reserved; the engine does the rest.
 export const POST = withApiLogging({ auth: "user" }, async ({ req, params, user, log }) => {
   const flow = await requireOwnFlow(String(params.id), user.id);
-  const request = await parseOptionalJson(req, runRequestSchema);
+  const request = await parseOptionalJson(req, runRequest);
   const run = await startRun({ flow, graph: flow.graph, request });
   nudgeJobs(log);
   return Response.json(

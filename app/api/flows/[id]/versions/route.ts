@@ -1,6 +1,6 @@
+import { versionRequest } from "@/lib/contracts/flows";
 import { insertNamedVersion, listNamedVersions } from "@/lib/db/flows";
 import { requireOwnFlow } from "@/lib/flows/manage-flow";
-import { versionSchema } from "@/lib/flows/request-schemas";
 import { parseJson, withApiLogging } from "@/lib/with-api-logging";
 
 export const GET = withApiLogging({ auth: "user" }, async ({ params, user }) => {
@@ -12,7 +12,7 @@ export const GET = withApiLogging({ auth: "user" }, async ({ params, user }) => 
 // A named, immutable snapshot of the graph as saved now.
 export const POST = withApiLogging({ auth: "user" }, async ({ req, params, user }) => {
   const flow = await requireOwnFlow(String(params.id), user.id);
-  const { name } = await parseJson(req, versionSchema);
+  const { name } = await parseJson(req, versionRequest);
   const version = await insertNamedVersion(flow, name);
   return Response.json(
     { id: version.id, name: version.name, created_at: version.created_at.toISOString() },
