@@ -1,21 +1,12 @@
 "use client";
 // The flow API as the browser calls it (the flows routes), with its query keys.
 import { fetchJson } from "@/components/providers/fetch-json";
-import type { Estimate, RunRequest, RunStatus } from "@/lib/flows/graph";
+import type { Estimate, FlowSummary, FlowTemplate, RunRequest, RunSummary } from "@/lib/flows/graph";
 import type { RunWire } from "./store/run-view";
 import type { FlowGraph } from "./store/types";
 
-export type { FlowGraph, RunRequest };
+export type { FlowGraph, FlowSummary, FlowTemplate, RunRequest, RunSummary };
 
-export type FlowSummary = {
-  id: string;
-  name: string;
-  created_at: string;
-  updated_at: string;
-  runs: number;
-  last_run_status: RunStatus | null;
-  thumbnail_url: string | null;
-};
 export type FlowDetail = {
   id: string;
   name: string;
@@ -24,13 +15,8 @@ export type FlowDetail = {
   created_at: string;
   updated_at: string;
 };
-export type FlowTemplate = { id: string; name: string; description: string; graph: FlowGraph };
 export type FlowVersion = { id: string; name: string | null; created_at: string };
 export type FlowVersionDetail = FlowVersion & { graph: FlowGraph };
-/** A run in the history: its receipt, without the nodes' outputs. */
-export type RunSummary = Omit<RunWire, "nodes"> & {
-  nodes: Omit<RunWire["nodes"][number], "outputs" | "text">[];
-};
 
 export const flowKeys = {
   all: ["flows"] as const,

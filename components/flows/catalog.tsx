@@ -25,8 +25,7 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
     return {
       models,
       byId: new Map(models.map((m) => [m.id, m])),
-      // The graph rules read ports off the parameters, which are named after the ports.
-      rules: flowCatalog(models.map(({ id, name, kind, params }) => ({ id, name, kind, params }))),
+      rules: flowCatalog(models),
       loading: isPending,
     };
   }, [data, isPending]);

@@ -7,7 +7,7 @@ import type { EditorEdge, EditorNode } from "@/components/flows/store/types";
 import { flowCatalog } from "@/lib/flows/graph";
 import { LITE_MODELS } from "@/lib/models-lite";
 
-const catalog = flowCatalog(LITE_MODELS.map(({ id, name, kind, params }) => ({ id, name, kind, params })));
+const catalog = flowCatalog(LITE_MODELS);
 
 function setup(nodes: EditorNode[] = [], edges: EditorEdge[] = []) {
   let clock = 1_000_000;
