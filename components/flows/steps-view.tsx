@@ -50,7 +50,7 @@ function Step({ id, index }: { id: string; index: number }) {
   const look = { ...KIND_LOOK[node.type], ...(model ? toolLook(model.tools) : {}) };
   return (
     <li
-      className="overflow-hidden rounded-xl border bg-card shadow-xs"
+      className="shrink-0 overflow-hidden rounded-xl border bg-card shadow-xs"
       data-testid="flow-step"
       data-node-id={id}
     >
