@@ -34,7 +34,7 @@ export function PortRow({
         position={input ? Position.Left : Position.Right}
         isConnectable={connectable}
         data-port-type={port.type}
-        aria-label={`${port.label} ${input ? "input" : "output"} (${port.type})`}
+        title={`${port.label} ${input ? "input" : "output"}: ${port.type}`}
         className={cn(
           "!size-3.5 !border-2 !border-background shadow-sm",
           // A larger invisible target for fingers; the visible dot stays small.
