@@ -1,22 +1,20 @@
 "use client";
 
-import type { NodeProps } from "@xyflow/react";
-import { memo } from "react";
 import { estimateCredits, providerLabel } from "@/components/generations/model-format";
 import { useCatalog, useNodePorts } from "../catalog";
 import { portsFor } from "../ports";
 import { useFlowStore } from "../store/flow-store-context";
-import type { EditorNodeOf } from "../store/types";
+import { asNode, type NodeBodyProps } from "./as-node";
 import { ModelSelect } from "./model-select";
 import { NodeFrame } from "./node-frame";
 import { KIND_LOOK, toolLook } from "./node-kinds";
 import { PriceBadge } from "./price-badge";
 
-export const GenerateNode = memo(function GenerateNode({
+export const GenerateNode = asNode<"generate">(function GenerateNode({
   id,
   data,
   selected,
-}: NodeProps<EditorNodeOf<"generate">>) {
+}: NodeBodyProps<"generate">) {
   const { models, byId, rules } = useCatalog();
   const model = byId.get(data.model);
   const reshape = useFlowStore((s) => s.reshape);

@@ -1,18 +1,17 @@
 "use client";
 
-import type { NodeProps } from "@xyflow/react";
 import { HistoryIcon, LoaderCircleIcon, UploadIcon } from "lucide-react";
-import { memo, useId, useState } from "react";
+import { useId, useState } from "react";
 import { IMAGE_ACCEPT, useUpload } from "@/components/generations/use-upload";
 import { Button } from "@/components/ui/button";
 import { useNodePorts } from "../catalog";
 import { useFlowStore } from "../store/flow-store-context";
-import type { EditorNodeOf } from "../store/types";
+import { asNode, type NodeBodyProps } from "./as-node";
 import { HistoryPicker } from "./history-picker";
 import { NodeFrame } from "./node-frame";
 import { KIND_LOOK } from "./node-kinds";
 
-export const ImageNode = memo(function ImageNode({ id, data, selected }: NodeProps<EditorNodeOf<"image">>) {
+export const ImageNode = asNode<"image">(function ImageNode({ id, data, selected }: NodeBodyProps<"image">) {
   const update = useFlowStore((s) => s.updateData);
   const readOnly = useFlowStore((s) => s.readOnly);
   const upload = useUpload();

@@ -1,10 +1,8 @@
 "use client";
 
-import type { NodeProps } from "@xyflow/react";
-import { memo } from "react";
 import { useNodePorts } from "../catalog";
 import { useFlowStore } from "../store/flow-store-context";
-import type { EditorNodeOf } from "../store/types";
+import { asNode, type NodeBodyProps } from "./as-node";
 import { NodeFrame } from "./node-frame";
 import { KIND_LOOK } from "./node-kinds";
 import { fieldClass } from "./text-node";
@@ -14,7 +12,7 @@ export const LLM_MODES = [
   { value: "brainstorm", label: "Brainstorm variations" },
 ] as const;
 
-export const LlmNode = memo(function LlmNode({ id, data, selected }: NodeProps<EditorNodeOf<"llm">>) {
+export const LlmNode = asNode<"llm">(function LlmNode({ id, data, selected }: NodeBodyProps<"llm">) {
   const update = useFlowStore((s) => s.updateData);
   const readOnly = useFlowStore((s) => s.readOnly);
   const mode = String(data.params.mode ?? "enhance");
