@@ -35,6 +35,13 @@ const NODE_TYPES = {
   output: OutputNode,
 } satisfies NodeTypes;
 
+// Props React Flow copies into its own store: new objects on every render would update that
+// store (and re-run its subscribers) on every frame of a drag.
+const DEFAULT_EDGE_OPTIONS = { type: "smoothstep" } as const;
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1 } as const;
+const MULTI_SELECT_KEYS = ["Meta", "Control"];
+const minimapColor = (node: { type?: string }) => MINIMAP_COLOR[node.type as EditorNode["type"]] ?? "#888";
+
 const MINIMAP_COLOR: Record<EditorNode["type"], string> = {
   text: "#0ea5e9",
   image: "#f59e0b",
@@ -130,15 +137,15 @@ export function FlowCanvas({ viewport }: { viewport?: Viewport }) {
       edgesReconnectable={false}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
-      multiSelectionKeyCode={["Meta", "Control"]}
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
       connectionRadius={28}
       connectionLineType={ConnectionLineType.SmoothStep}
-      defaultEdgeOptions={{ type: "smoothstep" }}
+      defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       minZoom={0.1}
       maxZoom={2}
       fitView={fitOnOpen}
       {...(viewport && !fitOnOpen && { defaultViewport: viewport })}
-      fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+      fitViewOptions={FIT_VIEW_OPTIONS}
       colorMode={resolvedTheme}
       className="atelier-flow bg-muted/30"
     >
@@ -150,7 +157,7 @@ export function FlowCanvas({ viewport }: { viewport?: Viewport }) {
         position="bottom-right"
         className="!hidden md:!block"
         ariaLabel="Overview of the flow"
-        nodeColor={(node) => MINIMAP_COLOR[(node as EditorNode).type] ?? "#888"}
+        nodeColor={minimapColor}
         maskColor={resolvedTheme === "dark" ? "rgb(0 0 0 / 0.45)" : "rgb(240 240 240 / 0.6)"}
         nodeStrokeWidth={2}
       />

@@ -45,16 +45,16 @@ function graph() {
 
 /** Frames drawn while the mouse drags from where it is, in circles, for SECONDS. */
 async function dragFor(page: Page, from: { x: number; y: number }): Promise<number[]> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__frames = [];
-    w.__stop = false;
-    const tick = (t: number) => {
-      w.__frames.push(t);
-      if (!w.__stop) requestAnimationFrame(tick);
+  // As source text: tsx would wrap a function literal in helpers the page does not have.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__stop = false;
+    const tick = (t) => {
+      window.__frames.push(t);
+      if (!window.__stop) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   const end = Date.now() + SECONDS * 1000;
@@ -64,11 +64,7 @@ async function dragFor(page: Page, from: { x: number; y: number }): Promise<numb
     await page.mouse.move(from.x + Math.cos(angle) * 120, from.y + Math.sin(angle) * 80);
   }
   await page.mouse.up();
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__stop = true;
-    return w.__frames;
-  });
+  return page.evaluate<number[]>("(window.__stop = true, window.__frames)");
 }
 
 function summarize(frames: number[]) {
