@@ -71,7 +71,7 @@ async function oneFlow(page: Page): Promise<string> {
 test.use({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.11" } });
 
 test("pages a person sees have no serious accessibility problems, light or dark", async ({ page }, info) => {
-  test.slow(); // twenty pages, each waited for and audited
+  test.setTimeout(360_000); // twenty pages, each waited for and audited
   const problems = [...(await audit(page, "/")), ...(await audit(page, "/login"))];
   await signInThroughPage(page, `e2e-a11y-${info.project.name}-${Date.now()}@example.com`, "/create");
   const id = await oneResult(page);
