@@ -123,9 +123,13 @@ class Step {
 
   private async lockWallet(): Promise<Wallet> {
     if (!this.wallet) {
-      const [owner] = await this.tx<{ credits: number }[]>`
-        select credits from profiles where id = ${this.run.user_id} for update`;
-      this.wallet = { credits: owner?.credits ?? 0, reserveLeft: this.run.reserve_left };
+      const [owner] = await this.tx<{ credits: number; status: string }[]>`
+        select credits, status from profiles where id = ${this.run.user_id} for update`;
+      this.wallet = {
+        credits: owner?.credits ?? 0,
+        reserveLeft: this.run.reserve_left,
+        active: owner?.status === "active",
+      };
     }
     return this.wallet;
   }

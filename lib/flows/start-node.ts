@@ -29,7 +29,7 @@ export type NodeStart =
   | { kind: "wait" }
   | { kind: "failed"; error: string };
 
-export type Wallet = { credits: number; reserveLeft: number };
+export type Wallet = { credits: number; reserveLeft: number; active: boolean };
 
 export async function startNode(args: {
   tx: TransactionSql;
@@ -75,6 +75,7 @@ export async function startNode(args: {
     }
   }
   const wallet = await args.wallet();
+  if (!wallet.active) return { kind: "failed", error: "This account is suspended." };
   const refused = await admissionRefusal(tx, run.user_id, model.id, runnable.limits);
   if (refused?.reason === "active_limit") return { kind: "wait" };
   if (refused) return { kind: "failed", error: refusal(refused, model).message };

@@ -7,6 +7,7 @@ import { type Connection, validateConnection } from "@/lib/flows/connection";
 import { findCycle } from "@/lib/flows/graph-order";
 import type { FlowGraph, FlowNode } from "@/lib/flows/graph-schema";
 import { handlesOf, targetPort } from "@/lib/flows/handles";
+import { portsOf } from "@/lib/flows/ports";
 
 export type GraphIssue = {
   /** The node at fault; for an edge, the node it leads into. Null for the graph as a whole. */
@@ -57,7 +58,7 @@ function modelIssues(node: FlowNode, catalog: FlowCatalog): GraphIssue[] {
   if (id === undefined) return [];
   const model = catalog.get(id);
   if (!model) return [{ node_id: node.id, field: "model", message: `Unknown model “${id}”.` }];
-  if (node.type === "llm" && model.kind !== "text")
+  if (node.type === "llm" && portsOf(model).output !== "text")
     return [{ node_id: node.id, field: "model", message: `${model.name} is not a text model.` }];
   return [];
 }

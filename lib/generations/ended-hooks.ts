@@ -9,11 +9,13 @@ import { advanceFlowsAfterDelete, advanceFlowsAfterEnd } from "@/lib/flows/on-ge
 import type { GenerationRow } from "@/lib/generations/types";
 import type { Logger } from "@/lib/log";
 import { notifyGenerationFinished } from "@/lib/notifications/notify-generation-finished";
+import { publishGenerationEvent } from "@/lib/outbound-webhooks/generation-events";
 
 type EndedHook = (generation: GenerationRow, log: Logger) => Promise<void>;
 
-// The flow's next step first: it is what someone watching a run waits for.
-const HOOKS: readonly EndedHook[] = [advanceFlowsAfterEnd, notifyGenerationFinished];
+// The flow's next step first: it is what someone watching a run waits for. The webhook event
+// is unique per (generation, outcome), so it too is recorded once.
+const HOOKS: readonly EndedHook[] = [advanceFlowsAfterEnd, notifyGenerationFinished, publishGenerationEvent];
 
 export async function runEndedHooks(generationId: string, log: Logger): Promise<void> {
   const generation = await getGeneration(generationId);

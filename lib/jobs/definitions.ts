@@ -38,6 +38,15 @@ export const JOBS = {
     payload: z.object({ runId: uuid }),
     maxAttempts: 10,
   },
+  /**
+   * One attempt to deliver an outbound webhook (lib/outbound-webhooks/deliver.ts). A failed
+   * attempt schedules the next one itself, on its own backoff; the queue's own retries only
+   * cover a crash or a database error mid-way. `manual`: a person's "redeliver".
+   */
+  "outbound_webhook.deliver": {
+    payload: z.object({ deliveryId: uuid, manual: z.boolean() }),
+    maxAttempts: 3,
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -56,3 +65,7 @@ export const submitJobKey = (generationId: string) => `generation.submit:${gener
 
 /** One pending advance per run: a burst of reasons to move a run on is one job. */
 export const flowAdvanceJobKey = (runId: string) => `flow.advance:${runId}`;
+/** The job key of a delivery's next automatic attempt: one scheduled attempt per delivery. */
+export const deliveryJobKey = (deliveryId: string) => `outbound_webhook.deliver:${deliveryId}`;
+/** A redelivery's job key: clicking "redeliver" twice before it runs sends once. */
+export const redeliveryJobKey = (deliveryId: string) => `outbound_webhook.redeliver:${deliveryId}`;

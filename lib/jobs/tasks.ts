@@ -8,6 +8,7 @@ import { runSubmitJob } from "@/lib/generations/submit-generation";
 import { processWebhookEvent } from "@/lib/generations/webhook-events";
 import { JOB_NAMES, JOBS, type JobName, type JobPayload } from "@/lib/jobs/definitions";
 import { type Logger, log as rootLog } from "@/lib/log";
+import { deliverWebhook } from "@/lib/outbound-webhooks/deliver";
 
 export type JobContext = {
   log: Logger;
@@ -24,6 +25,7 @@ const handlers: Handlers = {
   "webhook.process": ({ eventId }, ctx) => processWebhookEvent(eventId, ctx.log),
   "generation.ended": ({ generationId }, ctx) => runEndedHooks(generationId, ctx.log),
   "flow.advance": ({ runId }, ctx) => advanceRun(runId, ctx.log),
+  "outbound_webhook.deliver": ({ deliveryId, manual }, ctx) => deliverWebhook(deliveryId, manual, ctx.log),
 };
 
 function task<N extends JobName>(name: N) {

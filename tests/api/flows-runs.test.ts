@@ -76,6 +76,9 @@ describe("a flow run", () => {
       select gi.slot, a.generation_id from generation_inputs gi join assets a on a.id = gi.asset_id
       where gi.generation_id = ${gens[1]?.id ?? null}`;
     expect(edge).toEqual({ slot: "image", generation_id: gens[0]?.id });
+    // The result page can link back to the flow.
+    const detail = await client.get(`/api/generations/${gens[1]?.id}`);
+    expect(detail.body).toMatchObject({ flow: { flow_id: flowId, run_id: runId, node_id: "b" } });
     expect((await ledgerOf(app, email, runId)).map((l) => [l.reason, l.delta])).toEqual([
       ["flow_reserve", -3],
       ["flow_settle", 1],
@@ -232,6 +235,39 @@ describe("a flow run", () => {
     expect(statuses(retry)).toMatchObject({ c: "reused", a: "failed", up: "failed" });
     expect(retry.nodes.find((n) => n.node_id === "c")?.reused_from).toBe(byId.c?.generation_id);
     await ledgerOf(app, email);
+  });
+});
+
+describe("a suspended account", () => {
+  it("starts no more steps once suspended mid-run, and gets back what they would have cost", async () => {
+    const email = "suspended-flows@example.com";
+    const client = await signIn(app.url, email);
+    const flowId = await createFlow(client, chain("a closing gate [slow]"));
+    const runId = await startRun(client, flowId);
+    await waitForRun(client, flowId, runId, (r) =>
+      r.nodes.some((n) => n.node_id === "a" && n.status === "running"),
+    );
+    await app.db.sql`update profiles set status = 'banned' where email = ${email}`;
+    let nodes: { node_id: string; status: string; error: string | null }[] = [];
+    for (let i = 0; i < 200; i++) {
+      const [run] = await app.db.sql`select status from flow_runs where id = ${runId}`;
+      if (run?.status !== "running") break;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    nodes = await app.db
+      .sql`select node_id, status, error from flow_run_nodes where run_id = ${runId} order by seq`;
+    expect(nodes).toEqual([
+      { node_id: "t", status: "done", error: null },
+      { node_id: "a", status: "done", error: null },
+      { node_id: "b", status: "failed", error: "This account is suspended." },
+      { node_id: "out", status: "failed", error: "Input failed." },
+    ]);
+    expect((await ledgerOf(app, email, runId)).map((l) => [l.reason, l.delta])).toEqual([
+      ["flow_reserve", -3],
+      ["flow_settle", 1],
+      ["charge", -1],
+      ["flow_release", 2],
+    ]);
   });
 });
 

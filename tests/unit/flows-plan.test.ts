@@ -185,6 +185,33 @@ describe("planning a run", () => {
     });
   });
 
+  it("validates LLM nodes but says plainly they cannot run yet", async () => {
+    const llm = (model?: string): FlowNode => ({
+      id: "l",
+      type: "llm",
+      position: at,
+      data: { ...(model && { model }), params: {} },
+    });
+    const withLlm = (model?: string): FlowGraph => ({
+      nodes: [text("t", "an idea"), llm(model), gen("a", "flux-schnell")],
+      edges: [edge("t", "l", "prompt"), edge("l", "a", "prompt")],
+    });
+    expect(validateGraph(withLlm(), catalog)).toEqual([]);
+    expect(validateGraph(withLlm("flux-schnell"), catalog)).toEqual([
+      { node_id: "l", field: "model", message: "FLUX.1 [schnell] is not a text model." },
+    ]);
+    expect(await planRun(context(withLlm()), {})).toEqual({
+      ok: false,
+      issues: [
+        {
+          node_id: "l",
+          field: "model",
+          message: "LLM text nodes cannot run yet: no text model is available.",
+        },
+      ],
+    });
+  });
+
   it("keeps a text node's key to its text", () => {
     expect(textKey("a fox")).toBe(textKey("a fox"));
     expect(textKey("a fox")).not.toBe(textKey("a fox "));
