@@ -38,6 +38,8 @@ export async function createGeneration(args: {
   modelId: string;
   input: unknown;
   parentGenerationId?: string | null;
+  /** The session to work in; none chosen starts one (or joins the parent's). */
+  sessionId?: string | null;
 }): Promise<CreatedGeneration> {
   const { effective, input } = await validateRequest(args.modelId, args.input);
   const model = effective.model;
@@ -51,6 +53,7 @@ export async function createGeneration(args: {
       prompt: promptOf(input),
       parentGenerationId: args.parentGenerationId ?? null,
       inputs: await inputAssets(args.userId, model, input),
+      session: { id: args.sessionId ?? null },
     },
     {
       price: priceOf(model, input, effective.unitPrice),

@@ -32,6 +32,11 @@ export type GenerationRow = {
   charged_credits: number;
   provider_token_id: string | null;
   parent_generation_id: string | null;
+  /** The session it belongs to (a `workspaces` row), if any. */
+  workspace_id: string | null;
+  starred: boolean;
+  tags: string[];
+  trashed_at: Date | null;
   created_at: Date;
   submitted_at: Date | null;
   completed_at: Date | null;
