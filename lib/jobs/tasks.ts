@@ -2,6 +2,7 @@ import "server-only";
 // What each job does. Payloads are parsed with the job's zod schema before anything runs: a
 // malformed payload fails the job (it is retried, then dead-lettered with the zod message).
 import type { JobHelpers, TaskList } from "graphile-worker";
+import { purgeTrash } from "@/lib/gallery/purge-trash";
 import { runEndedHooks } from "@/lib/generations/ended-hooks";
 import { runSubmitJob } from "@/lib/generations/submit-generation";
 import { processWebhookEvent } from "@/lib/generations/webhook-events";
@@ -22,6 +23,9 @@ const handlers: Handlers = {
   "generation.submit": ({ generationId }, ctx) => runSubmitJob(generationId, ctx),
   "webhook.process": ({ eventId }, ctx) => processWebhookEvent(eventId, ctx.log),
   "generation.ended": ({ generationId }, ctx) => runEndedHooks(generationId, ctx.log),
+  "trash.purge": async (_payload, ctx) => {
+    await purgeTrash(ctx.log);
+  },
 };
 
 function task<N extends JobName>(name: N) {
