@@ -2,6 +2,7 @@
 // Add a page by adding an entry here, once the page exists.
 import {
   ClapperboardIcon,
+  FolderTreeIcon,
   HistoryIcon,
   HomeIcon,
   type LucideIcon,
@@ -37,6 +38,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: "Video",
     description: "Turn a prompt or a still image into a short clip.",
     icon: ClapperboardIcon,
+    access: "user",
+  },
+  {
+    href: "/workspaces",
+    label: "Workspaces",
+    description: "Sessions of work, each a tree of generations you can iterate from at any step.",
+    icon: FolderTreeIcon,
     access: "user",
   },
   {
