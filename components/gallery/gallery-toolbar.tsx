@@ -60,6 +60,7 @@ export function GalleryToolbar({
         <Button
           variant={filters.starred ? "secondary" : "outline"}
           aria-pressed={filters.starred}
+          aria-label="Starred only"
           onClick={() => set("starred", !filters.starred)}
         >
           <StarIcon aria-hidden className={cn(filters.starred && "fill-amber-500 text-amber-500")} />

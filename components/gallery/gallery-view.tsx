@@ -75,7 +75,7 @@ export function GalleryView({ retentionDays }: { retentionDays: number }) {
   };
 
   return (
-    <div className="flex flex-col gap-5 pb-24">
+    <div className="flex flex-col gap-5 pb-32">
       <div className="flex flex-wrap items-center gap-2">
         <nav aria-label="Gallery views" className="flex gap-1 rounded-lg bg-muted p-1">
           <ViewLink href={galleryHref(filters)} current={view === "gallery"}>

@@ -38,7 +38,7 @@ export function CurrentSessionBar({ chosen }: { chosen?: string }) {
           </Button>
         </>
       ) : (
-        <span className="text-muted-foreground">
+        <span className="min-w-0 flex-1 text-muted-foreground">
           Your next generation starts a new session, named after its prompt.
         </span>
       )}

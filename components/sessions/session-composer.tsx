@@ -133,6 +133,7 @@ export function SessionComposer({
           value={chosen}
           onChange={(event) => setModel(event.target.value)}
         >
+          {models.isPending ? <option value="">Loading models…</option> : null}
           {(from ? list.filter((m) => firstImageParam(m)) : list).map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}

@@ -45,6 +45,15 @@ test("a session branches, and the gallery finds, downloads, trashes and restores
     });
   await expect(page.getByTestId("session-announcer")).toContainText("Done");
 
+  // An iteration's result page shows where it came from; the parent is a click away.
+  await branch.first().getByRole("link", { name: /Open result/ }).click();
+  const lineage = page.getByTestId("lineage-graph");
+  await expect(lineage).toBeVisible();
+  await lineage.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/result\//);
+  await expect(page.getByText(`${word} teapot number two`).first()).toBeVisible();
+  await expect(page.getByTestId("lineage-graph").getByRole("link")).toHaveCount(2);
+
   // The gallery finds the three by a word of their prompts.
   await page.goto("/history");
   await page.getByRole("searchbox", { name: "Search prompts" }).fill(word);
