@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { AppProviders } from "@/components/providers/app-providers";
 import { ThemeScript } from "@/components/providers/theme-script";
+import { SiteFooter } from "@/components/shell/site-footer";
 import { SiteHeader } from "@/components/shell/site-header";
 import { getAuthUser } from "@/lib/auth";
 import { geistMono, geistSans } from "@/lib/fonts";
@@ -53,6 +54,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <main id="main" className="flex flex-1 flex-col">
             {children}
           </main>
+          <SiteFooter />
         </AppProviders>
       </body>
     </html>

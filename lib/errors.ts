@@ -1,19 +1,28 @@
 // One error type for expected failures; the API wrapper maps its code to an HTTP status and
 // answers `{ "error": { "code", "message", "field"? } }`. Anything else is a bug:
 // logged in full, answered as a generic 500.
-export type AppErrorCode =
-  | "bad_request"
-  | "unauthorized"
-  | "payment_required"
-  | "forbidden"
-  | "not_found"
-  | "method_not_allowed"
-  | "conflict"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "unprocessable"
-  | "rate_limited"
-  | "unavailable";
+export const ERROR_CODES = [
+  "bad_request",
+  "unauthorized",
+  "payment_required",
+  "forbidden",
+  "not_found",
+  "method_not_allowed",
+  "conflict",
+  "payload_too_large",
+  "unsupported_media_type",
+  "unprocessable",
+  "rate_limited",
+  "unavailable",
+  // Answered by routes themselves rather than thrown:
+  "range_not_satisfiable",
+  "live_unavailable",
+  "internal",
+] as const;
+/** Every code the API answers with: the stable list clients may switch on. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+/** The codes an AppError carries; the last three are answered directly. */
+export type AppErrorCode = Exclude<ErrorCode, "range_not_satisfiable" | "live_unavailable" | "internal">;
 
 export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   bad_request: 400,

@@ -10,8 +10,9 @@ import { REPLICATE_VIDEO_MODELS } from "./models/replicate-video";
 import type { ModelDefinition, ModelInput } from "./models/types";
 
 export type { ControlType, OptionValue, ParamDescriptor, ParamOption, ParamType } from "./models/params";
+export type { InputPort, ModelPorts, OutputKind, PortKind, PortName } from "./models/ports";
+export { isTool, modelsForTool, TOOL_LABELS, TOOLS, type Tool } from "./models/tools";
 export type {
-  Capability,
   GeminiImageRequest,
   GoogleRequest,
   ModelDefinition,

@@ -2,7 +2,9 @@
 // model picker and generate the create form. Safe to import from client components.
 
 import type { ParamDescriptor } from "./models/params";
-import type { Capability, ModelKind, ModelPrice, ProviderId } from "./models/types";
+import type { ModelPorts } from "./models/ports";
+import type { Tool } from "./models/tools";
+import type { ModelKind, ModelPrice, ProviderId } from "./models/types";
 import { MODELS, type ModelDefinition } from "./models-config";
 
 export type LiteModel = {
@@ -11,7 +13,8 @@ export type LiteModel = {
   kind: ModelKind;
   name: string;
   description: string;
-  capabilities: Capability[];
+  tools: Tool[];
+  ports: ModelPorts;
   maxReferenceImages?: number;
   /** List price; the server computes the charge (admin overrides may differ). */
   price: ModelPrice;
@@ -25,7 +28,8 @@ export function toLiteModel(model: ModelDefinition): LiteModel {
     kind: model.kind,
     name: model.name,
     description: model.description,
-    capabilities: [...model.capabilities],
+    tools: [...model.tools],
+    ports: { inputs: model.ports.inputs.map((port) => ({ ...port })), output: model.ports.output },
     ...(model.maxReferenceImages !== undefined && { maxReferenceImages: model.maxReferenceImages }),
     price: { unit: model.price.unit, credits: model.price.credits },
     params: model.params.map((p) => ({

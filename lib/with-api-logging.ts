@@ -9,7 +9,7 @@ import { asBodyTooLarge, DEFAULT_BODY_LIMIT, type LimitedRequest, limitBody } fr
 import { assertSameOrigin } from "@/lib/api/same-origin";
 import { getAuthUser, requireAdmin, requireSuperAdmin, requireUser } from "@/lib/auth";
 import type { AuthUser } from "@/lib/auth/types";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, type ErrorCode, isAppError } from "@/lib/errors";
 import { createLogger, type Logger } from "@/lib/log";
 import { withSessionResponseHeaders } from "@/lib/supabase/response-headers";
 
@@ -80,9 +80,9 @@ function authorize(level: Exclude<AuthLevel, "none" | "public">): Promise<AuthUs
  * The wire shape of every error: `message` is what people read, `code` (a stable name from
  * lib/errors.ts) and `field` (the input at fault, dotted) are for code.
  */
-export type ErrorBody = { error: { code: string; message: string; field?: string } };
+export type ErrorBody = { error: { code: ErrorCode; message: string; field?: string } };
 
-export function errorBody(code: string, message: string, field?: string): ErrorBody {
+export function errorBody(code: ErrorCode, message: string, field?: string): ErrorBody {
   return { error: field ? { code, message, field } : { code, message } };
 }
 

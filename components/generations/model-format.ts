@@ -1,22 +1,12 @@
 // Display helpers for the catalog: labels, price lines and a price estimate for given values.
 
-import type { Capability, ModelPrice, ProviderId } from "@/lib/models/types";
+import type { ModelPrice, ProviderId } from "@/lib/models/types";
 import type { LiteModel } from "@/lib/models-lite";
 
 export const PROVIDER_LABELS: Record<ProviderId, string> = {
   replicate: "Replicate",
   fal: "fal.ai",
   google: "Google",
-};
-
-export const CAPABILITY_LABELS: Record<Capability, string> = {
-  "text-to-image": "Text to image",
-  "image-edit": "Image edit",
-  upscale: "Upscale",
-  "background-removal": "Background removal",
-  "image-to-video": "Image to video",
-  "text-to-video": "Text to video",
-  "first-last-frame": "First/last frame",
 };
 
 export function providerLabel(provider: string): string {

@@ -3,9 +3,10 @@
 import { ChevronDownIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Label } from "@/components/ui/label";
+import { TOOL_LABELS } from "@/lib/models/tools";
 import type { LiteModel } from "@/lib/models-lite";
 import { selectClass } from "./fields/select-field";
-import { CAPABILITY_LABELS, priceLine, providerLabel } from "./model-format";
+import { priceLine, providerLabel } from "./model-format";
 
 const KIND_LABELS = { image: "Image", video: "Video" } as const;
 
@@ -76,9 +77,9 @@ export function ModelSummary({ model }: { model: LiteModel }) {
       </div>
       <p className="text-muted-foreground text-sm">{model.description}</p>
       <div className="flex flex-wrap gap-1.5">
-        {model.capabilities.map((capability) => (
-          <Badge key={capability} variant="secondary">
-            {CAPABILITY_LABELS[capability]}
+        {model.tools.map((tool) => (
+          <Badge key={tool} variant="secondary">
+            {TOOL_LABELS[tool]}
           </Badge>
         ))}
         <Badge variant="brand">{priceLine(model.price)}</Badge>

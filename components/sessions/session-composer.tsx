@@ -8,6 +8,7 @@ import { useModels } from "@/components/generations/use-models";
 import { fetchJson } from "@/components/providers/fetch-json";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { modelsForTool } from "@/lib/models/tools";
 import type { LiteModel } from "@/lib/models-lite";
 import { sessionKeys } from "./use-sessions";
 
@@ -26,7 +27,7 @@ function modelFor(models: LiteModel[], current: string, iterating: boolean): str
   const usable = iterating ? models.filter((m) => firstImageParam(m)) : models;
   if (usable.some((m) => m.id === current)) return current;
   const preferred = iterating
-    ? usable.find((m) => m.capabilities.includes("image-edit"))
+    ? modelsForTool(usable, "edit")[0]
     : usable.find((m) => m.id === "flux-schnell");
   return preferred?.id ?? usable[0]?.id ?? "";
 }

@@ -32,7 +32,7 @@ export async function inputAssets(
       wanted.push({
         param: param.name,
         position,
-        slot: slotOf(param.name, model.kind, param.type === "images"),
+        slot: slotOf(param.name),
       });
       paths.push(path);
     }

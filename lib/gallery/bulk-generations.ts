@@ -4,37 +4,17 @@ import "server-only";
 // they are only counted as skipped. `done` counts the caller's generations the action applies
 // to, including those already in the asked-for state (starring a starred one is done).
 import type { TransactionSql } from "postgres";
-import { z } from "zod";
+import type { z } from "zod";
+import type { bulkRequest } from "@/lib/contracts/gallery";
 import { sql } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { bumpListVersion, quietRowBumps } from "@/lib/gallery/bulk-version";
-import { MAX_TAGS_PER_GENERATION, tagSchema } from "@/lib/gallery/tags";
+import { MAX_TAGS_PER_GENERATION } from "@/lib/gallery/tags";
 import { TERMINAL_STATUSES } from "@/lib/generations/status";
 import { getSetting } from "@/lib/settings/settings";
 
-export const MAX_BULK_IDS = 10_000;
-export const BULK_ACTIONS = ["star", "unstar", "tag", "untag", "move", "delete", "restore"] as const;
-export type BulkAction = (typeof BULK_ACTIONS)[number];
-
-export const bulkSchema = z
-  .object({
-    action: z.enum(BULK_ACTIONS),
-    ids: z
-      .array(z.uuid({ error: "must hold generation ids" }))
-      .min(1, "must name at least one generation")
-      .max(MAX_BULK_IDS, `must hold at most ${MAX_BULK_IDS} ids`),
-    tag: tagSchema.optional(),
-    /** The session to move into; null takes them out of their session. */
-    session: z.uuid({ error: "must be a session id" }).nullable().optional(),
-  })
-  .strict()
-  .superRefine((body, ctx) => {
-    if ((body.action === "tag" || body.action === "untag") && body.tag === undefined)
-      ctx.addIssue({ code: "custom", path: ["tag"], message: `is required to ${body.action}` });
-    if (body.action === "move" && body.session === undefined)
-      ctx.addIssue({ code: "custom", path: ["session"], message: "is required to move (null for none)" });
-  });
-export type BulkRequest = z.infer<typeof bulkSchema>;
+export { BULK_ACTIONS, bulkRequest as bulkSchema, MAX_BULK_IDS } from "@/lib/contracts/gallery";
+export type BulkRequest = z.infer<typeof bulkRequest>;
 
 export type BulkResult = { done: number; skipped: number; expired?: number };
 

@@ -1,20 +1,9 @@
 import "server-only";
 // What to zip: `{ ids }` as JSON from scripts and API clients, or an HTML form's `ids` field
 // (comma-separated), which lets a browser save the streamed answer straight to disk.
-import { z } from "zod";
+import { downloadRequest as downloadSchema } from "@/lib/contracts/gallery";
 import { AppError } from "@/lib/errors";
 import { parseJson } from "@/lib/with-api-logging";
-
-export const MAX_DOWNLOAD_IDS = 10_000;
-
-const downloadSchema = z
-  .object({
-    ids: z
-      .array(z.uuid({ error: "must hold generation ids" }))
-      .min(1, "must name at least one generation")
-      .max(MAX_DOWNLOAD_IDS, `must hold at most ${MAX_DOWNLOAD_IDS} ids`),
-  })
-  .strict();
 
 export async function readDownloadRequest(req: Request): Promise<string[]> {
   const type = req.headers.get("content-type") ?? "";

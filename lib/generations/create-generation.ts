@@ -1,5 +1,6 @@
 import "server-only";
 import { inputAssets } from "@/lib/assets/generation-inputs";
+import { resolveImageInputs } from "@/lib/assets/resolve-image-inputs";
 import { type Reservation, reserveGeneration } from "@/lib/db/generations";
 import { AppError } from "@/lib/errors";
 import { type GenerationRow, MAX_ACTIVE_PER_USER } from "@/lib/generations/types";
@@ -11,24 +12,36 @@ import { getSetting } from "@/lib/settings/settings";
 
 export type CreatedGeneration = { generation: GenerationRow; model: ModelDefinition };
 
-/** Resolves an enabled model and validates the input against its schema (400 naming the field). */
+/**
+ * Resolves an enabled model and validates the input against its schema (400 naming the field).
+ * With the caller's id, image inputs given as asset ids become links to their files.
+ */
 export async function validateRequest(
   modelId: string,
   input: unknown,
+  userId?: string,
 ): Promise<{ effective: EffectiveModel; input: ModelInput }> {
   const effective = await getEffectiveModel(modelId);
   if (!effective) throw new AppError("bad_request", `model: unknown model "${modelId}"`);
   if (!effective.enabled) throw new AppError("bad_request", `model: "${modelId}" is not available right now`);
   const validated = validateModelInput(effective.model, input ?? {});
-  if (!validated.ok) throw new AppError("bad_request", validated.error);
+  if (!validated.ok) throw new AppError("bad_request", validated.error, { field: fieldOf(validated.error) });
+  const resolved = userId
+    ? await resolveImageInputs(userId, effective.model, validated.input)
+    : validated.input;
   // Reference URLs that can be refused without a lookup are, before anything is charged.
-  const refused = referenceUrlIssue(effective.model.params, validated.input);
+  const refused = referenceUrlIssue(effective.model.params, resolved);
   if (refused) throw new AppError("bad_request", refused.message, { field: refused.field });
-  return { effective, input: validated.input };
+  return { effective, input: resolved };
 }
 
-export async function estimateCredits(modelId: string, input: unknown): Promise<number> {
-  const { effective, input: validated } = await validateRequest(modelId, input);
+/** "first_frame: is required" names `first_frame`; "reference_images.1: …" names `reference_images.1`. */
+function fieldOf(error: string): string | undefined {
+  return /^([a-z_][\w.]*): /i.exec(error)?.[1];
+}
+
+export async function estimateCredits(modelId: string, input: unknown, userId?: string): Promise<number> {
+  const { effective, input: validated } = await validateRequest(modelId, input, userId);
   return priceOf(effective.model, validated, effective.unitPrice);
 }
 
@@ -41,7 +54,7 @@ export async function createGeneration(args: {
   /** The session to work in; none chosen starts one (or joins the parent's). */
   sessionId?: string | null;
 }): Promise<CreatedGeneration> {
-  const { effective, input } = await validateRequest(args.modelId, args.input);
+  const { effective, input } = await validateRequest(args.modelId, args.input, args.userId);
   const model = effective.model;
   const reservation = await reserveGeneration(
     {

@@ -1,30 +1,18 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/keyset-cursor";
 import type { AuthUser } from "@/lib/auth/types";
+import type { listQuery } from "@/lib/contracts/generations";
 import { type ListFilter, listGenerationIds, listGenerationRows } from "@/lib/db/generation-list";
-import { galleryFilterShape } from "@/lib/gallery/list-filter";
 import { serializeGenerations, urlBucket } from "@/lib/generations/serialize";
 
-export const MAX_PAGE_SIZE = 100;
+export { listQuery as listQuerySchema, MAX_PAGE_SIZE } from "@/lib/contracts/generations";
+
 /** "Select all matching": at most as many as one bulk action takes. */
 export const MAX_MATCHING_IDS = 10_000;
 
-export const listQuerySchema = z
-  .object({
-    limit: z.coerce
-      .number()
-      .int()
-      .min(1, "limit must be at least 1")
-      .max(1000)
-      .default(30)
-      .transform((n) => Math.min(n, MAX_PAGE_SIZE)),
-    cursor: z.string().max(200).optional(),
-    ...galleryFilterShape,
-  })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "must not be after to", path: ["from"] });
-export type ListQuery = z.infer<typeof listQuerySchema>;
+export type ListQuery = z.infer<typeof listQuery>;
 
 /** The list's ETag: the user's change counter (read with the session), the query and the signed-URL hour. */
 export function listEtag(user: AuthUser, query: ListQuery, scope = "list"): string {

@@ -1,12 +1,13 @@
 // `defineModel` ties a typed parameter set to the provider mapping, then erases the input type so
 // models of every shape fit in one catalog array.
 import type { ParamSet } from "./params";
+import { portsOf } from "./ports";
 import { servedModel } from "./provider-models";
 import type { ModelDefinition, ModelInput, ModelOf, ProviderId, ProviderInputMap } from "./types";
 
 type ModelFields = Omit<
   ModelDefinition,
-  "provider" | "verified" | "inputSchema" | "params" | "billableUnits" | "toProviderInput"
+  "provider" | "verified" | "inputSchema" | "params" | "ports" | "billableUnits" | "toProviderInput"
 >;
 
 export type ModelSpec<P extends ProviderId, T> = ModelFields & {
@@ -24,6 +25,7 @@ export function defineModel<P extends ProviderId, T>(spec: ModelSpec<P, T>): Mod
     verified: servedModel(spec.provider, spec.providerRef)?.verified ?? null,
     inputSchema: schema as unknown as ModelDefinition["inputSchema"],
     params: params.descriptors,
+    ports: portsOf(spec.id, params.descriptors, spec.kind),
     billableUnits: (input: ModelInput) => billableUnits(schema.parse(input)),
     toProviderInput: (input: ModelInput) => toProviderInput(schema.parse(input)),
   };

@@ -30,7 +30,7 @@ export const falFluxDev = defineModel({
   name: "FLUX.1 [dev]",
   description: "The 12B FLUX [dev] model on fal: detailed images with adjustable steps and guidance.",
   kind: "image",
-  capabilities: ["text-to-image"],
+  tools: ["generate"],
   params: defineParams({
     prompt: prompt(),
     aspect_ratio: param.select({ label: "Aspect ratio", options: FAL_ASPECT_RATIOS, default: "4:3" }),
@@ -74,11 +74,11 @@ export const falNanoBananaEdit = defineModel({
   name: "Nano Banana 2 edit (fal)",
   description: "Google's Gemini 3.1 Flash Image on fal: edit or combine images with an instruction.",
   kind: "image",
-  capabilities: ["image-edit"],
+  tools: ["edit"],
   maxReferenceImages: 4,
   params: defineParams({
     prompt: prompt("Instruction", "What to change or how to combine the images."),
-    image_urls: param.images({ label: "Images", min: 1, max: 4 }),
+    reference_images: param.images({ label: "Images", min: 1, max: 4 }),
     aspect_ratio: param.select({
       label: "Aspect ratio",
       options: [
@@ -101,7 +101,7 @@ export const falNanoBananaEdit = defineModel({
   toProviderInput: (input) =>
     compact({
       prompt: input.prompt,
-      image_urls: input.image_urls,
+      image_urls: input.reference_images,
       aspect_ratio: input.aspect_ratio,
       num_images: input.num_outputs,
       output_format: input.output_format,
@@ -133,11 +133,11 @@ export const falKlingImageToVideo = defineModel({
   name: "Kling 2.5 Turbo Pro (image to video)",
   description: "Animate a still image into a 5 or 10 second clip; optionally give the last frame too.",
   kind: "video",
-  capabilities: ["image-to-video", "first-last-frame"],
+  tools: ["image_to_video", "keyframes"],
   params: defineParams({
     prompt: prompt("Prompt", "Describe the motion and camera."),
-    image_url: param.image({ label: "First frame", required: true }),
-    last_frame_url: param.image({ label: "Last frame", help: "Optional: the clip ends on this image." }),
+    first_frame: param.image({ label: "First frame", required: true }),
+    last_frame: param.image({ label: "Last frame", help: "Optional: the clip ends on this image." }),
     duration_seconds: param.select({ label: "Duration", options: KLING_DURATIONS, default: 5 }),
     negative_prompt: negativePromptWithDefault(KLING_NEGATIVE_DEFAULT),
     cfg_scale: klingCfgScale(),
@@ -149,8 +149,8 @@ export const falKlingImageToVideo = defineModel({
   toProviderInput: (input) =>
     compact({
       prompt: input.prompt,
-      image_url: input.image_url,
-      tail_image_url: input.last_frame_url,
+      image_url: input.first_frame,
+      tail_image_url: input.last_frame,
       duration: String(input.duration_seconds),
       negative_prompt: input.negative_prompt,
       cfg_scale: input.cfg_scale,
@@ -164,7 +164,7 @@ export const falKlingTextToVideo = defineModel({
   name: "Kling 2.5 Turbo Pro (text to video)",
   description: "Cinematic 5 or 10 second clips from a text prompt.",
   kind: "video",
-  capabilities: ["text-to-video"],
+  tools: ["generate"],
   params: defineParams({
     prompt: prompt("Prompt", "Describe the scene, the motion and the camera."),
     aspect_ratio: param.select({ label: "Aspect ratio", options: ["16:9", "9:16", "1:1"], default: "16:9" }),

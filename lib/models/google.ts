@@ -17,11 +17,11 @@ export const geminiFlashImage = defineModel({
   name: "Gemini 3.1 Flash Image (Nano Banana 2)",
   description: "Google's image model: generate from text, or edit and combine up to 3 reference images.",
   kind: "image",
-  capabilities: ["text-to-image", "image-edit"],
+  tools: ["generate", "edit"],
   maxReferenceImages: 3,
   params: defineParams({
     prompt: prompt("Prompt", "Describe the image, or the change to make to the reference images."),
-    image_urls: param.images({
+    reference_images: param.images({
       label: "Reference images",
       min: 0,
       max: 3,
@@ -47,7 +47,7 @@ export const geminiFlashImage = defineModel({
   toProviderInput: (input) => {
     const parts: GeminiPart[] = [
       { text: input.prompt },
-      ...input.image_urls.map((imageUrl) => ({ imageUrl })),
+      ...input.reference_images.map((imageUrl) => ({ imageUrl })),
     ];
     return {
       method: "generateContent",

@@ -59,12 +59,20 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-const urlSchema = () =>
+const ASSET_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An asset id of the caller's (an upload or an output); create resolves it to the file. */
+export function isAssetId(value: string): boolean {
+  return ASSET_ID.test(value);
+}
+
+/** An image input: an http(s) URL (an upload's, an output's, or anyone's) or an asset id. */
+const imageRefSchema = () =>
   z
-    .string({ error: typeError("a URL") })
+    .string({ error: typeError("an image URL or asset id") })
     .trim()
     .max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`)
-    .refine(isHttpUrl, "must be an http(s) URL");
+    .refine((value) => isHttpUrl(value) || isAssetId(value), "must be an http(s) URL or an asset id");
 
 function withPresence(schema: z.ZodType, hasDefault: boolean, defaultValue: unknown, required: boolean) {
   if (hasDefault) return schema.default(defaultValue);
@@ -193,7 +201,7 @@ function image(o: Common & { required?: false }): ParamSpec<string | undefined>;
 function image(o: Common & { required?: boolean }): ParamSpec<unknown> {
   const required = o.required === true;
   return {
-    schema: required ? urlSchema() : urlSchema().optional(),
+    schema: required ? imageRefSchema() : imageRefSchema().optional(),
     hints: { type: "image", label: o.label, required, control: "image", ...pickCommon(o) },
   };
 }
@@ -202,7 +210,7 @@ function image(o: Common & { required?: boolean }): ParamSpec<unknown> {
 function images(o: Common & { min: number; max: number }): ParamSpec<string[]> {
   const noun = (n: number) => (n === 1 ? "image" : "images");
   let schema = z
-    .array(urlSchema(), { error: typeError("a list of image URLs") })
+    .array(imageRefSchema(), { error: typeError("a list of image URLs or asset ids") })
     .max(o.max, `must have at most ${o.max} ${noun(o.max)}`);
   if (o.min > 0) schema = schema.min(o.min, `must have at least ${o.min} ${noun(o.min)}`);
   return {

@@ -15,12 +15,12 @@ export const veoFast = defineModel({
   description:
     "Google's video model with native audio: from text, from a first frame, or between two keyframes.",
   kind: "video",
-  capabilities: ["text-to-video", "image-to-video", "first-last-frame"],
+  tools: ["generate", "image_to_video", "keyframes"],
   params: defineParams(
     {
       prompt: prompt("Prompt", "Describe the scene, motion, camera and sound."),
-      image_url: param.image({ label: "First frame", help: "Optional: start the clip from this image." }),
-      last_frame_url: param.image({ label: "Last frame", help: "Optional, needs a first frame." }),
+      first_frame: param.image({ label: "First frame", help: "Optional: start the clip from this image." }),
+      last_frame: param.image({ label: "Last frame", help: "Optional, needs a first frame." }),
       aspect_ratio: param.select({ label: "Aspect ratio", options: ["16:9", "9:16"], default: "16:9" }),
       duration_seconds: param.select({
         label: "Duration",
@@ -47,8 +47,8 @@ export const veoFast = defineModel({
     },
     [
       (input) =>
-        input.last_frame_url !== undefined && input.image_url === undefined
-          ? { field: "last_frame_url", message: "needs a first frame (image_url)" }
+        input.last_frame !== undefined && input.first_frame === undefined
+          ? { field: "last_frame", message: "needs a first frame (first_frame)" }
           : undefined,
       (input) =>
         input.resolution === "1080p" && input.duration_seconds !== 8
@@ -63,8 +63,8 @@ export const veoFast = defineModel({
   toProviderInput: (input) =>
     compact({
       prompt: input.prompt,
-      image: input.image_url,
-      last_frame: input.last_frame_url,
+      image: input.first_frame,
+      last_frame: input.last_frame,
       aspect_ratio: input.aspect_ratio,
       duration: input.duration_seconds,
       resolution: input.resolution,

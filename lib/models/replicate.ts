@@ -26,7 +26,7 @@ export const fluxSchnell = defineModel({
   name: "FLUX.1 [schnell]",
   description: "The fastest FLUX model: good images in about a second, ideal for sketching ideas.",
   kind: "image",
-  capabilities: ["text-to-image"],
+  tools: ["generate"],
   params: defineParams({
     prompt: prompt(),
     aspect_ratio: param.select({ label: "Aspect ratio", options: FLUX_ASPECT_RATIOS, default: "1:1" }),
@@ -66,7 +66,7 @@ export const flux11Pro = defineModel({
   name: "FLUX1.1 [pro]",
   description: "High quality text-to-image with strong prompt following and detail.",
   kind: "image",
-  capabilities: ["text-to-image"],
+  tools: ["generate"],
   params: defineParams({
     prompt: prompt(),
     aspect_ratio: param.select({
@@ -114,11 +114,11 @@ export const fluxKontextPro = defineModel({
   name: "FLUX.1 Kontext [pro]",
   description: 'Edit an image with a plain instruction ("make it winter"), or generate one from text.',
   kind: "image",
-  capabilities: ["image-edit", "text-to-image"],
+  tools: ["edit", "generate"],
   maxReferenceImages: 1,
   params: defineParams({
     prompt: prompt("Instruction", "What to change, e.g. “replace the sky with a sunset”."),
-    image_url: param.image({ label: "Image to edit", help: "Leave empty to generate from the text alone." }),
+    image: param.image({ label: "Image to edit", help: "Leave empty to generate from the text alone." }),
     aspect_ratio: param.select({
       label: "Aspect ratio",
       options: [
@@ -138,7 +138,7 @@ export const fluxKontextPro = defineModel({
   toProviderInput: (input) =>
     compact({
       prompt: input.prompt,
-      input_image: input.image_url,
+      input_image: input.image,
       aspect_ratio: input.aspect_ratio,
       prompt_upsampling: input.prompt_upsampling,
       output_format: input.output_format,
@@ -153,9 +153,9 @@ export const realEsrgan = defineModel({
   name: "Real-ESRGAN upscaler",
   description: "Upscale an image 2× or 4×, with optional face restoration.",
   kind: "image",
-  capabilities: ["upscale"],
+  tools: ["upscale"],
   params: defineParams({
-    image_url: param.image({ label: "Image", required: true }),
+    image: param.image({ label: "Image", required: true }),
     scale: param.select({
       label: "Scale",
       options: [
@@ -175,7 +175,7 @@ export const realEsrgan = defineModel({
   maxDurationSeconds: minutes(10),
   enabled: true,
   toProviderInput: (input) => ({
-    image: input.image_url,
+    image: input.image,
     scale: input.scale,
     face_enhance: input.face_enhance,
   }),
@@ -188,9 +188,9 @@ export const backgroundRemover = defineModel({
   name: "Background remover",
   description: "Cut out the subject: transparent PNG, or a white, green or blurred background.",
   kind: "image",
-  capabilities: ["background-removal"],
+  tools: ["remove_background"],
   params: defineParams({
-    image_url: param.image({ label: "Image", required: true }),
+    image: param.image({ label: "Image", required: true }),
     background_type: param.select({
       label: "Background",
       options: [
@@ -217,7 +217,7 @@ export const backgroundRemover = defineModel({
   maxDurationSeconds: minutes(5),
   enabled: true,
   toProviderInput: (input) => ({
-    image: input.image_url,
+    image: input.image,
     background_type: input.background_type,
     threshold: input.threshold,
     format: "png",

@@ -2,18 +2,12 @@
 // secrets or the network, so the catalog may be imported anywhere (models-lite.ts reaches the browser).
 import type { z } from "zod";
 import type { ParamDescriptor } from "./params";
+import type { ModelPorts } from "./ports";
 import type { Verification } from "./provider-models";
+import type { Tool } from "./tools";
 
 export type ProviderId = "replicate" | "fal" | "google";
 export type ModelKind = "image" | "video";
-export type Capability =
-  | "text-to-image"
-  | "image-edit"
-  | "upscale"
-  | "background-removal"
-  | "image-to-video"
-  | "text-to-video"
-  | "first-last-frame";
 
 /** What one credit amount is charged per. Pricing code multiplies `credits` by `billableUnits(input)`. */
 export type PricingUnit = "image" | "second" | "megapixel";
@@ -68,7 +62,10 @@ export type ModelOf<P extends ProviderId> = {
   name: string;
   description: string;
   kind: ModelKind;
-  capabilities: readonly Capability[];
+  /** What the model can be used for; pages and flow nodes list models by tool. */
+  tools: readonly Tool[];
+  /** Typed inputs (named after ports, read from `params`) and the output kind. */
+  ports: ModelPorts;
   /** Image-edit models: how many reference images one request may carry. */
   maxReferenceImages?: number;
   /** Strict zod object over our input names; validates and fills defaults. */

@@ -24,7 +24,7 @@ export class ReferenceImageError extends Error {
   }
 }
 
-/** `field` names the input the URL came from (`image_urls.0`), for the message. */
+/** `field` names the input the URL came from (`reference_images.0`), for the message. */
 export async function readReferenceImage(url: string, field: string): Promise<ReferenceImage> {
   const target = referenceTarget(url);
   if (target.kind === "refused") throw new ReferenceImageError(field, target.reason);

@@ -8,6 +8,7 @@ import "server-only";
 //   the configured project origin alone (an exact allow-list of one host).
 // Anything else is someone else's URL, read under the public-address policy.
 import { env, mode, sessionSecret } from "@/lib/env";
+import { isAssetId } from "@/lib/models/params";
 import type { ModelInput, ParamDescriptor } from "@/lib/models-config";
 import { literalUrlProblem } from "@/lib/net/public-address";
 import { isValidObjectPath } from "@/lib/storage/paths";
@@ -103,7 +104,8 @@ export function referenceUrlIssue(
     const value = input[param.name];
     const urls = Array.isArray(value) ? value : value === undefined ? [] : [value];
     for (const [index, url] of urls.entries()) {
-      if (typeof url !== "string") continue;
+      // An asset id is no URL; create resolves it to the caller's own file first.
+      if (typeof url !== "string" || isAssetId(url)) continue;
       const problem = referenceUrlProblem(url);
       const field = param.type === "images" ? `${param.name}.${index}` : param.name;
       if (problem) return { field, message: `${field}: ${problem}` };

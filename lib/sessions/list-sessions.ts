@@ -1,9 +1,9 @@
 import "server-only";
+import type { ListSessionsQuery } from "@/lib/contracts/sessions";
 // A user's sessions for the sessions grid: each with how many generations it holds (the trash
 // left out), when it was last worked in, and its newest output as the cover.
 import { sql } from "@/lib/db/client";
 import { containsPattern } from "@/lib/gallery/list-filter";
-import type { ListSessionsQuery } from "@/lib/sessions/session-schemas";
 import { storage } from "@/lib/storage";
 
 const COVER_URL_SECONDS = 60 * 60;

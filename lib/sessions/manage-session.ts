@@ -1,9 +1,9 @@
 import "server-only";
+import type { SessionUpdate } from "@/lib/contracts/sessions";
 // Creating, renaming and archiving one of the caller's sessions; someone else's is a 404.
 import { sql } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { SESSION_COLUMNS, SESSION_COVER, toPublicSession } from "@/lib/sessions/list-sessions";
-import type { SessionUpdate } from "@/lib/sessions/session-schemas";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

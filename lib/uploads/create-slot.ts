@@ -5,7 +5,8 @@ import "server-only";
 // signed upload token, or the app's own tus endpoint in local mode with an HMAC slot token.
 // The bytes never pass through the app server, so no request body limit applies to them.
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
+import type { uploadSlotRequest } from "@/lib/contracts/uploads";
 import { env, mode, sessionSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createSignedUploadToken, SIGNED_UPLOAD_TTL_SECONDS } from "@/lib/storage/supabase-uploads";
@@ -24,13 +25,7 @@ import { maxUploadBytes } from "@/lib/uploads/max-bytes";
 import { signSlotToken } from "@/lib/uploads/slot-token";
 import { insertUpload } from "@/lib/uploads/upload-rows";
 
-export const slotRequestSchema = z.object({
-  name: z.string().trim().min(1).max(255),
-  size: z.number().int().positive(),
-  type: z.string().max(255).default(""),
-});
-
-export type SlotRequest = z.infer<typeof slotRequestSchema>;
+export type SlotRequest = z.infer<typeof uploadSlotRequest>;
 
 const FIELD = { field: "files" };
 

@@ -130,7 +130,7 @@ describe("outputs and lineage", () => {
   beforeAll(async () => {
     a = await completed(alice, await create(alice, "flux-schnell", { prompt: "a red door" }));
     const edit = (from: GenerationBody, prompt: string) =>
-      create(alice, "gemini-2-5-flash-image", { prompt, image_urls: [from.outputs[0]?.url] });
+      create(alice, "gemini-2-5-flash-image", { prompt, reference_images: [from.outputs[0]?.url] });
     b = await completed(alice, await edit(a, "make the door blue"));
     c = await completed(alice, await edit(b, "add a cat"));
   }, 60_000);
@@ -208,17 +208,17 @@ describe("retry of an old generation", () => {
       alice,
       await create(alice, "gemini-2-5-flash-image", {
         prompt: "a teal vase",
-        image_urls: [up.body.files[0]?.url],
+        reference_images: [up.body.files[0]?.url],
       }),
     );
     // Days later: the failed original's stored links are long expired.
     await app.db.sql`
       update generations set status = 'failed', error = 'provider outage', outputs = '[]'::jsonb,
-        input = jsonb_set(input, '{image_urls,0}', to_jsonb(regexp_replace(input #>> '{image_urls,0}', 'exp=\\d+', 'exp=1000')))
+        input = jsonb_set(input, '{reference_images,0}', to_jsonb(regexp_replace(input #>> '{reference_images,0}', 'exp=\\d+', 'exp=1000')))
       where id = ${original.id}`;
     const [stale] = await app.db.sql<
       { url: string }[]
-    >`select input #>> '{image_urls,0}' as url from generations where id = ${original.id}`;
+    >`select input #>> '{reference_images,0}' as url from generations where id = ${original.id}`;
     expect((await fetch(stale?.url ?? "")).status).toBeGreaterThanOrEqual(400);
 
     const retried = await admin.post<{ id: string }>(`/api/admin/generations/${original.id}/retry`);

@@ -113,7 +113,9 @@ describe("email one-time code sign-in", () => {
     const refused = await client.post("/api/auth/otp/verify", { email: target, code: fresh });
     expect(refused.status).toBe(429);
     expect(retryAfter(refused)).toBeGreaterThan(0);
-    expect(refused.body).toMatchObject({ error: expect.stringMatching(/try again in \d+ minutes/i) });
+    expect(refused.body).toMatchObject({
+      error: { message: expect.stringMatching(/try again in \d+ minutes/i) },
+    });
     // Another address from the same client is not affected.
     expect((await signIn(app.url, email("bystander"), ip(12))).cookie("atelier_session")).toBeTruthy();
 

@@ -148,7 +148,7 @@ describe("video", () => {
     expect(upload.status).toBe(201);
     const id = await create("kling-2-5-turbo-i2v", {
       prompt: "the camera pans",
-      image_url: upload.body.files[0]!.url,
+      first_frame: upload.body.files[0]!.url,
     });
     const done = await waitForGeneration(alice, id, 40_000);
     expect(done.status, done.error ?? "").toBe("completed");

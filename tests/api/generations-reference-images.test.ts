@@ -68,14 +68,14 @@ describe("reference image URLs", () => {
     const own = await uploadPng();
     const res = await create("gemini-2-5-flash-image", {
       prompt: "make it blue",
-      image_urls: [own, spell(internalPort)],
+      reference_images: [own, spell(internalPort)],
     });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({
       error: {
         code: "bad_request",
-        message: expect.stringMatching(/^image_urls\.1: must point to a public address/),
-        field: "image_urls.1",
+        message: expect.stringMatching(/^reference_images\.1: must point to a public address/),
+        field: "reference_images.1",
       },
     });
     expect(await balance()).toBe(before);
@@ -86,13 +86,13 @@ describe("reference image URLs", () => {
     const before = await balance();
     const res = await create("gemini-2-5-flash-image", {
       prompt: "make it blue",
-      image_urls: [`http://localhost:${internalPort}/x.png`],
+      reference_images: [`http://localhost:${internalPort}/x.png`],
     });
     expect(res.status).toBe(202);
     const done = await waitForGeneration(alice, res.body.id ?? "");
     expect(done.status).toBe("failed");
     expect(done.error).toBe(
-      "image_urls.0: Refused to download media from localhost: it is not a public internet address.",
+      "reference_images.0: Refused to download media from localhost: it is not a public internet address.",
     );
     expect(await balance()).toBe(before);
     expect(internalHits).toEqual([]);
@@ -101,7 +101,7 @@ describe("reference image URLs", () => {
   it("still takes our own upload as a reference, read from storage", async () => {
     const res = await create("gemini-2-5-flash-image", {
       prompt: "make it blue",
-      image_urls: [await uploadPng()],
+      reference_images: [await uploadPng()],
     });
     expect(res.status).toBe(202);
     const done = await waitForGeneration(alice, res.body.id ?? "");
@@ -117,12 +117,11 @@ describe("reference image URLs", () => {
     url.searchParams.set("sig", `${sig.startsWith("A") ? "B" : "A"}${sig.slice(1)}`);
     const res = await create("gemini-2-5-flash-image", {
       prompt: "make it blue",
-      image_urls: [url.toString()],
+      reference_images: [url.toString()],
     });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({
-      field: "image_urls.0",
-      error: expect.stringMatching(/link is not valid/),
+      error: { field: "reference_images.0", message: expect.stringMatching(/link is not valid/) },
     });
   });
 });

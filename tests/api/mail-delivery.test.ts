@@ -127,7 +127,7 @@ describe("sign-in codes by SMTP", () => {
     await client.post("/api/auth/otp", { email: "admin@example.com" });
     const api = await client.get("/api/dev/mailbox?to=admin@example.com");
     expect(api.status).toBe(404);
-    expect(api.body).toMatchObject({ error: expect.any(String) });
+    expect(api.body).toMatchObject({ error: { code: "not_found", message: expect.any(String) } });
     expect(JSON.stringify(api.body)).not.toMatch(/\d{6}/);
     const page = await client.get("/dev/mailbox?to=admin@example.com");
     expect(page.status).toBe(404);

@@ -3,30 +3,12 @@
 // ids, malformed JSON, wrong types, and bodies past every limit (declared and chunked). Each
 // must answer a 4xx JSON error and leave every table and the storage folder as they were.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { discoverRoutes } from "../helpers/api-routes";
 import { startApp, type TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-
-type Route = { file: string; template: string; methods: string[] };
-
-const API_DIR = path.resolve("app/api");
-const METHOD_EXPORT = /^export (?:const|(?:async )?function) (GET|POST|PUT|PATCH|DELETE)\b/gm;
-
-function discoverRoutes(dir = API_DIR): Route[] {
-  const routes: Route[] = [];
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) routes.push(...discoverRoutes(full));
-    else if (entry === "route.ts") {
-      const methods = [...readFileSync(full, "utf8").matchAll(METHOD_EXPORT)].map((m) => m[1] as string);
-      const template = `/api/${path.relative(API_DIR, dir).split(path.sep).join("/")}`.replace(/\/$/, "");
-      routes.push({ file: path.relative(process.cwd(), full), template, methods });
-    }
-  }
-  return routes.sort((a, b) => a.template.localeCompare(b.template));
-}
 
 const routes = discoverRoutes();
 const writeRoutes = routes.flatMap((r) =>
@@ -34,7 +16,7 @@ const writeRoutes = routes.flatMap((r) =>
 );
 
 // Answer 2xx with no session by design; everything else must refuse a stranger.
-const PUBLIC_READS = new Set(["GET /api/health", "GET /api/models"]);
+const PUBLIC_READS = new Set(["GET /api/health", "GET /api/models", "GET /api/openapi.json"]);
 // Read no body and do their work from the session alone: signing out, the cron secret, asking
 // the admins for credits.
 const BODYLESS = new Set(["POST /api/auth/signout", "POST /api/cron/reconcile", "POST /api/credits/request"]);

@@ -46,7 +46,10 @@ test("a session branches, and the gallery finds, downloads, trashes and restores
   await expect(page.getByTestId("session-announcer")).toContainText("Done");
 
   // An iteration's result page shows where it came from; the parent is a click away.
-  await branch.first().getByRole("link", { name: /Open result/ }).click();
+  await branch
+    .first()
+    .getByRole("link", { name: /Open result/ })
+    .click();
   const lineage = page.getByTestId("lineage-graph");
   await expect(lineage).toBeVisible();
   await lineage.getByRole("link").first().click();

@@ -1,4 +1,5 @@
 // A small HTTP client with a cookie jar, so a test acts like one browser.
+import { checkAgainstContract } from "./contract-check";
 import { latestSignInCode, mailCaptureFor } from "./mail-capture";
 
 export type Reply<T = unknown> = { status: number; body: T; headers: Headers };
@@ -35,7 +36,9 @@ export class Client {
     for (const line of res.headers.getSetCookie()) this.storeCookie(line);
     const text = await res.text();
     let parsed: unknown = text;
-    if ((res.headers.get("content-type") ?? "").includes("json") && text) parsed = JSON.parse(text);
+    const contentType = res.headers.get("content-type") ?? "";
+    if (contentType.includes("json") && text) parsed = JSON.parse(text);
+    checkAgainstContract(method, new URL(path, this.baseUrl), res.status, contentType, parsed);
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 

@@ -109,21 +109,16 @@ describe("where a refused create shows its message", () => {
   const veo = model("veo-3-1-fast");
 
   it("beside the field the API names", () => {
-    const error = new ApiError(400, "Use an image from this app.", "bad_request", "image_url");
+    const error = new ApiError(400, "Use an image from this app.", "bad_request", "first_frame");
     expect(problemFrom(veo, error)).toMatchObject({
-      fields: { image_url: "Use an image from this app." },
+      fields: { first_frame: "Use an image from this app." },
       banner: null,
     });
   });
 
   it("beside the field an input error starts with, in the field's words", () => {
-    const error = new ApiError(
-      400,
-      "last_frame_url: needs a first frame (image_url)",
-      "bad_request",
-      "input",
-    );
-    expect(problemFrom(veo, error).fields).toEqual({ last_frame_url: "Last frame needs a first frame." });
+    const error = new ApiError(400, "last_frame: needs a first frame (first_frame)", "bad_request", "input");
+    expect(problemFrom(veo, error).fields).toEqual({ last_frame: "Last frame needs a first frame." });
   });
 
   it("beside Generate otherwise, with its code", () => {

@@ -5,11 +5,20 @@ import { titleFromPrompt } from "@/lib/sessions/session-title";
 
 describe("gallery URL state", () => {
   it("reads what it writes, and drops what it does not know", () => {
-    const href = galleryHref({ q: "red kite", kind: "video", starred: true, tag: "sea", view: "trash", highlight: "" });
+    const href = galleryHref({
+      q: "red kite",
+      kind: "video",
+      starred: true,
+      tag: "sea",
+      view: "trash",
+      highlight: "",
+    });
     expect(href).toBe("/history?q=red+kite&kind=video&tag=sea&starred=true&view=trash");
     const state = parseGalleryState(new URLSearchParams(href.split("?")[1]));
     expect(state).toMatchObject({ q: "red kite", kind: "video", starred: true, tag: "sea", view: "trash" });
-    expect(parseGalleryState({ kind: "text", status: "done", session: "x", from: "yesterday" })).toMatchObject({
+    expect(
+      parseGalleryState({ kind: "text", status: "done", session: "x", from: "yesterday" }),
+    ).toMatchObject({
       kind: "",
       status: "",
       session: "",

@@ -5,8 +5,8 @@ import { IMAGE_URL, minimalInput, PROMPT } from "./models-helpers";
 
 const byModel = MODELS.map((model) => [model.id, model] as const);
 
-const IMAGE_CAPABILITIES = ["text-to-image", "image-edit", "upscale", "background-removal"];
-const VIDEO_CAPABILITIES = ["image-to-video", "text-to-video", "first-last-frame"];
+const IMAGE_TOOLS = ["generate", "edit", "inpaint", "expand", "upscale", "remove_background", "face_restore"];
+const VIDEO_TOOLS = ["generate", "image_to_video", "keyframes"];
 
 const PROVIDER_REF_SHAPES: Record<ModelDefinition["provider"], RegExp> = {
   // owner/name, optionally pinned to a 64-hex version
@@ -32,8 +32,9 @@ describe("catalog shape", () => {
         "replicate:google/veo-3.1-fast",
       ]),
     );
-    expect(MODELS.some((m) => m.provider === "fal" && m.capabilities.includes("image-to-video"))).toBe(true);
-    expect(MODELS.some((m) => m.provider === "fal" && m.capabilities.includes("text-to-video"))).toBe(true);
+    const falVideo = MODELS.filter((m) => m.provider === "fal" && m.kind === "video");
+    expect(falVideo.some((m) => m.tools.includes("image_to_video"))).toBe(true);
+    expect(falVideo.some((m) => m.tools.includes("generate"))).toBe(true);
   });
 
   it("has unique kebab-case ids", () => {
@@ -60,10 +61,10 @@ describe("catalog shape", () => {
     }
   });
 
-  it.each(byModel)("%s: kind, capabilities, price and timeout are consistent", (_, model) => {
-    const allowed = model.kind === "image" ? IMAGE_CAPABILITIES : VIDEO_CAPABILITIES;
-    expect(model.capabilities.length).toBeGreaterThan(0);
-    for (const capability of model.capabilities) expect(allowed).toContain(capability);
+  it.each(byModel)("%s: kind, tools, price and timeout are consistent", (_, model) => {
+    const allowed = model.kind === "image" ? IMAGE_TOOLS : VIDEO_TOOLS;
+    expect(model.tools.length).toBeGreaterThan(0);
+    for (const tool of model.tools) expect(allowed).toContain(tool);
     expect(Number.isInteger(model.price.credits) && model.price.credits > 0).toBe(true);
     if (model.kind === "video") expect(model.price.unit).toBe("second");
     expect(Number.isInteger(model.maxDurationSeconds) && model.maxDurationSeconds >= 60).toBe(true);
@@ -72,8 +73,8 @@ describe("catalog shape", () => {
     expect(model.inputSchema).toBeInstanceOf(z.ZodObject);
   });
 
-  it.each(byModel)("%s: image-edit models declare reference images and an image field", (_, model) => {
-    if (!model.capabilities.includes("image-edit")) return;
+  it.each(byModel)("%s: edit models declare reference images and an image field", (_, model) => {
+    if (!model.tools.includes("edit")) return;
     expect(model.maxReferenceImages).toBeGreaterThanOrEqual(1);
     const imageParams = model.params.filter((p) => p.control === "image" || p.control === "images");
     expect(imageParams.length).toBeGreaterThan(0);
@@ -129,11 +130,21 @@ describe("validateModelInput", () => {
           `${p.name}: must be at most ${p.maxLength} characters`,
         ]);
       if (p.type === "image")
-        cases.push([base, "not a URL", "file:///etc/passwd", `${p.name}: must be an http(s) URL`]);
+        cases.push([
+          base,
+          "not a URL",
+          "file:///etc/passwd",
+          `${p.name}: must be an http(s) URL or an asset id`,
+        ]);
       if (p.type === "images" && p.max !== undefined) {
         const tooMany = Array.from({ length: p.max + 1 }, (_, i) => `${IMAGE_URL}?n=${i}`);
         cases.push([base, "too many images", tooMany, `${p.name}: must have at most ${p.max}`]);
-        cases.push([base, "bad URL in list", ["javascript:alert(1)"], `${p.name}.0: must be an http(s) URL`]);
+        cases.push([
+          base,
+          "bad URL in list",
+          ["javascript:alert(1)"],
+          `${p.name}.0: must be an http(s) URL or an asset id`,
+        ]);
       }
       return cases.map(([name, what, value, message]) => ({
         name,
@@ -205,9 +216,9 @@ describe("validateModelInput", () => {
 
   it("applies cross-field rules (Veo)", () => {
     const veo = getModel("veo-3-1-fast")!;
-    expect(validateModelInput(veo, { prompt: PROMPT, last_frame_url: IMAGE_URL })).toEqual({
+    expect(validateModelInput(veo, { prompt: PROMPT, last_frame: IMAGE_URL })).toEqual({
       ok: false,
-      error: "last_frame_url: needs a first frame (image_url)",
+      error: "last_frame: needs a first frame (first_frame)",
     });
     expect(validateModelInput(veo, { prompt: PROMPT, resolution: "1080p", duration_seconds: 4 })).toEqual({
       ok: false,
@@ -223,8 +234,8 @@ describe("promptOf", () => {
   it("returns the trimmed prompt, or null when there is none", () => {
     expect(promptOf({ prompt: "  hello " })).toBe("hello");
     expect(promptOf({ prompt: "" })).toBeNull();
-    expect(promptOf({ image_url: IMAGE_URL })).toBeNull();
-    const upscale = validateModelInput(getModel("real-esrgan")!, { image_url: IMAGE_URL });
+    expect(promptOf({ image: IMAGE_URL })).toBeNull();
+    const upscale = validateModelInput(getModel("real-esrgan")!, { image: IMAGE_URL });
     expect(upscale.ok && promptOf(upscale.input)).toBeNull();
   });
 });

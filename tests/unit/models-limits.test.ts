@@ -44,8 +44,8 @@ describe("model limits", () => {
     const gemini = getModel("gemini-2-5-flash-image")!;
     const refs = (n: number) => Array.from({ length: n }, (_, i) => `${IMAGE_URL}?${i}`);
     const max = getModelLimits(gemini.id)!.maxReferenceImages;
-    expect(validateModelInput(gemini, { prompt: "x", image_urls: refs(max) }).ok).toBe(true);
-    expect(validateModelInput(gemini, { prompt: "x", image_urls: refs(max + 1) }).ok).toBe(false);
+    expect(validateModelInput(gemini, { prompt: "x", reference_images: refs(max) }).ok).toBe(true);
+    expect(validateModelInput(gemini, { prompt: "x", reference_images: refs(max + 1) }).ok).toBe(false);
   });
 
   it("returns undefined for unknown models and is frozen", () => {

@@ -54,7 +54,8 @@ describe("lite catalog", () => {
       provider: model.provider,
       kind: model.kind,
       name: model.name,
-      capabilities: [...model.capabilities],
+      tools: [...model.tools],
+      ports: model.ports,
     });
     expect(lite).not.toHaveProperty("providerRef");
     expect(lite).not.toHaveProperty("inputSchema");

@@ -49,7 +49,7 @@ describe("toProviderInput", () => {
   });
 
   it("Replicate flux-kontext-pro takes the image as input_image", () => {
-    expect(providerInput("flux-kontext-pro", { prompt: PROMPT, image_url: IMAGE_URL })).toMatchObject({
+    expect(providerInput("flux-kontext-pro", { prompt: PROMPT, image: IMAGE_URL })).toMatchObject({
       prompt: PROMPT,
       input_image: IMAGE_URL,
       aspect_ratio: "match_input_image",
@@ -57,12 +57,12 @@ describe("toProviderInput", () => {
   });
 
   it("Replicate real-esrgan and background-remover take `image`", () => {
-    expect(providerInput("real-esrgan", { image_url: IMAGE_URL, scale: 2 })).toEqual({
+    expect(providerInput("real-esrgan", { image: IMAGE_URL, scale: 2 })).toEqual({
       image: IMAGE_URL,
       scale: 2,
       face_enhance: false,
     });
-    expect(providerInput("background-remover", { image_url: IMAGE_URL })).toEqual({
+    expect(providerInput("background-remover", { image: IMAGE_URL })).toEqual({
       image: IMAGE_URL,
       background_type: "rgba",
       threshold: 0,
@@ -82,9 +82,9 @@ describe("toProviderInput", () => {
     });
   });
 
-  it("fal nano-banana/edit sends image_urls and num_images", () => {
+  it("fal nano-banana/edit sends the reference images as image_urls, and num_images", () => {
     const urls = [IMAGE_URL, `${IMAGE_URL}?2`];
-    expect(providerInput("fal-nano-banana-edit", { prompt: PROMPT, image_urls: urls })).toMatchObject({
+    expect(providerInput("fal-nano-banana-edit", { prompt: PROMPT, reference_images: urls })).toMatchObject({
       prompt: PROMPT,
       image_urls: urls,
       num_images: 1,
@@ -92,12 +92,12 @@ describe("toProviderInput", () => {
     });
   });
 
-  it("fal Kling sends duration as a string enum and the last frame as tail_image_url", () => {
+  it("fal Kling sends duration as a string enum, the first frame as image_url and the last as tail_image_url", () => {
     expect(
       providerInput("kling-2-5-turbo-i2v", {
         prompt: PROMPT,
-        image_url: IMAGE_URL,
-        last_frame_url: `${IMAGE_URL}?end`,
+        first_frame: IMAGE_URL,
+        last_frame: `${IMAGE_URL}?end`,
         duration_seconds: 10,
       }),
     ).toEqual({
@@ -115,7 +115,9 @@ describe("toProviderInput", () => {
   });
 
   it("Gemini image builds generateContent contents with reference images", () => {
-    expect(providerInput("gemini-2-5-flash-image", { prompt: PROMPT, image_urls: [IMAGE_URL] })).toEqual({
+    expect(
+      providerInput("gemini-2-5-flash-image", { prompt: PROMPT, reference_images: [IMAGE_URL] }),
+    ).toEqual({
       method: "generateContent",
       contents: [{ role: "user", parts: [{ text: PROMPT }, { imageUrl: IMAGE_URL }] }],
       config: { responseModalities: ["TEXT", "IMAGE"] },
@@ -129,8 +131,8 @@ describe("toProviderInput", () => {
     expect(
       providerInput("veo-3-1-fast", {
         prompt: PROMPT,
-        image_url: IMAGE_URL,
-        last_frame_url: `${IMAGE_URL}?end`,
+        first_frame: IMAGE_URL,
+        last_frame: `${IMAGE_URL}?end`,
       }),
     ).toEqual({
       prompt: PROMPT,

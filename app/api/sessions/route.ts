@@ -1,6 +1,6 @@
+import { createSessionSchema, listSessionsSchema } from "@/lib/contracts/sessions";
 import { listSessions } from "@/lib/sessions/list-sessions";
 import { createSession } from "@/lib/sessions/manage-session";
-import { createSessionSchema, listSessionsSchema } from "@/lib/sessions/session-schemas";
 import { parseJson, withApiLogging } from "@/lib/with-api-logging";
 
 // The caller's sessions (search, sort, archived or not), and starting an empty one.

@@ -77,7 +77,7 @@ async function runGemini(
   for (const part of request.contents[0]?.parts ?? []) {
     if ("text" in part) parts.push({ text: part.text });
     else {
-      const field = `image_urls.${imageIndex++}`;
+      const field = `reference_images.${imageIndex++}`;
       try {
         const image = await readReferenceImage(part.imageUrl, field);
         parts.push({ inlineData: { mimeType: image.mimeType, data: image.data.toString("base64") } });

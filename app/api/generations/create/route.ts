@@ -1,20 +1,11 @@
-import { z } from "zod";
+import { createGenerationRequest } from "@/lib/contracts/generations";
 import { createGeneration } from "@/lib/generations/create-generation";
 import { nudgeJobs } from "@/lib/jobs/nudge";
 import { parseJson, withApiLogging } from "@/lib/with-api-logging";
 
-const bodySchema = z.object({
-  model: z.string({ error: "model is required" }).min(1, "model is required"),
-  input: z.record(z.string(), z.unknown()).default({}),
-  /** The output this one iterates on ("use as input"); ignored unless it is the caller's. */
-  parent_generation_id: z.uuid({ error: "parent_generation_id must be a generation id" }).optional(),
-  /** The session to work in; without one, the parent's session or a new one titled from the prompt. */
-  session_id: z.uuid({ error: "session_id must be a session id" }).optional(),
-});
-
 // The row is visible as queued at once; its submit job, committed with it, calls the provider.
 export const POST = withApiLogging({ auth: "user", maxBodyBytes: 256 * 1024 }, async ({ req, user, log }) => {
-  const body = await parseJson(req, bodySchema);
+  const body = await parseJson(req, createGenerationRequest);
   const { generation } = await createGeneration({
     userId: user.id,
     modelId: body.model,

@@ -1,8 +1,6 @@
-import { z } from "zod";
+import { matchingIdsQuery as scopeSchema } from "@/lib/contracts/gallery";
 import { listMatchingIds, listQuerySchema } from "@/lib/generations/list-generations";
 import { withApiLogging } from "@/lib/with-api-logging";
-
-const scopeSchema = z.object({ in: z.enum(["gallery", "trash"]).default("gallery") });
 
 // "Select all matching": the ids of everything the list's filters match, up to one bulk action.
 export const GET = withApiLogging({ auth: "user" }, async ({ req, user }) => {

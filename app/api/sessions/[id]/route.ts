@@ -1,6 +1,6 @@
+import { updateSessionSchema } from "@/lib/contracts/sessions";
 import { readSession, updateSession } from "@/lib/sessions/manage-session";
 import { sessionGraph } from "@/lib/sessions/session-graph";
-import { updateSessionSchema } from "@/lib/sessions/session-schemas";
 import { parseJson, withApiLogging } from "@/lib/with-api-logging";
 
 // One of the caller's sessions with its generations and their input edges; rename or archive it.

@@ -1,5 +1,5 @@
-// Request shapes of the sessions API. Objects are strict: a misspelt or foreign key is a 400,
-// never silently ignored.
+// The sessions API: requests (strict objects: a misspelt or foreign key is a 400, never
+// silently ignored) and answers.
 import { z } from "zod";
 import { MAX_TITLE_LENGTH } from "@/lib/sessions/session-title";
 
@@ -39,3 +39,41 @@ export const updateSessionSchema = z
     message: "send a title or archived",
   });
 export type SessionUpdate = z.infer<typeof updateSessionSchema>;
+
+const sessionSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    archived: z.boolean(),
+    created_at: z.string(),
+    last_activity_at: z.string(),
+    count: z.number().int().meta({ description: "Generations in it, the trash left out." }),
+    cover_url: z.string().nullable().meta({ description: "Its newest output's thumbnail (signed URL)." }),
+    cover_kind: z.string().nullable(),
+  })
+  .meta({ id: "Session" });
+export const sessionResponse = sessionSchema;
+
+export const sessionListResponse = z.object({
+  items: z.array(sessionSchema),
+  next_offset: z.number().int().nullable(),
+});
+
+export const sessionDetailResponse = sessionSchema.extend({
+  generations: z.array(
+    z.looseObject({
+      id: z.uuid(),
+      input: z.record(z.string(), z.unknown()),
+      cost: z.number().int(),
+      duration_seconds: z.number().nullable(),
+      parent_generation_id: z.uuid().nullable(),
+    }),
+  ),
+  edges: z.array(
+    z.object({
+      from: z.uuid(),
+      to: z.uuid(),
+      slot: z.string().meta({ description: "The input slot (image, mask, reference, …) or `parent`." }),
+    }),
+  ),
+});
