@@ -8,7 +8,7 @@ import { fetchJson } from "@/components/providers/fetch-json";
 import { useGenerations } from "@/contexts/generations-context";
 import { filterSearch, type GalleryFilters, matchesGalleryFilters } from "./gallery-filters";
 
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 60;
 const EMPTY: Generation[] = [];
 
 export const galleryKeys = {

@@ -31,13 +31,10 @@ export const bulkRequest = z
 
 export const bulkResponse = z.object({
   done: z.number().int().meta({ description: "The caller's generations the action applies to." }),
-  skipped: z
-    .number()
-    .int()
-    .meta({
-      description:
-        "Ids left alone: not the caller's, unknown, repeated, or not in a state the action applies to.",
-    }),
+  skipped: z.number().int().meta({
+    description:
+      "Ids left alone: not the caller's, unknown, repeated, or not in a state the action applies to.",
+  }),
   expired: z
     .number()
     .int()

@@ -1,7 +1,6 @@
 // Generations: create, price, list, read, cancel, delete, lineage.
 import { z } from "zod";
 import { galleryFilterShape } from "@/lib/gallery/list-filter";
-import { tagSchema } from "@/lib/gallery/tags";
 import { GENERATION_STATUSES } from "@/lib/generations/status";
 import { providerSchema } from "./catalog";
 import { idSchema, timestampSchema } from "./common";
