@@ -1,13 +1,6 @@
 // Merging the polled head of the list into the history pages: fresher versions win by id,
 // new jobs that match the filter are slotted in, nothing is duplicated.
-import { compareNewestFirst, type Generation, isPending, type KindFilter, type StatusFilter } from "./types";
-
-export function matchesFilters(item: Generation, kind: KindFilter, status: StatusFilter): boolean {
-  if (kind !== "all" && item.kind !== kind) return false;
-  if (status === "all") return true;
-  if (status === "active") return item.status === "queued" || item.status === "processing";
-  return item.status === status;
-}
+import { compareNewestFirst, type Generation, isPending } from "./types";
 
 /**
  * `pages` come from the paginated history query (not polled), `head` from the polled recent
