@@ -51,7 +51,7 @@ export const operations: readonly Operation[] = [
     auth: "user",
     body: { schema: generations.createGenerationRequest },
     responses: { 202: { description: "Queued", schema: generations.createGenerationResponse } },
-    errors: [400, 402, 403, 409, 413, 429],
+    errors: [400, 402, 403, 404, 409, 413, 429],
   },
   {
     method: "get",

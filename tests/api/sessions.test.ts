@@ -70,7 +70,7 @@ describe("a session from generations", () => {
     // Iterating on an output without naming a session stays in the parent's session.
     const iteration = await create(alice, {
       model: "flux-kontext-pro",
-      input: { prompt: "make it night", image_url: done.outputs[0]?.url },
+      input: { prompt: "make it night", image: done.outputs[0]?.url },
       parent_generation_id: first.body.id,
     });
     expect(iteration.status).toBe(202);
