@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeftIcon } from "lucide-react";
 import Link from "next/link";
+import { ResultContext } from "@/components/lineage/result-context";
 import { fetchJson } from "@/components/providers/fetch-json";
 import { Button } from "@/components/ui/button";
 import { pollInterval } from "@/contexts/generations-context";
@@ -61,6 +62,7 @@ export function ResultView({
         <ResultMedia item={item} steps={steps} />
         <ResultDetails item={item} model={model} />
       </div>
+      <ResultContext item={item} />
     </div>
   );
 }

@@ -3,12 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { announceNewGeneration } from "@/components/live/tab-broadcast";
-import { fetchJson } from "@/components/providers/fetch-json";
+import { ApiError, fetchJson } from "@/components/providers/fetch-json";
+import { useCurrentSession } from "@/components/sessions/current-session";
 import { useGenerations } from "@/contexts/generations-context";
+import { useUser } from "@/contexts/user-context";
 import type { LiteModel } from "@/lib/models-lite";
 
 type CreateVars = { model: LiteModel; input: Record<string, unknown>; parentId?: string };
-type Created = { id: string; status: string };
+type Created = { id: string; status: string; session_id: string | null };
 
 /**
  * POST /api/generations/create. The job shows as queued in the recent list before the server
@@ -17,12 +19,29 @@ type Created = { id: string; status: string };
 export function useCreateGeneration() {
   const { addOptimistic, resolveOptimistic, removeOptimistic, invalidate } = useGenerations();
   const router = useRouter();
+  const userId = useUser()?.id ?? null;
+  // Works in the current session; none (or one that is gone): the server starts one.
+  const post = (vars: CreateVars, sessionId: string | null) =>
+    fetchJson<Created>("/api/generations/create", {
+      method: "POST",
+      json: {
+        model: vars.model.id,
+        input: vars.input,
+        ...(vars.parentId && { parent_generation_id: vars.parentId }),
+        ...(sessionId && { session_id: sessionId }),
+      },
+    });
   return useMutation({
-    mutationFn: ({ model, input, parentId }: CreateVars) =>
-      fetchJson<Created>("/api/generations/create", {
-        method: "POST",
-        json: { model: model.id, input, ...(parentId && { parent_generation_id: parentId }) },
-      }),
+    mutationFn: async (vars: CreateVars) => {
+      const current = useCurrentSession.getState();
+      const sessionId = current.owner === userId ? current.id : null;
+      try {
+        return await post(vars, sessionId);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.field === "session_id")) throw error;
+        return post(vars, null);
+      }
+    },
     onMutate: async ({ model, input }: CreateVars) => {
       const pendingId = await addOptimistic({
         model: model.id,
@@ -34,12 +53,17 @@ export function useCreateGeneration() {
         outputs: [],
         created_at: new Date().toISOString(),
         completed_at: null,
+        starred: false,
+        tags: [],
+        session_id: null,
+        trashed_at: null,
       });
       return { pendingId };
     },
     onSuccess: (created, _vars, context) => {
       resolveOptimistic(context.pendingId, created.id, created.status);
       announceNewGeneration();
+      if (created.session_id) useCurrentSession.getState().choose(created.session_id, userId);
       // Credits were reserved: let the server components (header balance) re-render.
       router.refresh();
     },

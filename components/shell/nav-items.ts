@@ -3,6 +3,7 @@
 import {
   BookOpenIcon,
   ClapperboardIcon,
+  FolderTreeIcon,
   HistoryIcon,
   HomeIcon,
   type LucideIcon,
@@ -46,6 +47,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: "Flows",
     description: "Chain generations in a node editor; only what changed runs again.",
     icon: WorkflowIcon,
+    access: "user",
+  },
+  {
+    href: "/workspaces",
+    label: "Workspaces",
+    description: "Sessions of work, each a tree of generations you can iterate from at any step.",
+    icon: FolderTreeIcon,
     access: "user",
   },
   {

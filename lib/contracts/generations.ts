@@ -1,5 +1,6 @@
 // Generations: create, price, list, read, cancel, delete, lineage.
 import { z } from "zod";
+import { galleryFilterShape } from "@/lib/gallery/list-filter";
 import { GENERATION_STATUSES, PROVIDER_STATUSES } from "@/lib/generations/status";
 import { providerSchema } from "./catalog";
 import { idSchema, timestampSchema } from "./common";
@@ -18,9 +19,17 @@ export const createGenerationRequest = z.object({
   input: modelInput,
   /** The output this one iterates on ("use as input"); ignored unless it is the caller's. */
   parent_generation_id: z.uuid({ error: "parent_generation_id must be a generation id" }).optional(),
+  session_id: z.uuid({ error: "session_id must be a session id" }).optional().meta({
+    description:
+      "The session to work in. Without one, the generation joins its parent's session, else a new session titled from its prompt.",
+  }),
 });
 
-export const createGenerationResponse = z.object({ id: idSchema, status: z.enum(GENERATION_STATUSES) });
+export const createGenerationResponse = z.object({
+  id: idSchema,
+  status: z.enum(GENERATION_STATUSES),
+  session_id: idSchema.nullable(),
+});
 
 export const estimateRequest = z.object({
   model: z.string({ error: "model is required" }).min(1, "model is required"),
@@ -75,6 +84,12 @@ export const generationSchema = z
     outputs: z.array(outputSchema),
     created_at: timestampSchema,
     completed_at: timestampSchema.nullable(),
+    starred: z.boolean(),
+    tags: z.array(z.string()),
+    session_id: idSchema.nullable(),
+    trashed_at: timestampSchema
+      .nullable()
+      .meta({ description: "When it went to the trash; null outside it." }),
   })
   .meta({ id: "Generation" });
 
@@ -124,16 +139,17 @@ export const lineageResponse = z.object({
 
 export const MAX_PAGE_SIZE = 100;
 
-export const listQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1, "limit must be at least 1")
-    .max(1000)
-    .default(30)
-    .transform((n) => Math.min(n, MAX_PAGE_SIZE))
-    .meta({ description: `Page size; at most ${MAX_PAGE_SIZE} are returned.` }),
-  cursor: z.string().max(200).optional(),
-  status: z.enum(GENERATION_STATUSES).optional(),
-  kind: z.enum(["image", "video"]).optional(),
-});
+export const listQuery = z
+  .object({
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1, "limit must be at least 1")
+      .max(1000)
+      .default(30)
+      .transform((n) => Math.min(n, MAX_PAGE_SIZE))
+      .meta({ description: `Page size; at most ${MAX_PAGE_SIZE} are returned.` }),
+    cursor: z.string().max(200).optional(),
+    ...galleryFilterShape,
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "must not be after to", path: ["from"] });

@@ -9,6 +9,7 @@ import { type GenerationRow, MAX_ACTIVE_PER_USER } from "@/lib/generations/types
 import { submitJobKey } from "@/lib/jobs/definitions";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import type { ModelKind, ProviderId } from "@/lib/models-config";
+import { sessionForGeneration } from "@/lib/sessions/session-for-generation";
 
 export type NewGeneration = {
   userId: string;
@@ -20,6 +21,11 @@ export type NewGeneration = {
   parentGenerationId?: string | null;
   /** The user's own files it consumes (lib/assets/generation-inputs.ts). */
   inputs?: InputEdge[];
+  /**
+   * Put it in a session (lib/sessions/session-for-generation.ts): the given one, else its
+   * parent's, else a new one. Left out, it joins none.
+   */
+  session?: { id?: string | null };
 };
 
 export type Reservation =
@@ -50,12 +56,19 @@ export async function reserveGeneration(g: NewGeneration, limits: ReservationLim
     if (refused) return refused;
     if (owner.credits < limits.price)
       return { ok: false, reason: "insufficient_credits", balance: owner.credits };
+    const workspaceId = g.session
+      ? await sessionForGeneration(tx, g.userId, {
+          id: g.session.id,
+          parentGenerationId: g.parentGenerationId,
+          prompt: g.prompt,
+        })
+      : null;
     const [row] = await tx<GenerationRow[]>`
       insert into generations (user_id, model_id, provider, kind, input, prompt, parent_generation_id,
-                               cost, estimated_credits, charged_credits)
+                               cost, estimated_credits, charged_credits, workspace_id)
       values (${g.userId}, ${g.modelId}, ${g.provider}, ${g.kind}, ${tx.json(g.input as never)}, ${g.prompt},
               (select id from generations where id = ${g.parentGenerationId ?? null}::uuid and user_id = ${g.userId}),
-              ${limits.price}, ${limits.price}, ${limits.price})
+              ${limits.price}, ${limits.price}, ${limits.price}, ${workspaceId})
       returning *`;
     if (!row) throw new Error("generation insert returned no row");
     if (limits.price > 0) {

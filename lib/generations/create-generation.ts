@@ -51,6 +51,8 @@ export async function createGeneration(args: {
   modelId: string;
   input: unknown;
   parentGenerationId?: string | null;
+  /** The session to work in; none chosen starts one (or joins the parent's). */
+  sessionId?: string | null;
 }): Promise<CreatedGeneration> {
   const { effective, input } = await validateRequest(args.modelId, args.input, args.userId);
   const model = effective.model;
@@ -64,6 +66,7 @@ export async function createGeneration(args: {
       prompt: promptOf(input),
       parentGenerationId: args.parentGenerationId ?? null,
       inputs: await inputAssets(args.userId, model, input),
+      session: { id: args.sessionId ?? null },
     },
     {
       price: priceOf(model, input, effective.unitPrice),

@@ -48,6 +48,11 @@ export type PublicGeneration = {
   outputs: PublicOutput[];
   created_at: string;
   completed_at: string | null;
+  starred: boolean;
+  tags: string[];
+  session_id: string | null;
+  /** When it went to the trash; null outside it. */
+  trashed_at: string | null;
 };
 
 type SerializableRow = Omit<ListRow, "cursor_at">;
@@ -110,6 +115,10 @@ function toPublic(row: SerializableRow, urls: Map<string, string>): PublicGenera
     })),
     created_at: row.created_at.toISOString(),
     completed_at: row.completed_at?.toISOString() ?? null,
+    starred: row.starred,
+    tags: row.tags,
+    session_id: row.workspace_id,
+    trashed_at: row.trashed_at?.toISOString() ?? null,
   };
 }
 

@@ -52,6 +52,11 @@ export type GenerationRow = {
   flow_run_id: string | null;
   node_id: string | null;
   flow_node_key: string | null;
+  /** The session it belongs to (a `workspaces` row), if any. */
+  workspace_id: string | null;
+  starred: boolean;
+  tags: string[];
+  trashed_at: Date | null;
   created_at: Date;
   submitted_at: Date | null;
   completed_at: Date | null;

@@ -63,7 +63,26 @@ export const JOBS = {
     payload: z.object({ generationId: uuid }),
     maxAttempts: 3,
   },
+  /**
+   * Removes for good what has been in the trash past the retention setting, files included.
+   * Scheduled daily (JOB_CRON); a cron run's payload carries graphile-worker's `_cron` record.
+   */
+  "trash.purge": {
+    payload: z.object({}).loose(),
+    maxAttempts: 3,
+  },
 } as const;
+
+/** Jobs run on a schedule: graphile-worker's cron, as long-lived workers run it (lib/jobs/runner.ts). */
+export const JOB_CRON = [
+  {
+    task: "trash.purge",
+    // Daily at 03:17 UTC; a worker that was down at that time runs it when it starts, within a day.
+    match: "17 3 * * *",
+    identifier: "trash.purge",
+    options: { backfillPeriod: 24 * 60 * 60 * 1000, maxAttempts: 3 },
+  },
+] as const satisfies readonly { task: JobName; match: string; identifier: string; options: object }[];
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]["payload"]>;

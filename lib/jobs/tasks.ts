@@ -3,8 +3,9 @@ import "server-only";
 // malformed payload fails the job (it is retried, then dead-lettered with the zod message).
 import type { JobHelpers, TaskList } from "graphile-worker";
 import { sql } from "@/lib/db/client";
-import { backfillVideoStills } from "@/lib/generations/backfill-video-stills";
 import { advanceRun } from "@/lib/flows/advance-run";
+import { purgeTrash } from "@/lib/gallery/purge-trash";
+import { backfillVideoStills } from "@/lib/generations/backfill-video-stills";
 import { runEndedHooks } from "@/lib/generations/ended-hooks";
 import { runSubmitJob } from "@/lib/generations/submit-generation";
 import { scheduleWatch, watchProgress } from "@/lib/generations/watch-progress";
@@ -34,6 +35,9 @@ const handlers: Handlers = {
   "flow.advance": ({ runId }, ctx) => advanceRun(runId, ctx.log),
   "outbound_webhook.deliver": ({ deliveryId, manual }, ctx) => deliverWebhook(deliveryId, manual, ctx.log),
   "generation.video-stills": ({ generationId }, ctx) => backfillVideoStills(generationId, ctx.log),
+  "trash.purge": async (_payload, ctx) => {
+    await purgeTrash(ctx.log);
+  },
 };
 
 function task<N extends JobName>(name: N) {

@@ -1,4 +1,4 @@
-// The common provider adapter interface (docs/architecture.md §7). Everything above the adapters —
+// The common provider adapter interface (docs/architecture.md §8). Everything above the adapters —
 // routes, the lifecycle, the pipeline — is the same for every provider.
 import type { ProviderStatus } from "@/lib/generations/status";
 import type { ModelDefinition, ProviderId } from "@/lib/models-config";

@@ -11,13 +11,14 @@ export { freePort };
 
 export const SESSION_SECRET = "bench-session-secret-0123456789abcdef0123456789";
 
-export type BenchApp = { url: string; sql: Sql; pid: number; stop: () => Promise<void> };
+export type BenchApp = { url: string; sql: Sql; pid: number; dataDir: string; stop: () => Promise<void> };
 
 export async function startBenchApp(env: Record<string, string>): Promise<BenchApp> {
   assertBuilt();
   const pg = await startScratchPostgres("bench");
   const sql = postgres(pg.url(), { max: 10, onnotice: () => {} });
   const port = await freePort();
+  const dataDir = path.join(pg.dir, "data");
   const server = await startNextServer({
     port,
     env: {
@@ -25,7 +26,7 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
       DATABASE_EMBEDDED: "1",
       SESSION_SECRET,
       APP_URL: `http://127.0.0.1:${port}`,
-      DATA_DIR: path.join(pg.dir, "data"),
+      DATA_DIR: dataDir,
       // A production server will not start without a way to deliver sign-in codes; benchmarks
       // sign in with sessions made in the database and never send mail.
       SMTP_URL: "smtp://127.0.0.1:9",
@@ -39,6 +40,7 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
     url: server.url,
     sql,
     pid: server.pid,
+    dataDir,
     stop: async () => {
       await server.stop();
       await sql.end();

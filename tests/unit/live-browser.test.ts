@@ -28,6 +28,10 @@ function item(id: string, status: Generation["status"] = "completed"): Generatio
     outputs: [],
     created_at: "2026-11-30T12:00:00.000Z",
     completed_at: status === "completed" ? "2026-11-30T12:00:02.000Z" : null,
+    starred: false,
+    tags: [],
+    session_id: null,
+    trashed_at: null,
   };
 }
 

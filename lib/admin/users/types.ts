@@ -12,6 +12,8 @@ export type AdminUser = {
   created_at: Date;
   last_activity_at: Date | null;
   generation_count: number;
+  /** Bytes of every file the user keeps (lib/gallery/storage-usage.ts). */
+  storage_bytes: number;
 };
 
 export type LedgerEntry = {

@@ -14,10 +14,14 @@ export const POST = withApiLogging(
       modelId: body.model,
       input: body.input,
       parentGenerationId: body.parent_generation_id ?? null,
+      sessionId: body.session_id ?? null,
     });
     if (apiKey) await attributeGenerationToKey(generation.id, apiKey.id);
     nudgeJobs(log);
-    return Response.json({ id: generation.id, status: generation.status }, { status: 202 });
+    return Response.json(
+      { id: generation.id, status: generation.status, session_id: generation.workspace_id },
+      { status: 202 },
+    );
   },
 );
 
