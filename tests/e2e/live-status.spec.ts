@@ -97,7 +97,9 @@ test("a [slow] job shows Running with its elapsed time, then Done, within 2 s of
   const createdAt = Date.now();
   const { id } = (await created.json()) as { id: string };
 
-  // The result page, measured once its live channel is open (as a page open for a while is).
+  // The result page, once its live channel is open (as a page open for a while is). It opens
+  // after the job exists, which on a busy machine may be after the start: its Done is timed,
+  // its Running only checked (the list tabs time it).
   const result = await context.newPage();
   const stream = result.waitForResponse((res) => new URL(res.url()).pathname === "/api/events");
   await result.goto(`/result/${id}`);
@@ -156,9 +158,10 @@ test("a [slow] job shows Running with its elapsed time, then Done, within 2 s of
   for (const { name, running, done } of lags)
     info.annotations.push({ type: `${name} lag`, description: `running ${running} ms, done ${done} ms` });
   for (const { name, seen, running, done } of lags) {
-    expect(running, `${name}: Running with its clock after the server's start`).toBeLessThan(MAX_LAG_MS);
     expect(done, `${name}: Done after the server's completion`).toBeLessThan(MAX_LAG_MS);
-    if (name !== "result") expect(seen.queued, `${name}: Queued first`).toBeLessThan(seen.processing ?? 0);
+    if (name === "result") continue;
+    expect(running, `${name}: Running with its clock after the server's start`).toBeLessThan(MAX_LAG_MS);
+    expect(seen.queued, `${name}: Queued first`).toBeLessThan(seen.processing ?? 0);
   }
   const appeared = (await statusTimes(polling)).tile ?? Number.POSITIVE_INFINITY;
   info.annotations.push({ type: "polling tab", description: `new job shown ${appeared - createdAt} ms` });
