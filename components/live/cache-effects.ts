@@ -6,6 +6,7 @@ import { removeGeneration } from "@/components/generations/cache-updates";
 import { generationKeys } from "@/components/generations/query-keys";
 import { type Me, meKey } from "@/contexts/me-query";
 import type { LiveEvent } from "@/lib/live/types";
+import { refreshCoalesced } from "./refresh-coalesced";
 
 export type CacheEffect =
   | { action: "invalidate"; queryKey: readonly unknown[]; exact?: boolean }
@@ -48,7 +49,7 @@ export function cacheEffectsOf(event: LiveEvent): CacheEffect[] {
 export function applyCacheEffects(client: QueryClient, effects: readonly CacheEffect[]): void {
   for (const effect of effects) {
     if (effect.action === "invalidate")
-      void client.invalidateQueries({ queryKey: effect.queryKey, exact: effect.exact ?? false });
+      refreshCoalesced(client, { queryKey: effect.queryKey, exact: effect.exact ?? false });
     else if (effect.action === "remove-generation") removeGeneration(client, effect.id);
     else client.setQueryData<Me>(meKey, (me) => ({ ...me, credits: effect.credits }));
   }
