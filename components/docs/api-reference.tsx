@@ -16,6 +16,10 @@ export function ApiReference() {
         url: "/api/openapi.json",
         withDefaultFonts: false,
         hideClientButton: true,
+        layout: "classic",
+        hideDarkModeToggle: true,
+        defaultOpenAllTags: true,
+        showDeveloperTools: "never",
         telemetry: false,
         agent: { disabled: true },
       }}

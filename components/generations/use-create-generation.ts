@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { announceNewGeneration } from "@/components/live/tab-broadcast";
 import { fetchJson } from "@/components/providers/fetch-json";
 import { useGenerations } from "@/contexts/generations-context";
 import type { LiteModel } from "@/lib/models-lite";
@@ -38,6 +39,7 @@ export function useCreateGeneration() {
     },
     onSuccess: (created, _vars, context) => {
       resolveOptimistic(context.pendingId, created.id, created.status);
+      announceNewGeneration();
       // Credits were reserved: let the server components (header balance) re-render.
       router.refresh();
     },

@@ -1,10 +1,11 @@
 "use client";
 
-import { useInfiniteQuery, useQueries } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueries, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { fetchJson } from "@/components/providers/fetch-json";
 import { pollInterval, useGenerations } from "@/contexts/generations-context";
 import { useLiveConnected } from "@/contexts/live-context";
+import { fetchWithEtag } from "./fetch-with-etag";
 import { matchesFilters, mergeWithHead } from "./merge-lists";
 import { generationKeys, listUrl } from "./query-keys";
 import { compareNewestFirst, type GenerationPage, type KindFilter, type StatusFilter } from "./types";
@@ -18,6 +19,7 @@ const EMPTY: GenerationPage["items"] = [];
  * "Active" is queued + processing: two small unpaginated lists (at most 5 jobs are active).
  */
 export function useHistoryItems(kind: KindFilter, status: StatusFilter) {
+  const client = useQueryClient();
   const head = useGenerations().items;
   const live = useLiveConnected();
   const activeMode = status === "active";
@@ -40,10 +42,16 @@ export function useHistoryItems(kind: KindFilter, status: StatusFilter) {
   const active = useQueries({
     queries: (["queued", "processing"] as const).map((s) => ({
       queryKey: generationKeys.status(s, kind),
+      // Polled like the head, through the same ETag path: unchanged, a poll is a 304.
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        fetchJson<GenerationPage>(listUrl({ limit: 100, kind, status: s }), { signal }),
+        fetchWithEtag<GenerationPage>(
+          listUrl({ limit: 100, kind, status: s }),
+          client.getQueryData(generationKeys.status(s, kind)),
+          signal,
+        ),
       enabled: activeMode,
       refetchInterval: (q: { state: { data?: GenerationPage } }) => pollInterval(q.state.data?.items, live),
+      refetchIntervalInBackground: true,
     })),
   });
 

@@ -1,6 +1,7 @@
 // The app's navigation in one list: header, mobile drawer and the signed-in home page read it.
 // Add a page by adding an entry here, once the page exists.
 import {
+  BookOpenIcon,
   ClapperboardIcon,
   HistoryIcon,
   HomeIcon,
@@ -45,6 +46,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description: "Everything you have made, with filters. Open any result to reuse it.",
     icon: HistoryIcon,
     access: "user",
+  },
+  {
+    href: "/docs",
+    label: "Docs",
+    description: "How things work: models and prices, credits, flows, the API and self-hosting.",
+    icon: BookOpenIcon,
+    access: "public",
   },
   {
     href: "/profile",

@@ -1,6 +1,6 @@
 // Generations: create, price, list, read, cancel, delete, lineage.
 import { z } from "zod";
-import { GENERATION_STATUSES } from "@/lib/generations/status";
+import { GENERATION_STATUSES, PROVIDER_STATUSES } from "@/lib/generations/status";
 import { providerSchema } from "./catalog";
 import { idSchema, timestampSchema } from "./common";
 
@@ -57,6 +57,19 @@ export const generationSchema = z
     provider: providerSchema,
     kind: z.enum(["image", "video", "text"]),
     status: z.enum(GENERATION_STATUSES),
+    provider_status: z.enum(PROVIDER_STATUSES).nullable().meta({
+      description:
+        "What the provider last said about the running job: `queued`, `starting` (the model is booting) or `processing`; null before it said anything.",
+    }),
+    started_at: timestampSchema
+      .nullable()
+      .meta({ description: "When the provider started the job (status `processing`)." }),
+    progress: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .meta({ description: "How far the running job is, 0–1, where the provider's logs tell." }),
     prompt: z.string().nullable(),
     error: z.string().nullable(),
     outputs: z.array(outputSchema),
@@ -75,6 +88,7 @@ export const generationDetailSchema = generationSchema
     }),
     parent_generation_id: idSchema.nullable(),
     submitted_at: timestampSchema.nullable(),
+    latest_log: z.string().nullable().meta({ description: "The last line of the provider's logs." }),
   })
   .meta({ id: "GenerationDetail" });
 

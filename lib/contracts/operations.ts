@@ -1,12 +1,14 @@
 // Every public API operation, documented once. Routes parse their input with these schemas;
 // the OpenAPI document and the API tests' response check read this list.
 import * as account from "./account";
+import * as apiKeys from "./api-keys";
 import * as catalog from "./catalog";
 import { idParams } from "./common";
 import * as generations from "./generations";
 import type { Operation } from "./operation";
 import * as system from "./system";
 import * as uploads from "./uploads";
+import * as webhooks from "./webhooks";
 
 export const operations: readonly Operation[] = [
   {
@@ -37,6 +39,7 @@ export const operations: readonly Operation[] = [
     summary: "Price a generation before creating it",
     tag: "Generations",
     auth: "user",
+    scope: "generate",
     body: { schema: generations.estimateRequest },
     responses: { 200: { description: "The price in credits", schema: generations.estimateResponse } },
     errors: [400],
@@ -47,6 +50,7 @@ export const operations: readonly Operation[] = [
     summary: "Create a generation (charged now, refunded if it fails)",
     tag: "Generations",
     auth: "user",
+    scope: "generate",
     body: { schema: generations.createGenerationRequest },
     responses: { 202: { description: "Queued", schema: generations.createGenerationResponse } },
     errors: [400, 402, 403, 409, 413, 429],
@@ -57,6 +61,7 @@ export const operations: readonly Operation[] = [
     summary: "My generations, newest first, with keyset paging and an ETag",
     tag: "Generations",
     auth: "user",
+    scope: "read",
     query: generations.listQuery,
     responses: {
       200: { description: "A page", schema: generations.generationListResponse },
@@ -70,6 +75,7 @@ export const operations: readonly Operation[] = [
     summary: "One generation with its input and receipt",
     tag: "Generations",
     auth: "user",
+    scope: "read",
     params: idParams,
     responses: { 200: { description: "The generation", schema: generations.generationDetailSchema } },
     errors: [400, 404],
@@ -90,6 +96,7 @@ export const operations: readonly Operation[] = [
     summary: "Cancel a running generation (refunded)",
     tag: "Generations",
     auth: "user",
+    scope: "generate",
     params: idParams,
     responses: { 200: { description: "Canceled", schema: generations.cancelResponse } },
     errors: [400, 404, 409],
@@ -100,6 +107,7 @@ export const operations: readonly Operation[] = [
     summary: "Ancestors and descendants of a generation",
     tag: "Generations",
     auth: "user",
+    scope: "read",
     params: idParams,
     responses: { 200: { description: "Lineage", schema: generations.lineageResponse } },
     errors: [400, 404],
@@ -110,6 +118,7 @@ export const operations: readonly Operation[] = [
     summary: "Upload images (multipart; for files up to the upload limit)",
     tag: "Uploads",
     auth: "user",
+    scope: "generate",
     body: { schema: uploads.multipartUploadRequest, contentType: "multipart/form-data" },
     responses: { 201: { description: "Stored", schema: uploads.multipartUploadResponse } },
     errors: [400, 413, 415, 429],
@@ -120,6 +129,7 @@ export const operations: readonly Operation[] = [
     summary: "Open a resumable (tus) upload slot",
     tag: "Uploads",
     auth: "user",
+    scope: "generate",
     body: { schema: uploads.uploadSlotRequest },
     responses: {
       201: { description: "Where and how to send the bytes", schema: uploads.uploadSlotResponse },
@@ -132,6 +142,7 @@ export const operations: readonly Operation[] = [
     summary: "Finish a resumable upload: checked, stored, an asset",
     tag: "Uploads",
     auth: "user",
+    scope: "generate",
     params: idParams,
     responses: { 200: { description: "Stored", schema: uploads.uploadedImageSchema } },
     errors: [400, 404, 409, 413, 415],
@@ -142,6 +153,7 @@ export const operations: readonly Operation[] = [
     summary: "The signed-in person and their balance",
     tag: "Account",
     auth: "user",
+    scope: "read",
     responses: { 200: { description: "Me", schema: account.meResponse } },
     errors: [],
   },
@@ -193,5 +205,103 @@ export const operations: readonly Operation[] = [
       200: { description: "An event stream", contentType: "text/event-stream" },
     },
     errors: [404, 429],
+  },
+  {
+    method: "get",
+    path: "/api/keys",
+    summary: "My API keys (prefix and last use; never the key)",
+    tag: "API keys",
+    auth: "user",
+    responses: { 200: { description: "Keys", schema: apiKeys.apiKeysResponse } },
+    errors: [],
+  },
+  {
+    method: "post",
+    path: "/api/keys",
+    summary: "Create an API key with scopes; the key is in this answer only",
+    tag: "API keys",
+    auth: "user",
+    body: { schema: apiKeys.createApiKeyRequest },
+    responses: { 201: { description: "Created", schema: apiKeys.createApiKeyResponse } },
+    errors: [400, 409],
+  },
+  {
+    method: "delete",
+    path: "/api/keys/{id}",
+    summary: "Revoke an API key at once",
+    tag: "API keys",
+    auth: "user",
+    params: idParams,
+    responses: { 204: { description: "Revoked" } },
+    errors: [404],
+  },
+  {
+    method: "get",
+    path: "/api/webhook-endpoints",
+    summary: "My webhook endpoints",
+    tag: "Webhooks",
+    auth: "user",
+    responses: { 200: { description: "Endpoints", schema: webhooks.endpointsResponse } },
+    errors: [],
+  },
+  {
+    method: "post",
+    path: "/api/webhook-endpoints",
+    summary: "Add a webhook endpoint; its signing secret is in this answer only",
+    tag: "Webhooks",
+    auth: "user",
+    body: { schema: webhooks.createEndpointRequest },
+    responses: { 201: { description: "Added", schema: webhooks.createEndpointResponse } },
+    errors: [400, 409, 422, 503],
+  },
+  {
+    method: "get",
+    path: "/api/webhook-endpoints/{id}",
+    summary: "One webhook endpoint",
+    tag: "Webhooks",
+    auth: "user",
+    params: idParams,
+    responses: { 200: { description: "The endpoint", schema: webhooks.endpointSchema } },
+    errors: [404],
+  },
+  {
+    method: "delete",
+    path: "/api/webhook-endpoints/{id}",
+    summary: "Remove a webhook endpoint and its delivery log",
+    tag: "Webhooks",
+    auth: "user",
+    params: idParams,
+    responses: { 204: { description: "Removed" } },
+    errors: [404],
+  },
+  {
+    method: "get",
+    path: "/api/webhook-endpoints/{id}/deliveries",
+    summary: "The endpoint's newest deliveries with every attempt",
+    tag: "Webhooks",
+    auth: "user",
+    params: idParams,
+    responses: { 200: { description: "Deliveries", schema: webhooks.deliveriesResponse } },
+    errors: [404],
+  },
+  {
+    method: "post",
+    path: "/api/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver",
+    summary: "Send a delivery again now, with the same event id",
+    tag: "Webhooks",
+    auth: "user",
+    params: webhooks.deliveryParams,
+    responses: { 202: { description: "Queued", schema: webhooks.redeliverResponse } },
+    errors: [404],
+  },
+  {
+    method: "post",
+    path: "/api/webhook-endpoints/{id}/test",
+    summary: "Send a `webhook.test` event to the endpoint",
+    tag: "Webhooks",
+    auth: "user",
+    params: idParams,
+    responses: { 202: { description: "Queued", schema: webhooks.testEventResponse } },
+    errors: [404],
   },
 ];

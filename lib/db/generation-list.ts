@@ -10,6 +10,7 @@ export type ListFilter = { status?: GenerationStatus; kind?: ModelKind };
 // `cursor_at` is created_at to the microsecond: a JS Date keeps milliseconds, and a cursor cut
 // to them would skip rows created later within the same millisecond.
 const LIST_COLUMNS = sql`id, model_id, provider, kind, status, prompt, error, outputs, created_at, completed_at,
+  provider_status, started_at, progress,
   to_json(created_at) #>> '{}' as cursor_at`;
 
 export type ListRow = Pick<
@@ -24,6 +25,9 @@ export type ListRow = Pick<
   | "outputs"
   | "created_at"
   | "completed_at"
+  | "provider_status"
+  | "started_at"
+  | "progress"
 > & { cursor_at: string };
 
 /** Newest first, keyset-paginated on (created_at, id) so deep pages cost the same as the first. */

@@ -7,8 +7,8 @@ import {
   claimOutputs,
   complete,
   fail,
-  markProcessing,
   OUTPUTS_CLAIM_RENEW_MS,
+  recordProgress,
   releaseOutputsClaim,
   renewOutputsClaim,
 } from "@/lib/generations/lifecycle";
@@ -28,9 +28,11 @@ const TRANSIENT_MEDIA_ERRORS = new Set<MediaError["code"]>(["network_error", "ti
 export async function applyJobState(generationId: string, state: JobState, log: Logger): Promise<void> {
   switch (state.status) {
     case "queued":
-      return;
+    case "starting":
     case "processing":
-      await markProcessing(generationId);
+      // The start is logged: it is the moment the owner's "Running" is measured against.
+      if ((await recordProgress(generationId, state))?.started)
+        log.info("generation started", { generationId });
       return;
     case "failed":
       if (await fail(generationId, state.error))

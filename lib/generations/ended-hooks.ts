@@ -8,10 +8,12 @@ import { getGeneration } from "@/lib/db/generations";
 import type { GenerationRow } from "@/lib/generations/types";
 import type { Logger } from "@/lib/log";
 import { notifyGenerationFinished } from "@/lib/notifications/notify-generation-finished";
+import { publishGenerationEvent } from "@/lib/outbound-webhooks/generation-events";
 
 type EndedHook = (generation: GenerationRow, log: Logger) => Promise<void>;
 
-const HOOKS: readonly EndedHook[] = [notifyGenerationFinished];
+// The webhook event is unique per (generation, outcome), so it too is recorded once.
+const HOOKS: readonly EndedHook[] = [notifyGenerationFinished, publishGenerationEvent];
 
 export async function runEndedHooks(generationId: string, log: Logger): Promise<void> {
   // Deleted meanwhile: nobody is left to tell.

@@ -7,6 +7,7 @@ import "server-only";
 import { staleActiveGenerations, touchGeneration } from "@/lib/db/generations";
 import { applyJobState } from "@/lib/generations/apply-job-state";
 import { fail, timeOut as markTimedOut } from "@/lib/generations/lifecycle";
+import { isProviderRunning } from "@/lib/generations/status";
 import type { GenerationRow } from "@/lib/generations/types";
 import { submitJobKey } from "@/lib/jobs/definitions";
 import { hasLiveJob } from "@/lib/jobs/pending";
@@ -104,7 +105,7 @@ async function reconcileGeneration(
   }
   // Overdue but finished all the same (say the process storing its outputs died and the claim's
   // lease ran out after the deadline): the result exists, so it gets one try at being stored.
-  const running = state.status === "queued" || state.status === "processing";
+  const running = isProviderRunning(state.status);
   if (overdue && running) return timeOut();
   try {
     await applyJobState(generation.id, state, log);

@@ -3,6 +3,7 @@ import "server-only";
 // the end of the next whole hour, so they stay identical between polls within an hour
 // (browsers keep thumbnails cached) and the list ETag only needs the hour.
 import type { ListRow } from "@/lib/db/generation-list";
+import type { ProviderStatus } from "@/lib/generations/status";
 import { type GenerationRow, type GenerationStatus, outputObjectPaths } from "@/lib/generations/types";
 import type { ModelKind } from "@/lib/models-config";
 import { storage } from "@/lib/storage";
@@ -34,6 +35,13 @@ export type PublicGeneration = {
   provider: string;
   kind: ModelKind;
   status: GenerationStatus;
+  /**
+   * What the provider last said about the running job (queued, starting, processing), when its
+   * run started and how far it is (0–1). Always sent; optional for the browser's placeholders.
+   */
+  provider_status?: ProviderStatus | null;
+  started_at?: string | null;
+  progress?: number | null;
   prompt: string | null;
   error: string | null;
   outputs: PublicOutput[];
@@ -83,6 +91,9 @@ function toPublic(row: SerializableRow, urls: Map<string, string>): PublicGenera
     provider: row.provider,
     kind: row.kind,
     status: row.status,
+    provider_status: row.provider_status,
+    started_at: row.started_at?.toISOString() ?? null,
+    progress: row.progress,
     prompt: row.prompt,
     error: row.error,
     outputs: row.outputs.map((output) => ({
@@ -131,5 +142,6 @@ export async function serializeGenerationDetail(row: GenerationRow) {
     },
     parent_generation_id: row.parent_generation_id,
     submitted_at: row.submitted_at?.toISOString() ?? null,
+    latest_log: row.latest_log,
   };
 }

@@ -1,4 +1,4 @@
-import type { GenerationStatus } from "@/lib/generations/status";
+import type { GenerationStatus, ProviderStatus } from "@/lib/generations/status";
 import type { MediaOutput } from "@/lib/media/types";
 import type { ModelKind, ProviderId } from "@/lib/models-config";
 
@@ -32,6 +32,12 @@ export type GenerationRow = {
   provider: ProviderId;
   kind: ModelKind;
   status: GenerationStatus;
+  /** What the provider last said about the running job (lifecycle.ts recordProgress). */
+  provider_status: ProviderStatus | null;
+  started_at: Date | null;
+  progress: number | null;
+  latest_log: string | null;
+  log_position: number;
   input: Record<string, unknown>;
   prompt: string | null;
   provider_job_id: string | null;

@@ -12,6 +12,14 @@ export const JOBS = {
     payload: z.object({ generationId: uuid }),
     maxAttempts: 5,
   },
+  /**
+   * Asks a provider that reports only when asked (fal) how a submitted job is doing, records
+   * it, and schedules itself again a second later until the job has ended.
+   */
+  "generation.watch": {
+    payload: z.object({ generationId: uuid }),
+    maxAttempts: 3,
+  },
   /** Applies one recorded, verified webhook delivery: state change, outputs into storage. */
   "webhook.process": {
     payload: z.object({ eventId: uuid }),
@@ -28,6 +36,15 @@ export const JOBS = {
       status: z.enum(["completed", "failed", "canceled"]),
     }),
     maxAttempts: 5,
+  },
+  /**
+   * One attempt to deliver an outbound webhook (lib/outbound-webhooks/deliver.ts). A failed
+   * attempt schedules the next one itself, on its own backoff; the queue's own retries only
+   * cover a crash or a database error mid-way. `manual`: a person's "redeliver".
+   */
+  "outbound_webhook.deliver": {
+    payload: z.object({ deliveryId: uuid, manual: z.boolean() }),
+    maxAttempts: 3,
   },
   /**
    * Gives the video outputs of one completed generation the poster, last frame, size and length
@@ -52,3 +69,10 @@ export type JobState = (typeof JOB_STATES)[number];
 
 /** The job key a generation's submit job carries: one per generation, findable by the reconciler. */
 export const submitJobKey = (generationId: string) => `generation.submit:${generationId}`;
+
+/** The job key of a delivery's next automatic attempt: one scheduled attempt per delivery. */
+export const deliveryJobKey = (deliveryId: string) => `outbound_webhook.deliver:${deliveryId}`;
+/** A redelivery's job key: clicking "redeliver" twice before it runs sends once. */
+export const redeliveryJobKey = (deliveryId: string) => `outbound_webhook.redeliver:${deliveryId}`;
+/** The job key of a generation's next status poll: one at a time per generation. */
+export const watchJobKey = (generationId: string) => `generation.watch:${generationId}`;

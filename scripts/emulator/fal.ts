@@ -167,7 +167,12 @@ export function createFal(deps: FalDeps) {
   function status(r: FalRequest, withLogs: boolean): [number, Record<string, unknown>] {
     const { job } = r;
     const logs = withLogs
-      ? job.logs.map((message) => ({ message, level: "INFO", source: "user", timestamp: job.createdAt }))
+      ? job.logs.map((message, i) => ({
+          message,
+          level: "INFO",
+          source: "user",
+          timestamp: job.logTimes[i] ?? job.createdAt,
+        }))
       : null;
     const common = { request_id: job.id, ...urls(r) };
     if (job.status === "queued") return [202, { status: "IN_QUEUE", ...common, queue_position: 0 }];

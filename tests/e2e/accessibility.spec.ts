@@ -1,11 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { audit, switchTheme, THEMES } from "./support/audit";
 import { signInThroughPage } from "./support/sign-in";
 
 // axe-core on every page a person or an admin reaches, in both themes: serious and critical
 // violations (contrast, names, landmarks, headings) fail the run with what and where.
 
-const THEMES = ["light", "dark"] as const;
 const ADMIN_PAGES = [
   "/admin/users",
   "/admin/generations",
@@ -14,28 +13,6 @@ const ADMIN_PAGES = [
   "/admin/settings",
   "/admin/audit",
 ];
-
-/** The theme the next pages load in, as the header's toggle stores it. */
-async function switchTheme(page: Page, theme: (typeof THEMES)[number]): Promise<void> {
-  await page.evaluate((value) => localStorage.setItem("atelier-theme", value), theme);
-}
-
-/** Waits for the page to settle (no skeletons), then lists serious axe violations and h1 counts other than one. */
-async function audit(page: Page, path: string): Promise<string[]> {
-  await page.goto(path);
-  await expect(page.locator("main")).toBeVisible();
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 });
-  // Let colour transitions finish, so contrast is measured on the final colours.
-  await page.waitForTimeout(300);
-  const problems: string[] = [];
-  const headings = await page.locator("h1").count();
-  if (headings !== 1) problems.push(`${path}: ${headings} h1 elements, expected exactly one`);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
-  for (const v of results.violations.filter((v) => v.impact === "serious" || v.impact === "critical"))
-    for (const n of v.nodes)
-      problems.push(`${path}: ${v.id} (${v.impact}) at ${n.target.join(" ")}: ${n.failureSummary}`);
-  return problems;
-}
 
 /** One completed generation, so /result/[id] has media and actions to check. */
 async function oneResult(page: Page): Promise<string> {

@@ -189,14 +189,19 @@ describe("a placeholder meets its real row", () => {
 describe("polling beside the live channel", () => {
   const active = [item(ID, "processing")];
   const idle = [item(ID)];
-  it("keeps today's pace without a channel", () => {
+  it("without a channel: every second while a job is active in a visible tab, else every 30 s", () => {
+    expect(ACTIVE_POLL_MS).toBe(1_000);
+    expect(IDLE_POLL_MS).toBe(30_000);
     expect(pollInterval(active)).toBe(ACTIVE_POLL_MS);
+    expect(pollInterval([item(ID, "queued")], false, true)).toBe(ACTIVE_POLL_MS);
+    expect(pollInterval(active, false, false)).toBe(IDLE_POLL_MS);
     expect(pollInterval(idle)).toBe(IDLE_POLL_MS);
     expect(pollInterval(undefined)).toBe(IDLE_POLL_MS);
   });
-  it("slows to the safety net while connected, never faster than idle", () => {
+  it("slows to the safety net while connected, whatever is running", () => {
     expect(pollInterval(active, true)).toBe(LIVE_POLL_MS);
-    expect(pollInterval(idle, true)).toBe(IDLE_POLL_MS);
+    expect(pollInterval(idle, true)).toBe(LIVE_POLL_MS);
+    expect(LIVE_POLL_MS).toBe(30_000);
   });
   it("retries a refused stream with growing, capped delays", () => {
     expect([1, 2, 3, 4, 10].map(refusedRetryMs)).toEqual([5_000, 10_000, 20_000, 40_000, 120_000]);

@@ -5,8 +5,15 @@ export const metadata: Metadata = { title: "API reference" };
 
 export default function ApiReferencePage() {
   return (
-    <div className="min-h-screen">
-      <h1 className="sr-only">API reference</h1>
+    <div className="flex flex-col gap-4">
+      <h1 className="font-semibold text-2xl tracking-tight sm:text-3xl">API reference</h1>
+      <p className="text-muted-foreground">
+        Generated from the same schemas the server checks requests with; the raw document is at{" "}
+        <a className="underline" href="/api/openapi.json">
+          /api/openapi.json
+        </a>
+        .
+      </p>
       <ApiReference />
     </div>
   );
