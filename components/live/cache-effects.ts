@@ -16,6 +16,8 @@ export type CacheEffect =
 const RECENT = ["generations", "recent"] as const;
 const BY_STATUS = ["generations", "status"] as const;
 const DETAILS = ["generations", "detail"] as const;
+/** Flow pages keep their queries under this prefix (runs refetch when one changes). */
+const FLOWS = ["flows"] as const;
 
 const invalidate = (queryKey: readonly unknown[], exact?: boolean): CacheEffect =>
   exact ? { action: "invalidate", queryKey, exact } : { action: "invalidate", queryKey };
@@ -30,8 +32,16 @@ export function cacheEffectsOf(event: LiveEvent): CacheEffect[] {
       return event.credits === null
         ? [invalidate(meKey, true)]
         : [{ action: "set-credits", credits: event.credits }];
+    case "flow_run":
+      return [invalidate(FLOWS)];
     case "resync":
-      return [invalidate(RECENT), invalidate(BY_STATUS), invalidate(DETAILS), invalidate(meKey, true)];
+      return [
+        invalidate(RECENT),
+        invalidate(BY_STATUS),
+        invalidate(DETAILS),
+        invalidate(meKey, true),
+        invalidate(FLOWS),
+      ];
   }
 }
 

@@ -89,6 +89,10 @@ export const generationDetailSchema = generationSchema
     parent_generation_id: idSchema.nullable(),
     submitted_at: timestampSchema.nullable(),
     latest_log: z.string().nullable().meta({ description: "The last line of the provider's logs." }),
+    flow: z
+      .object({ flow_id: idSchema, run_id: idSchema, node_id: z.string() })
+      .nullable()
+      .meta({ description: "The flow run and node this generation was a step of." }),
   })
   .meta({ id: "GenerationDetail" });
 

@@ -5,6 +5,7 @@ import "server-only";
 // before completion. (Webhook deliveries are retried by their own jobs.) Driven by POST /api/cron/reconcile (Vercel Cron, or the dev/PM2
 // interval).
 import { staleActiveGenerations, touchGeneration } from "@/lib/db/generations";
+import { nudgeQuietRuns } from "@/lib/flows/nudge-quiet-runs";
 import { applyJobState } from "@/lib/generations/apply-job-state";
 import { fail, timeOut as markTimedOut } from "@/lib/generations/lifecycle";
 import { isProviderRunning } from "@/lib/generations/status";
@@ -66,6 +67,7 @@ export async function reconcile(log: Logger): Promise<ReconcileReport> {
     log.error("expired upload sweep failed", { error });
     return 0;
   });
+  await nudgeQuietRuns().catch((error) => log.error("nudging flow runs failed", { error }));
   return report;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 // What clients see of a generation: no storage paths, signed URLs instead. URLs expire at
 // the end of the next whole hour, so they stay identical between polls within an hour
 // (browsers keep thumbnails cached) and the list ETag only needs the hour.
+import { sql } from "@/lib/db/client";
 import type { ListRow } from "@/lib/db/generation-list";
 import type { ProviderStatus } from "@/lib/generations/status";
 import { type GenerationRow, type GenerationStatus, outputObjectPaths } from "@/lib/generations/types";
@@ -143,5 +144,13 @@ export async function serializeGenerationDetail(row: GenerationRow) {
     parent_generation_id: row.parent_generation_id,
     submitted_at: row.submitted_at?.toISOString() ?? null,
     latest_log: row.latest_log,
+    flow: await flowOrigin(row),
   };
+}
+
+/** The flow run and node a generation was a step of, for a link back to the flow. */
+async function flowOrigin(row: GenerationRow) {
+  if (!row.flow_run_id || !row.node_id) return null;
+  const [run] = await sql<{ flow_id: string }[]>`select flow_id from flow_runs where id = ${row.flow_run_id}`;
+  return run ? { flow_id: run.flow_id, run_id: row.flow_run_id, node_id: row.node_id } : null;
 }

@@ -48,6 +48,10 @@ export type GenerationRow = {
   charged_credits: number;
   provider_token_id: string | null;
   parent_generation_id: string | null;
+  /** The flow run and node that made it, and the node's content key (lib/flows/node-key.ts). */
+  flow_run_id: string | null;
+  node_id: string | null;
+  flow_node_key: string | null;
   created_at: Date;
   submitted_at: Date | null;
   completed_at: Date | null;

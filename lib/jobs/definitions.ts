@@ -38,6 +38,15 @@ export const JOBS = {
     maxAttempts: 5,
   },
   /**
+   * Moves a flow run on: starts the nodes whose inputs are ready, fails those whose inputs
+   * failed, ends the run when every node has. Enqueued when a run starts; the end of each of
+   * its generations moves it on through the `generation.ended` hooks.
+   */
+  "flow.advance": {
+    payload: z.object({ runId: uuid }),
+    maxAttempts: 10,
+  },
+  /**
    * One attempt to deliver an outbound webhook (lib/outbound-webhooks/deliver.ts). A failed
    * attempt schedules the next one itself, on its own backoff; the queue's own retries only
    * cover a crash or a database error mid-way. `manual`: a person's "redeliver".
@@ -70,6 +79,8 @@ export type JobState = (typeof JOB_STATES)[number];
 /** The job key a generation's submit job carries: one per generation, findable by the reconciler. */
 export const submitJobKey = (generationId: string) => `generation.submit:${generationId}`;
 
+/** One pending advance per run: a burst of reasons to move a run on is one job. */
+export const flowAdvanceJobKey = (runId: string) => `flow.advance:${runId}`;
 /** The job key of a delivery's next automatic attempt: one scheduled attempt per delivery. */
 export const deliveryJobKey = (deliveryId: string) => `outbound_webhook.deliver:${deliveryId}`;
 /** A redelivery's job key: clicking "redeliver" twice before it runs sends once. */

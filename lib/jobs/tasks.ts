@@ -4,6 +4,7 @@ import "server-only";
 import type { JobHelpers, TaskList } from "graphile-worker";
 import { sql } from "@/lib/db/client";
 import { backfillVideoStills } from "@/lib/generations/backfill-video-stills";
+import { advanceRun } from "@/lib/flows/advance-run";
 import { runEndedHooks } from "@/lib/generations/ended-hooks";
 import { runSubmitJob } from "@/lib/generations/submit-generation";
 import { scheduleWatch, watchProgress } from "@/lib/generations/watch-progress";
@@ -30,6 +31,7 @@ const handlers: Handlers = {
   },
   "webhook.process": ({ eventId }, ctx) => processWebhookEvent(eventId, ctx.log),
   "generation.ended": ({ generationId }, ctx) => runEndedHooks(generationId, ctx.log),
+  "flow.advance": ({ runId }, ctx) => advanceRun(runId, ctx.log),
   "outbound_webhook.deliver": ({ deliveryId, manual }, ctx) => deliverWebhook(deliveryId, manual, ctx.log),
   "generation.video-stills": ({ generationId }, ctx) => backfillVideoStills(generationId, ctx.log),
 };

@@ -44,7 +44,16 @@ test("pages a person sees have no serious accessibility problems, light or dark"
   const id = await oneResult(page);
   for (const theme of THEMES) {
     await switchTheme(page, theme);
-    for (const path of ["/", "/create", "/video", "/history", `/result/${id}`, "/profile", "/credits"])
+    for (const path of [
+      "/",
+      "/create",
+      "/video",
+      "/history",
+      `/result/${id}`,
+      "/profile",
+      "/profile/webhooks",
+      "/credits",
+    ])
       problems.push(...(await audit(page, path)));
   }
   await page.context().clearCookies();

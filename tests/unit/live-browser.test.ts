@@ -117,6 +117,13 @@ describe("event → cache effects", () => {
       ["generations", "status"],
       ["generations", "detail"],
       ["me"],
+      ["flows"],
+    ]);
+  });
+
+  it("a changed flow run refetches the flow pages' queries", () => {
+    expect(cacheEffectsOf({ type: "flow_run", id: ID, flow_id: OTHER, status: "running" })).toEqual([
+      { action: "invalidate", queryKey: ["flows"] },
     ]);
   });
 
