@@ -3,8 +3,8 @@ import "server-only";
 // malformed payload fails the job (it is retried, then dead-lettered with the zod message).
 import type { JobHelpers, TaskList } from "graphile-worker";
 import { sql } from "@/lib/db/client";
-import { backfillVideoStills } from "@/lib/generations/backfill-video-stills";
 import { advanceRun } from "@/lib/flows/advance-run";
+import { backfillVideoStills } from "@/lib/generations/backfill-video-stills";
 import { runEndedHooks } from "@/lib/generations/ended-hooks";
 import { runSubmitJob } from "@/lib/generations/submit-generation";
 import { scheduleWatch, watchProgress } from "@/lib/generations/watch-progress";
