@@ -11,6 +11,7 @@ import { processOutputs } from "@/lib/media/process-outputs";
 import { Semaphore } from "@/lib/media/semaphore";
 import { videoTools } from "@/lib/media/video/binaries";
 import { extractFrame } from "@/lib/media/video/extract-frame";
+import { FileCopy } from "@/lib/media/video/file-copy";
 import { probeVideo } from "@/lib/media/video/probe-video";
 import { runTool, ToolError } from "@/lib/media/video/run-tool";
 import { withTempDir } from "@/lib/media/video/temp-dir";
@@ -259,5 +260,25 @@ describe("processOutputs: video stills", () => {
       await server.close();
       await store.cleanup();
     }
+  });
+});
+
+describe("FileCopy", () => {
+  it("a copy that cannot be written lets the stream go on and says why at the end", async () => {
+    const copy = new FileCopy("/nonexistent-dir/for-sure/clip.mp4");
+    const taken: number[] = [];
+    for (const [i, chunk] of [Buffer.alloc(64 * 1024), Buffer.alloc(64 * 1024)].entries())
+      await new Promise<void>((resolve) => copy.write(chunk, () => resolve(void taken.push(i))));
+    expect(taken).toEqual([0, 1]);
+    expect((await copy.close())?.message).toMatch(/ENOENT/);
+  });
+
+  it("a whole copy has the stream's bytes", async () => {
+    await withTempDir(async (dir) => {
+      const copy = new FileCopy(path.join(dir, "clip.mp4"));
+      await new Promise<void>((resolve) => copy.write(clip, resolve));
+      expect(await copy.close()).toBeNull();
+      expect((await readFile(path.join(dir, "clip.mp4"))).equals(clip)).toBe(true);
+    });
   });
 });
