@@ -98,17 +98,24 @@ function authorize(level: Exclude<AuthLevel, "none" | "public">): Promise<AuthUs
  * The wire shape of every error: `message` is what people read, `code` (a stable name from
  * lib/errors.ts) and `field` (the input at fault, dotted) are for code.
  */
-export type ErrorBody = { error: { code: ErrorCode; message: string; field?: string } };
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; field?: string; [detail: string]: unknown };
+};
 
-export function errorBody(code: ErrorCode, message: string, field?: string): ErrorBody {
-  return { error: field ? { code, message, field } : { code, message } };
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  field?: string,
+  details?: Record<string, unknown>,
+): ErrorBody {
+  return { error: { ...details, code, message, ...(field && { field }) } };
 }
 
 export function errorResponse(error: unknown, log: Logger): Response {
   // Body readers may wrap the stream's error in their own.
   error = asBodyTooLarge(error) ?? error;
   if (isAppError(error)) {
-    return Response.json(errorBody(error.code, error.message, error.field), {
+    return Response.json(errorBody(error.code, error.message, error.field, error.details), {
       status: error.status,
       headers: error.headers,
     });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CreatePanel } from "@/components/generations/create-panel";
 import { firstParam, type SearchParams } from "@/components/generations/search-params";
+import { CurrentSessionBar } from "@/components/sessions/current-session-bar";
 import { PageContainer, PageHeader } from "@/components/shell/page-container";
 import { GenerationsProvider } from "@/contexts/generations-context";
 import { getAuthUser } from "@/lib/auth";
@@ -26,6 +27,7 @@ export default async function CreatePage({ searchParams }: { searchParams: Searc
   return (
     <PageContainer>
       <PageHeader title="Create" description="Pick a model, describe what you want, and generate." />
+      <CurrentSessionBar chosen={firstParam(params.session)} />
       <GenerationsProvider>
         <CreatePanel initialModel={model} initialImage={image} initialPrompt={prompt} parentId={parent} />
       </GenerationsProvider>

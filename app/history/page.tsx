@@ -1,31 +1,32 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { HistoryFilterBar, historyHref, parseHistoryFilters } from "@/components/generations/history-filters";
-import { HistoryGrid } from "@/components/generations/history-grid";
+import { Suspense } from "react";
+import { galleryHref, parseGalleryState } from "@/components/gallery/gallery-filters";
+import { GalleryView } from "@/components/gallery/gallery-view";
+import { GridSkeleton } from "@/components/generations/history-grid";
 import type { SearchParams } from "@/components/generations/search-params";
 import { PageContainer, PageHeader } from "@/components/shell/page-container";
 import { GenerationsProvider } from "@/contexts/generations-context";
 import { getAuthUser } from "@/lib/auth";
+import { getSetting } from "@/lib/settings/settings";
 
 export const metadata: Metadata = { title: "History" };
 
 export default async function HistoryPage({ searchParams }: { searchParams: SearchParams }) {
-  const filters = parseHistoryFilters(await searchParams);
-  if (!(await getAuthUser())) redirect(`/login?next=${encodeURIComponent(historyHref(filters))}`);
+  const state = parseGalleryState(await searchParams);
+  if (!(await getAuthUser())) redirect(`/login?next=${encodeURIComponent(galleryHref(state))}`);
+  const retentionDays = await getSetting("trash_retention_days");
   return (
     <PageContainer>
-      <PageHeader title="History" description="Everything you have made. Open any result to reuse it." />
-      <div className="flex flex-col gap-6">
-        <HistoryFilterBar filters={filters} />
-        <GenerationsProvider>
-          {/* Keyed by filter so each filter starts at its own first page. */}
-          <HistoryGrid
-            key={`${filters.kind}-${filters.status}`}
-            kind={filters.kind}
-            status={filters.status}
-          />
-        </GenerationsProvider>
-      </div>
+      <PageHeader
+        title="History"
+        description="Everything you have made: search it, star and tag it, download or tidy it up."
+      />
+      <GenerationsProvider>
+        <Suspense fallback={<GridSkeleton />}>
+          <GalleryView retentionDays={retentionDays} />
+        </Suspense>
+      </GenerationsProvider>
     </PageContainer>
   );
 }

@@ -15,6 +15,8 @@ import { getAuthUser } from "@/lib/auth";
 import type { Role } from "@/lib/auth/types";
 import { notificationRecipient } from "@/lib/db/notifications";
 import { env } from "@/lib/env";
+import { formatBytes } from "@/lib/format-bytes";
+import { storageUsage } from "@/lib/gallery/storage-usage";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -24,7 +26,7 @@ export default async function ProfilePage() {
   const user = await getAuthUser();
   if (!user) redirect("/login?next=/profile");
   const bot = env.TELEGRAM_BOT_USERNAME;
-  const recipient = await notificationRecipient(user.id);
+  const [recipient, usage] = await Promise.all([notificationRecipient(user.id), storageUsage(user.id)]);
 
   return (
     <PageContainer className="max-w-3xl">
@@ -46,6 +48,12 @@ export default async function ProfilePage() {
               </Row>
               <Row term="Credits">
                 <span className="font-semibold tabular-nums">{user.credits.toLocaleString("en-US")}</span>
+              </Row>
+              <Row term="Storage">
+                <span className="tabular-nums" data-testid="storage-usage">
+                  {formatBytes(usage.bytes)} in {usage.files.toLocaleString("en-US")}{" "}
+                  {usage.files === 1 ? "file" : "files"}
+                </span>
               </Row>
             </dl>
           </CardContent>

@@ -1,13 +1,6 @@
 // Merging the polled head of the list into the history pages: fresher versions win by id,
 // new jobs that match the filter are slotted in, nothing is duplicated.
-import { compareNewestFirst, type Generation, isPending, type KindFilter, type StatusFilter } from "./types";
-
-export function matchesFilters(item: Generation, kind: KindFilter, status: StatusFilter): boolean {
-  if (kind !== "all" && item.kind !== kind) return false;
-  if (status === "all") return true;
-  if (status === "active") return item.status === "queued" || item.status === "processing";
-  return item.status === status;
-}
+import { compareNewestFirst, type Generation, isPending, isTerminal } from "./types";
 
 /**
  * `pages` come from the paginated history query (not polled), `head` from the polled recent
@@ -26,7 +19,7 @@ export function mergeWithHead(
   for (const item of pages) {
     if (seen.has(item.id)) continue;
     seen.add(item.id);
-    const current = fresh.get(item.id) ?? item;
+    const current = fresher(fresh.get(item.id), item);
     if (matches(current)) out.push(current);
   }
   const oldest = pages.at(-1);
@@ -35,4 +28,14 @@ export function mergeWithHead(
       !seen.has(item.id) && matches(item) && (complete || !oldest || compareNewestFirst(item, oldest) <= 0),
   );
   return extra.length === 0 ? out : [...out, ...extra].sort(compareNewestFirst);
+}
+
+/**
+ * The newer of two copies of one generation. The polled head is usually the fresher, but a page
+ * fetched just after the head can already hold the end of a job the head still shows running;
+ * a job never goes back from an end to running, so the ended copy wins.
+ */
+function fresher(head: Generation | undefined, page: Generation): Generation {
+  if (!head) return page;
+  return isTerminal(page.status) && !isTerminal(head.status) ? page : head;
 }

@@ -3,6 +3,7 @@
 import {
   BookOpenIcon,
   ClapperboardIcon,
+  FolderTreeIcon,
   HistoryIcon,
   HomeIcon,
   type LucideIcon,
@@ -10,6 +11,7 @@ import {
   SparklesIcon,
   UserRoundIcon,
   WandSparklesIcon,
+  WorkflowIcon,
 } from "lucide-react";
 import { type AuthUser, isAdminRole } from "@/lib/auth/types";
 
@@ -47,6 +49,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description:
       "Inpaint, expand, upscale, cut out, restore faces, describe, brainstorm and animate between frames.",
     icon: WandSparklesIcon,
+    access: "user",
+  },
+  {
+    href: "/flows",
+    label: "Flows",
+    description: "Chain generations in a node editor; only what changed runs again.",
+    icon: WorkflowIcon,
+    access: "user",
+  },
+  {
+    href: "/workspaces",
+    label: "Workspaces",
+    description: "Sessions of work, each a tree of generations you can iterate from at any step.",
+    icon: FolderTreeIcon,
     access: "user",
   },
   {

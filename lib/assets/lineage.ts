@@ -58,7 +58,8 @@ export async function generationLineage(
       select id, 'down', min(depth) from down group by id
     )
     select f.direction, f.depth, g.id, g.model_id, g.status, g.outputs -> 0 ->> 'thumb_path' as thumb_path
-    from family f join generations g on g.id = f.id and g.user_id = ${userId}
+    -- What is in the trash is out of sight here too (the walk still passes through it).
+    from family f join generations g on g.id = f.id and g.user_id = ${userId} and g.trashed_at is null
     order by f.direction, f.depth, g.created_at`;
   const node = async (row: NodeRow): Promise<LineageNode> => ({
     id: row.id,

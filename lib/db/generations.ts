@@ -1,7 +1,7 @@
 import "server-only";
-import type { TransactionSql } from "postgres";
 // Generation rows: reserving (insert + charge + submit job), reads, deletion. State changes
 // are lib/generations/lifecycle.ts's.
+import type { TransactionSql } from "postgres";
 import { type InputEdge, recordInputs } from "@/lib/assets/generation-inputs";
 import { sql } from "@/lib/db/client";
 import { cancel, OUTPUTS_CLAIM_LEASE_SECONDS } from "@/lib/generations/lifecycle";
@@ -9,6 +9,7 @@ import { type GenerationRow, MAX_ACTIVE_PER_USER } from "@/lib/generations/types
 import { submitJobKey } from "@/lib/jobs/definitions";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import type { ModelKind, ProviderId } from "@/lib/models-config";
+import { sessionForGeneration } from "@/lib/sessions/session-for-generation";
 
 export type NewGeneration = {
   userId: string;
@@ -20,6 +21,11 @@ export type NewGeneration = {
   parentGenerationId?: string | null;
   /** The user's own files it consumes (lib/assets/generation-inputs.ts). */
   inputs?: InputEdge[];
+  /**
+   * Put it in a session (lib/sessions/session-for-generation.ts): the given one, else its
+   * parent's, else a new one. Left out, it joins none.
+   */
+  session?: { id?: string | null };
 };
 
 export type Reservation =
@@ -27,10 +33,7 @@ export type Reservation =
   | { ok: false; reason: "inactive" | "active_limit" | "insufficient_credits"; balance?: number }
   | { ok: false; reason: "hourly_limit" | "daily_model_cap" | "daily_cap"; retryAfterSeconds: number };
 
-export type Reservations =
-  | { ok: true; generations: GenerationRow[] }
-  | { ok: false; reason: "inactive" | "active_limit" | "insufficient_credits"; balance?: number }
-  | { ok: false; reason: "hourly_limit" | "daily_model_cap" | "daily_cap"; retryAfterSeconds: number };
+export type Reservations = { ok: true; generations: GenerationRow[] } | Exclude<Reservation, { ok: true }>;
 
 export type ReservationLimits = {
   price: number;
@@ -53,7 +56,8 @@ export async function reserveGeneration(g: NewGeneration, limits: ReservationLim
 
 /**
  * Several generations of one user and model at once (variations), each its own row, charge and
- * job, all or none: every limit and the balance must allow the whole batch.
+ * job, all or none: every limit and the balance must allow the whole batch. They share one
+ * session.
  */
 export async function reserveGenerations(
   batch: readonly NewGeneration[],
@@ -61,58 +65,39 @@ export async function reserveGenerations(
 ): Promise<Reservations> {
   const g = batch[0];
   if (!g) throw new Error("nothing to reserve");
-  const n = batch.length;
   return sql.begin(async (tx): Promise<Reservations> => {
     const [owner] = await tx<{ credits: number }[]>`
       select credits from profiles where id = ${g.userId} and status = 'active' for update`;
     if (!owner) return { ok: false, reason: "inactive" };
-    const [counts] = await tx<
-      {
-        active: number;
-        model_hour: number;
-        model_hour_oldest: number | null;
-        model_day: number;
-        day: number;
-      }[]
-    >`
-      select
-        count(*) filter (where status in ('queued', 'processing'))::int as active,
-        count(*) filter (where model_id = ${g.modelId} and created_at > now() - interval '1 hour')::int as model_hour,
-        extract(epoch from min(created_at) filter (where model_id = ${g.modelId} and created_at > now() - interval '1 hour')
-          + interval '1 hour' - now())::int as model_hour_oldest,
-        count(*) filter (where model_id = ${g.modelId} and created_at >= date_trunc('day', now()))::int as model_day,
-        count(*) filter (where created_at >= date_trunc('day', now()))::int as day
-      from generations
-      where user_id = ${g.userId}
-        and (status in ('queued', 'processing') or created_at > least(now() - interval '1 hour', date_trunc('day', now())))`;
-    const untilMidnight = Math.ceil((86_400_000 - (Date.now() % 86_400_000)) / 1000);
-    if ((counts?.active ?? 0) + n > MAX_ACTIVE_PER_USER) return { ok: false, reason: "active_limit" };
-    if ((counts?.model_hour ?? 0) + n > limits.hourlyLimit) {
-      return {
-        ok: false,
-        reason: "hourly_limit",
-        retryAfterSeconds: Math.max(1, counts?.model_hour_oldest ?? 3600),
-      };
-    }
-    if ((counts?.model_day ?? 0) + n > limits.dailyModelCap)
-      return { ok: false, reason: "daily_model_cap", retryAfterSeconds: untilMidnight };
-    if ((counts?.day ?? 0) + n > limits.dailyCap)
-      return { ok: false, reason: "daily_cap", retryAfterSeconds: untilMidnight };
-    if (owner.credits < limits.price * n)
+    const refused = await admissionRefusal(tx, g.userId, g.modelId, limits, batch.length);
+    if (refused) return refused;
+    if (owner.credits < limits.price * batch.length)
       return { ok: false, reason: "insufficient_credits", balance: owner.credits };
+    const workspaceId = g.session
+      ? await sessionForGeneration(tx, g.userId, {
+          id: g.session.id,
+          parentGenerationId: g.parentGenerationId,
+          prompt: g.prompt,
+        })
+      : null;
     const rows: GenerationRow[] = [];
-    for (const g of batch) rows.push(await insertOne(tx, g, limits.price));
+    for (const one of batch) rows.push(await insertOne(tx, one, limits.price, workspaceId));
     return { ok: true, generations: rows };
   });
 }
 
-async function insertOne(tx: TransactionSql, g: NewGeneration, price: number): Promise<GenerationRow> {
+async function insertOne(
+  tx: TransactionSql,
+  g: NewGeneration,
+  price: number,
+  workspaceId: string | null,
+): Promise<GenerationRow> {
   const [row] = await tx<GenerationRow[]>`
     insert into generations (user_id, model_id, provider, kind, input, prompt, parent_generation_id,
-                             cost, estimated_credits, charged_credits)
+                             cost, estimated_credits, charged_credits, workspace_id)
     values (${g.userId}, ${g.modelId}, ${g.provider}, ${g.kind}, ${tx.json(g.input as never)}, ${g.prompt},
             (select id from generations where id = ${g.parentGenerationId ?? null}::uuid and user_id = ${g.userId}),
-            ${price}, ${price}, ${price})
+            ${price}, ${price}, ${price}, ${workspaceId})
     returning *`;
   if (!row) throw new Error("generation insert returned no row");
   if (price > 0) {
@@ -123,6 +108,58 @@ async function insertOne(tx: TransactionSql, g: NewGeneration, price: number): P
   await recordInputs(tx, row.id, g.inputs ?? []);
   await enqueueJob(tx, "generation.submit", { generationId: row.id }, { jobKey: submitJobKey(row.id) });
   return row;
+}
+
+export type AdmissionRefusal = Exclude<
+  Reservation,
+  { ok: true } | { reason: "inactive" | "insufficient_credits" }
+>;
+
+/**
+ * Whether `count` more generations of `modelId` may start for the user now: under
+ * MAX_ACTIVE_PER_USER active jobs, the model's hourly limit and the daily caps. Call it inside
+ * the transaction that holds the user's profile row lock, so concurrent starts are counted.
+ */
+export async function admissionRefusal(
+  tx: TransactionSql,
+  userId: string,
+  modelId: string,
+  limits: Omit<ReservationLimits, "price">,
+  count = 1,
+): Promise<AdmissionRefusal | null> {
+  const [counts] = await tx<
+    {
+      active: number;
+      model_hour: number;
+      model_hour_oldest: number | null;
+      model_day: number;
+      day: number;
+    }[]
+  >`
+    select
+      count(*) filter (where status in ('queued', 'processing'))::int as active,
+      count(*) filter (where model_id = ${modelId} and created_at > now() - interval '1 hour')::int as model_hour,
+      extract(epoch from min(created_at) filter (where model_id = ${modelId} and created_at > now() - interval '1 hour')
+        + interval '1 hour' - now())::int as model_hour_oldest,
+      count(*) filter (where model_id = ${modelId} and created_at >= date_trunc('day', now()))::int as model_day,
+      count(*) filter (where created_at >= date_trunc('day', now()))::int as day
+    from generations
+    where user_id = ${userId}
+      and (status in ('queued', 'processing') or created_at > least(now() - interval '1 hour', date_trunc('day', now())))`;
+  const untilMidnight = Math.ceil((86_400_000 - (Date.now() % 86_400_000)) / 1000);
+  if ((counts?.active ?? 0) + count > MAX_ACTIVE_PER_USER) return { ok: false, reason: "active_limit" };
+  if ((counts?.model_hour ?? 0) + count > limits.hourlyLimit) {
+    return {
+      ok: false,
+      reason: "hourly_limit",
+      retryAfterSeconds: Math.max(1, counts?.model_hour_oldest ?? 3600),
+    };
+  }
+  if ((counts?.model_day ?? 0) + count > limits.dailyModelCap)
+    return { ok: false, reason: "daily_model_cap", retryAfterSeconds: untilMidnight };
+  if ((counts?.day ?? 0) + count > limits.dailyCap)
+    return { ok: false, reason: "daily_cap", retryAfterSeconds: untilMidnight };
+  return null;
 }
 
 /**

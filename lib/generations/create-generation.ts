@@ -2,7 +2,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { inputAssets } from "@/lib/assets/generation-inputs";
 import { resolveImageInputs } from "@/lib/assets/resolve-image-inputs";
-import { type Reservations, reserveGenerations } from "@/lib/db/generations";
+import { type Reservation, reserveGenerations } from "@/lib/db/generations";
 import { AppError } from "@/lib/errors";
 import { checkImageInputs } from "@/lib/generations/check-image-inputs";
 import { type GenerationRow, MAX_ACTIVE_PER_USER } from "@/lib/generations/types";
@@ -68,6 +68,8 @@ export async function createGeneration(args: {
   input: unknown;
   parentGenerationId?: string | null;
   variations?: number;
+  /** The session to work in; none chosen starts one (or joins the parent's). */
+  sessionId?: string | null;
 }): Promise<CreatedGeneration> {
   const count = args.variations ?? 1;
   if (!Number.isInteger(count) || count < 1 || count > MAX_VARIATIONS)
@@ -86,6 +88,7 @@ export async function createGeneration(args: {
     prompt: promptOf(variation),
     parentGenerationId: args.parentGenerationId ?? null,
     inputs,
+    session: { id: args.sessionId ?? null },
   }));
   const reservation = await reserveGenerations(batch, {
     price: priceOf(model, input, effective.unitPrice),
@@ -109,7 +112,11 @@ function variationInputs(
   return Array.from({ length: count }, (_, i) => (seeded ? { ...input, seed: base + i } : { ...input }));
 }
 
-function refusal(reservation: Exclude<Reservations, { ok: true }>, model: ModelDefinition): AppError {
+/** The error a refused reservation answers, in the words the person reads. */
+export function refusal(
+  reservation: Exclude<Reservation, { ok: true }>,
+  model: Pick<ModelDefinition, "name">,
+): AppError {
   switch (reservation.reason) {
     case "inactive":
       return new AppError("forbidden", "This account is suspended.");

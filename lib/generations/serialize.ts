@@ -2,12 +2,14 @@ import "server-only";
 // What clients see of a generation: no storage paths, signed URLs instead. URLs expire at
 // the end of the next whole hour, so they stay identical between polls within an hour
 // (browsers keep thumbnails cached) and the list ETag only needs the hour.
+import { sql } from "@/lib/db/client";
 import type { ListRow } from "@/lib/db/generation-list";
+import type { ProviderStatus } from "@/lib/generations/status";
 import {
   type GenerationRow,
   type GenerationStatus,
   isTextOutput,
-  outputPaths,
+  outputObjectPaths,
 } from "@/lib/generations/types";
 import type { ModelKind } from "@/lib/models-config";
 import { storage } from "@/lib/storage";
@@ -22,10 +24,16 @@ export type PublicOutput = {
   asset_id: string | null;
   /** A signed file URL; for a text output, a `data:text/plain` URL of its text. */
   url: string;
+  /** A WebP still within 512 px: an image's thumbnail, a video's poster (its first frame). */
   thumbnail_url: string | null;
   mime: string;
   width: number | null;
   height: number | null;
+  /** A video's length in seconds; null for images and videos whose length is unknown. */
+  duration: number | null;
+  /** A video's last frame at full size, to start the next clip from; null otherwise. */
+  last_frame_asset_id: string | null;
+  last_frame_url: string | null;
   /** Text outputs only: the text and which part of the answer it is. */
   text?: string;
   label?: string;
@@ -37,11 +45,23 @@ export type PublicGeneration = {
   provider: string;
   kind: ModelKind;
   status: GenerationStatus;
+  /**
+   * What the provider last said about the running job (queued, starting, processing), when its
+   * run started and how far it is (0–1). Always sent; optional for the browser's placeholders.
+   */
+  provider_status?: ProviderStatus | null;
+  started_at?: string | null;
+  progress?: number | null;
   prompt: string | null;
   error: string | null;
   outputs: PublicOutput[];
   created_at: string;
   completed_at: string | null;
+  starred: boolean;
+  tags: string[];
+  session_id: string | null;
+  /** When it went to the trash; null outside it. */
+  trashed_at: string | null;
 };
 
 type SerializableRow = Omit<ListRow, "cursor_at">;
@@ -70,7 +90,9 @@ async function cachedSignedUrl(path: string, nowMs: number): Promise<string> {
 async function signedUrlsFor(rows: readonly SerializableRow[], nowMs: number): Promise<Map<string, string>> {
   const paths = new Set<string>();
   for (const row of rows) {
-    for (const path of outputPaths(row.outputs)) paths.add(path);
+    for (const output of row.outputs) {
+      for (const path of outputObjectPaths(output)) paths.add(path);
+    }
   }
   const urls = new Map<string, string>();
   await Promise.all([...paths].map(async (path) => urls.set(path, await cachedSignedUrl(path, nowMs))));
@@ -84,6 +106,9 @@ function toPublic(row: SerializableRow, urls: Map<string, string>): PublicGenera
     provider: row.provider,
     kind: row.kind,
     status: row.status,
+    provider_status: row.provider_status,
+    started_at: row.started_at?.toISOString() ?? null,
+    progress: row.progress,
     prompt: row.prompt,
     error: row.error,
     outputs: row.outputs.map((output) =>
@@ -95,6 +120,9 @@ function toPublic(row: SerializableRow, urls: Map<string, string>): PublicGenera
             mime: output.mime,
             width: null,
             height: null,
+            duration: null,
+            last_frame_asset_id: null,
+            last_frame_url: null,
             text: output.text,
             label: output.label,
           }
@@ -105,10 +133,17 @@ function toPublic(row: SerializableRow, urls: Map<string, string>): PublicGenera
             mime: output.mime,
             width: output.width,
             height: output.height,
+            duration: output.duration_seconds ?? null,
+            last_frame_asset_id: output.last_frame_asset_id ?? null,
+            last_frame_url: output.last_frame_path ? (urls.get(output.last_frame_path) as string) : null,
           },
     ),
     created_at: row.created_at.toISOString(),
     completed_at: row.completed_at?.toISOString() ?? null,
+    starred: row.starred,
+    tags: row.tags,
+    session_id: row.workspace_id,
+    trashed_at: row.trashed_at?.toISOString() ?? null,
   };
 }
 
@@ -142,5 +177,14 @@ export async function serializeGenerationDetail(row: GenerationRow) {
     },
     parent_generation_id: row.parent_generation_id,
     submitted_at: row.submitted_at?.toISOString() ?? null,
+    latest_log: row.latest_log,
+    flow: await flowOrigin(row),
   };
+}
+
+/** The flow run and node a generation was a step of, for a link back to the flow. */
+async function flowOrigin(row: GenerationRow) {
+  if (!row.flow_run_id || !row.node_id) return null;
+  const [run] = await sql<{ flow_id: string }[]>`select flow_id from flow_runs where id = ${row.flow_run_id}`;
+  return run ? { flow_id: run.flow_id, run_id: row.flow_run_id, node_id: row.node_id } : null;
 }

@@ -3,9 +3,17 @@ import "server-only";
 // a job commits; it polls as a fallback), or one pass over the queue for serverless hosts.
 // Both record a heartbeat so another process can take their jobs back if they die.
 import { EventEmitter } from "node:events";
-import { type RunnerOptions, run, runOnce, type WorkerEvents, Logger as WorkerLogger } from "graphile-worker";
+import {
+  parseCronItems,
+  type RunnerOptions,
+  run,
+  runOnce,
+  type WorkerEvents,
+  Logger as WorkerLogger,
+} from "graphile-worker";
 import pg from "pg";
 import { databaseUrl, env, mode } from "@/lib/env";
+import { JOB_CRON } from "@/lib/jobs/definitions";
 import { forgetPool, HEARTBEAT_MS, recordHeartbeat, recoverAbandonedJobs } from "@/lib/jobs/pools";
 import { taskList } from "@/lib/jobs/tasks";
 import { log } from "@/lib/log";
@@ -40,7 +48,8 @@ function options(concurrency: number, events: WorkerEvents): RunnerOptions {
     logger: workerLogger,
     events,
     taskList,
-    parsedCronItems: [],
+    // Scheduled jobs; runOnce (serverless) ignores them, and the cron route schedules them there.
+    parsedCronItems: parseCronItems(JOB_CRON.map((item) => ({ ...item, options: { ...item.options } }))),
     schema: "graphile_worker",
   };
 }

@@ -1,11 +1,11 @@
 import "server-only";
 // `generation.completed` / `generation.failed` for the owner's webhook endpoints: an ended hook
-// (lib/generations/ended-hooks.ts). The data is a summary with links, not the outputs' signed
-// URLs (they expire, and a redelivery may come a day later): a receiver reads the generation
-// with a `read` key for fresh ones, treating the event as a hint to re-check.
+// (lib/generations/ended-hooks.ts). The data describes the outputs but carries no signed URLs
+// (they expire, and a redelivery may come a day later): a receiver reads the generation at
+// `api_url` with a `read` key for fresh ones, treating the event as a hint to re-check.
 import { sql } from "@/lib/db/client";
 import { appUrl } from "@/lib/env";
-import type { GenerationRow } from "@/lib/generations/types";
+import { type GenerationRow, isTextOutput } from "@/lib/generations/types";
 import { enqueueOutboundEvent } from "@/lib/outbound-webhooks/enqueue-event";
 
 export async function publishGenerationEvent(generation: GenerationRow): Promise<void> {
@@ -27,7 +27,19 @@ export function generationEventData(g: GenerationRow): Record<string, unknown> {
     kind: g.kind,
     prompt: g.prompt,
     error: g.error,
-    output_count: g.outputs.length,
+    outputs: g.outputs.map((o) =>
+      isTextOutput(o)
+        ? {
+            asset_id: null,
+            mime: o.mime,
+            width: null,
+            height: null,
+            bytes: null,
+            text: o.text,
+            label: o.label,
+          }
+        : { asset_id: o.asset_id ?? null, mime: o.mime, width: o.width, height: o.height, bytes: o.bytes },
+    ),
     created_at: g.created_at.toISOString(),
     completed_at: g.completed_at?.toISOString() ?? null,
     api_url: new URL(`/api/generations/${g.id}`, appUrl()).toString(),

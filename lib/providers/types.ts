@@ -1,5 +1,6 @@
-// The common provider adapter interface (docs/architecture.md §7). Everything above the adapters —
+// The common provider adapter interface (docs/architecture.md §8). Everything above the adapters —
 // routes, the lifecycle, the pipeline — is the same for every provider.
+import type { ProviderStatus } from "@/lib/generations/status";
 import type { TextOutput } from "@/lib/models/text-tasks";
 import type { ModelDefinition, ProviderId } from "@/lib/models-config";
 
@@ -8,9 +9,22 @@ export type MediaSource =
   | { url: string; headers?: Record<string, string> }
   | { bytes: Buffer; mimeType?: string };
 
+/**
+ * What the provider says about a job still running, with what it tells of its progress.
+ * Providers report cumulative logs, so `logPosition` (how much of them this report saw) orders
+ * reports that arrive out of order; `startedAt` is the provider's own start time when it has one.
+ */
+export type RunningState = {
+  status: ProviderStatus;
+  progress?: number | null;
+  logLine?: string | null;
+  logPosition?: number;
+  startedAt?: Date | null;
+};
+
 /** What the provider says about a job, normalised. */
 export type JobState =
-  | { status: "queued" | "processing" }
+  | RunningState
   /** Media to copy, or (text models) the answer's outputs themselves. */
   | { status: "succeeded"; sources: MediaSource[]; texts?: TextOutput[] }
   | { status: "failed"; error: string }
@@ -41,6 +55,12 @@ export const credentialCacheKey = (credential: ProviderCredential) => credential
 
 export interface ProviderAdapter {
   readonly id: ProviderId;
+  /**
+   * How a running job's start and progress reach us: by webhook (Replicate's start and logs
+   * events), only when asked (fal's queue status, polled by the `generation.watch` job), or not
+   * at all (a synchronous call).
+   */
+  readonly progressBy: "webhook" | "poll" | "none";
   submit(args: {
     model: ModelDefinition;
     input: Record<string, unknown>;

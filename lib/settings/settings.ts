@@ -22,6 +22,8 @@ export const SETTINGS = {
     schema: z.string().trim().min(1).max(5000),
     fallback: () => DEFAULT_CREDITS_PAGE,
   },
+  /** Days a generation stays in the trash before it and its files are removed for good. */
+  trash_retention_days: { schema: z.number().int().min(1).max(3650), fallback: () => 30 },
   system_prompts: {
     schema: z.record(z.string(), z.string().max(20_000)),
     fallback: () => ({}) as Record<string, string>,

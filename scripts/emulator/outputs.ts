@@ -67,14 +67,34 @@ export async function generateImages(
   return files;
 }
 
-export function generateVideo(
+export async function generateVideo(
   deps: Deps,
-  request: { prompt: string; seed: number; aspectRatio?: string; huge: boolean; redirect?: boolean },
-): GeneratedFile {
+  request: {
+    prompt: string;
+    seed: number;
+    aspectRatio?: string;
+    seconds?: number;
+    huge: boolean;
+    corrupt?: boolean;
+    redirect?: boolean;
+  },
+): Promise<GeneratedFile> {
   const stored = request.huge
     ? deps.store.putHuge(CONTENT_TYPES.mp4, "mp4")
-    : deps.store.put(renderVideo(request), CONTENT_TYPES.mp4, "mp4");
+    : deps.store.put(
+        request.corrupt ? corruptVideo(await renderVideo(request)) : await renderVideo(request),
+        CONTENT_TYPES.mp4,
+        "mp4",
+      );
   return toFile(deps, stored, "output.mp4", request.redirect);
+}
+
+/** `[corrupt]`: a file that is an MP4 by its first bytes, but whose every byte after them is noise. */
+function corruptVideo(video: Buffer): Buffer {
+  const head = video.subarray(0, 32);
+  const noise = Buffer.alloc(video.length - head.length);
+  for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919 + 13) % 251;
+  return Buffer.concat([head, noise]);
 }
 
 /**
@@ -91,7 +111,7 @@ export async function runTool(
       return toFile(deps, deps.store.putHuge(CONTENT_TYPES.mp4, "mp4"), "output.mp4", request.redirect);
     const first = await fetchImage(job.first, "first frame");
     const last = job.last ? await fetchImage(job.last, "last frame") : null;
-    const video = await renderFramesVideo(first, last, job.aspect);
+    const video = await renderFramesVideo(first, last, { aspect: job.aspect, seconds: job.seconds });
     return toFile(deps, deps.store.put(video, CONTENT_TYPES.mp4, "mp4"), "output.mp4", request.redirect);
   }
   if (request.huge)

@@ -2,6 +2,7 @@
 // provider's own field names. Tools make their output from the input images (so a test can
 // check it) instead of from the prompt alone.
 import { asInt, asString } from "./http";
+import { videoSeconds } from "./media";
 
 export type ToolJob =
   | { op: "inpaint"; image: string; mask: string }
@@ -10,7 +11,7 @@ export type ToolJob =
   | { op: "upscale"; image: string; factor: number }
   | { op: "cutout"; image: string; background: string }
   | { op: "restore"; image: string; factor: number }
-  | { op: "frames"; first: string; last?: string; aspect?: string };
+  | { op: "frames"; first: string; last?: string; aspect?: string; seconds: number };
 
 type Input = Record<string, unknown>;
 
@@ -52,10 +53,11 @@ const BY_REF: Record<string, (input: Input) => ToolJob | null> = {
   "fal-ai/codeformer": (i) => restore(str(i, "image_url"), i.upscale_factor),
   "sczhou/codeformer": (i) => restore(str(i, "image"), i.upscale),
   "fal-ai/veo3.1/first-last-frame-to-video": (i) =>
-    frames(str(i, "first_frame_url"), str(i, "last_frame_url"), str(i, "aspect_ratio")),
+    frames(str(i, "first_frame_url"), str(i, "last_frame_url"), str(i, "aspect_ratio"), str(i, "duration")),
   "fal-ai/kling-video/v2.5-turbo/pro/image-to-video": (i) =>
-    frames(str(i, "image_url"), str(i, "tail_image_url"), undefined),
-  "google/veo-3.1-fast": (i) => frames(str(i, "image"), str(i, "last_frame"), str(i, "aspect_ratio")),
+    frames(str(i, "image_url"), str(i, "tail_image_url"), undefined, str(i, "duration")),
+  "google/veo-3.1-fast": (i) =>
+    frames(str(i, "image"), str(i, "last_frame"), str(i, "aspect_ratio"), i.duration),
 };
 
 function inpaint(image?: string, mask?: string): ToolJob | null {
@@ -70,8 +72,10 @@ function cutout(image: string | undefined, background: string): ToolJob | null {
 function restore(image: string | undefined, factor: unknown): ToolJob | null {
   return image ? { op: "restore", image, factor: typeof factor === "number" ? factor : 2 } : null;
 }
-function frames(first?: string, last?: string, aspect?: string): ToolJob | null {
-  return first ? { op: "frames", first, last, aspect } : null;
+/** Seconds as asked ("8s", "5", 8), within what the emulator makes. */
+function frames(first?: string, last?: string, aspect?: string, duration?: unknown): ToolJob | null {
+  const seconds = videoSeconds(typeof duration === "string" ? duration.replace(/s$/, "") : duration);
+  return first ? { op: "frames", first, last, aspect, seconds } : null;
 }
 
 /** The tool job of a request, or null for a plain generation (or a tool given no image). */

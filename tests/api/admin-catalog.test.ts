@@ -137,6 +137,7 @@ describe("settings", () => {
       "daily_generation_cap",
       "feature_flags",
       "credits_page",
+      "trash_retention_days",
       "system_prompts",
     ]);
     expect(res.body[0]).toMatchObject({ is_default: true, updated_by_email: null });

@@ -175,7 +175,10 @@ describe("serverless hosts", () => {
       const waiting = await lone.db.sql`select id from graphile_worker.jobs`;
       expect(waiting).toHaveLength(1);
       await runReconciler(lone.url);
-      expect(await lone.db.sql`select id from graphile_worker.jobs`).toEqual([]);
+      // What is left is the next daily trash purge, which the cron route keeps queued for later.
+      const left = await lone.db.sql`
+        select task_identifier, run_at > now() as later from graphile_worker.jobs`;
+      expect(left).toEqual([{ task_identifier: "trash.purge", later: true }]);
     } finally {
       await lone.stop();
       await providers.emulator.close();

@@ -98,6 +98,11 @@ describe("generation events", () => {
       type: "generation.completed",
       data: { id, status: "completed", model: "flux-schnell" },
     });
+    // The outputs are described (fresh signed URLs come from api_url, read with a key).
+    expect(payload.data.outputs).toEqual([
+      expect.objectContaining({ asset_id: expect.any(String), mime: expect.stringMatching(/^image\//) }),
+    ]);
+    expect(payload.data.api_url).toMatch(new RegExp(`/api/generations/${id}$`));
     // Signed for this endpoint alone: another endpoint's secret, or a changed byte, fails.
     expect(() => verify(failed.secret, hook)).toThrow();
     expect(() => verify(done.secret, { ...hook, body: hook.body.replace("completed", "failed") })).toThrow();

@@ -143,7 +143,7 @@ test("too few credits: Generate says why, and the way to get more notifies the a
   await expect(generate(page)).toBeEnabled();
   await page.getByLabel("Duration").selectOption({ label: "8 s" });
 
-  await page.getByRole("link", { name: "How to get credits" }).click();
+  await page.getByRole("main").getByRole("link", { name: "How to get credits" }).click();
   await expect(page.getByRole("heading", { name: "How to get credits", level: 1 })).toBeVisible();
   await page.getByRole("button", { name: "Request credits" }).click();
   await expect(page.getByRole("button", { name: "Request sent" })).toBeVisible();

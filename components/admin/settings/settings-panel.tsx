@@ -26,6 +26,7 @@ export function SettingsPanel() {
   const flags = of("feature_flags");
   const prompts = of("system_prompts");
   const creditsPage = of("credits_page");
+  const retention = of("trash_retention_days");
   return (
     <div className="flex flex-col gap-5">
       <AdminHeader title="Settings" description="Changes apply within seconds, without a restart." />
@@ -52,6 +53,14 @@ export function SettingsPanel() {
                 title="Daily generation cap"
                 description="Most generations one user may start per UTC day, across all models."
                 max={100_000}
+              />
+            ) : null}
+            {retention ? (
+              <NumberSettingCard
+                setting={retention}
+                title="Trash retention (days)"
+                description="Days a deleted generation stays in the trash, where its owner can restore it. After that the daily clean-up removes it for good, files included."
+                max={3650}
               />
             ) : null}
           </div>

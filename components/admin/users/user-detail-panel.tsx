@@ -6,6 +6,7 @@ import { fetchJson } from "@/components/providers/fetch-json";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { UserDetail } from "@/lib/admin/users/types";
+import { formatBytes } from "@/lib/format-bytes";
 import { AdminHeader, Stat } from "../admin-header";
 import { RoleBadge, UserStatusBadge } from "../badges";
 import { BackLink, DetailPending } from "../detail-state";
@@ -70,7 +71,7 @@ export function UserDetailPanel({
         actions={<CopyButton value={user.id} label="Copy ID" />}
       />
 
-      <section aria-label="Usage" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <section aria-label="Usage" className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         <Stat label="Credits" value={<span data-testid="user-credits">{formatNumber(user.credits)}</span>} />
         <Stat
           label="Generations"
@@ -80,6 +81,10 @@ export function UserDetailPanel({
               .map((s) => `${usage.by_status[s]} ${s}`)
               .join(" · ") || "None yet"
           }
+        />
+        <Stat
+          label="Storage"
+          value={<span data-testid="user-storage">{formatBytes(user.storage_bytes)}</span>}
         />
         <Stat
           label="Credits spent"

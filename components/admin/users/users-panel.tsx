@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { UserPage } from "@/lib/admin/users/search-users";
 import type { Role } from "@/lib/auth/types";
+import { formatBytes } from "@/lib/format-bytes";
 import { cn } from "@/lib/utils";
 import { AdminHeader } from "../admin-header";
 import { RoleBadge, UserStatusBadge } from "../badges";
@@ -20,7 +21,7 @@ import { DataTable, EmptyRow, LoadingRows, Td, Th } from "../table";
 import { replaceQuery } from "../url-state";
 import type { Wire } from "../wire";
 
-const COLUMNS = 6;
+const COLUMNS = 7;
 
 export function UsersPanel({ initialQuery, initialPage }: { initialQuery: string; initialPage: number }) {
   const [text, setText] = useState(initialQuery);
@@ -80,6 +81,7 @@ export function UsersPanel({ initialQuery, initialPage }: { initialQuery: string
             <Th className="hidden sm:table-cell">Role</Th>
             <Th className="text-right">Credits</Th>
             <Th className="hidden text-right sm:table-cell">Generations</Th>
+            <Th className="hidden text-right md:table-cell">Storage</Th>
             <Th className="hidden md:table-cell">Last activity</Th>
             <Th className="hidden lg:table-cell">Joined</Th>
           </tr>
@@ -113,6 +115,9 @@ export function UsersPanel({ initialQuery, initialPage }: { initialQuery: string
               <Td className="text-right tabular-nums">{formatNumber(user.credits)}</Td>
               <Td className="hidden text-right tabular-nums sm:table-cell">
                 {formatNumber(user.generation_count)}
+              </Td>
+              <Td className="hidden whitespace-nowrap text-right tabular-nums md:table-cell">
+                {formatBytes(user.storage_bytes)}
               </Td>
               <Td className="hidden whitespace-nowrap text-muted-foreground md:table-cell">
                 {formatDateTime(user.last_activity_at)}

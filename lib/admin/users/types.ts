@@ -12,13 +12,23 @@ export type AdminUser = {
   created_at: Date;
   last_activity_at: Date | null;
   generation_count: number;
+  /** Bytes of every file the user keeps (lib/gallery/storage-usage.ts). */
+  storage_bytes: number;
 };
 
 export type LedgerEntry = {
   id: string;
   generation_id: string | null;
   delta: number;
-  reason: "grant" | "charge" | "refund" | "admin_adjust" | "admin_refund";
+  reason:
+    | "grant"
+    | "charge"
+    | "refund"
+    | "admin_adjust"
+    | "admin_refund"
+    | "flow_reserve"
+    | "flow_settle"
+    | "flow_release";
   note: string | null;
   actor_email: string | null;
   created_at: Date;

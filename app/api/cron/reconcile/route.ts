@@ -12,7 +12,11 @@ async function run({ req, log }: ApiContext<"none">) {
   if (!safeEqual(header, `Bearer ${env.CRON_SECRET}`))
     throw new AppError("unauthorized", "Invalid cron secret.");
   const report = await reconcile(log);
-  if (env.JOB_WORKER === "on-request") await (await import("@/lib/jobs/runner")).drainJobs("cron");
+  if (env.JOB_WORKER === "on-request") {
+    // No worker runs the daily schedule here: keep the next purge queued instead.
+    await (await import("@/lib/gallery/schedule-purge")).scheduleTrashPurge();
+    await (await import("@/lib/jobs/runner")).drainJobs("cron");
+  }
   return Response.json(report);
 }
 

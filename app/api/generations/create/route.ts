@@ -15,11 +15,17 @@ export const POST = withApiLogging(
       input: body.input,
       parentGenerationId: body.parent_generation_id ?? null,
       variations: body.variations,
+      sessionId: body.session_id ?? null,
     });
     if (apiKey) for (const g of generations) await attributeGenerationToKey(g.id, apiKey.id);
     nudgeJobs(log);
     return Response.json(
-      { id: generation.id, status: generation.status, ids: generations.map((g) => g.id) },
+      {
+        id: generation.id,
+        status: generation.status,
+        ids: generations.map((g) => g.id),
+        session_id: generation.workspace_id,
+      },
       { status: 202 },
     );
   },

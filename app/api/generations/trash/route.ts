@@ -1,0 +1,13 @@
+import { listEtag, listGenerations, listQuerySchema } from "@/lib/generations/list-generations";
+import { withApiLogging } from "@/lib/with-api-logging";
+
+// The trash: the list's filters and paging, over trashed generations only.
+export const GET = withApiLogging({ auth: "user" }, async ({ req, user }) => {
+  const query = listQuerySchema.parse(Object.fromEntries(req.nextUrl.searchParams));
+  const etag = listEtag(user, query, "trash");
+  const headers = { etag, "cache-control": "private, no-cache" };
+  if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return Response.json(await listGenerations(user.id, query, { trashed: true }), { headers });
+});
+
+export * from "@/lib/api/method-fallbacks";

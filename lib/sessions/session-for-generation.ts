@@ -1,0 +1,42 @@
+import "server-only";
+// Which session a new generation joins, decided inside the transaction that records it, so a
+// refused generation (no credits, a limit) leaves no session behind: the one the person chose,
+// else the session of the output it iterates on, else a new session titled from its prompt.
+import type { TransactionSql } from "postgres";
+import { AppError } from "@/lib/errors";
+import { titleFromPrompt } from "@/lib/sessions/session-title";
+
+export type SessionChoice = {
+  /** The session the person chose; must be theirs. */
+  id?: string | null;
+  /** The generation it iterates on (already checked to be theirs, or null). */
+  parentGenerationId?: string | null;
+  prompt: string | null;
+};
+
+export async function sessionForGeneration(
+  tx: TransactionSql,
+  userId: string,
+  choice: SessionChoice,
+): Promise<string> {
+  if (choice.id) {
+    // Working in an archived session brings it back.
+    const [chosen] = await tx<{ id: string }[]>`
+      update workspaces set last_activity_at = now(), archived_at = null
+      where id = ${choice.id} and user_id = ${userId} returning id`;
+    if (!chosen) throw new AppError("not_found", "session_id: no such session", { field: "session_id" });
+    return chosen.id;
+  }
+  if (choice.parentGenerationId) {
+    const [inherited] = await tx<{ id: string }[]>`
+      update workspaces set last_activity_at = now()
+      where user_id = ${userId}
+        and id = (select workspace_id from generations where id = ${choice.parentGenerationId} and user_id = ${userId})
+      returning id`;
+    if (inherited) return inherited.id;
+  }
+  const [created] = await tx<{ id: string }[]>`
+    insert into workspaces (user_id, title) values (${userId}, ${titleFromPrompt(choice.prompt)}) returning id`;
+  if (!created) throw new Error("workspace insert returned no row");
+  return created.id;
+}

@@ -1,0 +1,57 @@
+// The gallery in headless Chromium: scrolls the page through `target` items at a steady speed
+// and reports the frame rate (from requestAnimationFrame) and the most tiles mounted at once.
+import { chromium } from "@playwright/test";
+
+export type ScrollResult = {
+  items: number;
+  seconds: number;
+  fps: number;
+  p95FrameMs: number;
+  maxTiles: number;
+};
+
+// Runs in the page. Plain text, so the bundler's helpers (e.g. esbuild's __name) never reach it.
+const SCROLL = `async (goal) => {
+  const frames = [];
+  let maxTiles = 0;
+  let last = performance.now();
+  const started = last;
+  const grid = document.querySelector('[data-testid="gallery-grid"]');
+  const firstRow = grid.querySelector("li");
+  const perRow = firstRow.children.length;
+  const rowHeight = firstRow.getBoundingClientRect().height + parseFloat(getComputedStyle(firstRow).rowGap || "0");
+  // Items above the viewport's bottom edge: rows are squares of equal height.
+  const passed = () => Math.floor((window.innerHeight - grid.getBoundingClientRect().top) / rowHeight) * perRow;
+  await new Promise((resolve) => {
+    const step = (now) => {
+      frames.push(now - last);
+      last = now;
+      maxTiles = Math.max(maxTiles, document.querySelectorAll('[data-testid="generation-tile"]').length);
+      if (passed() >= goal || now - started > 240000) return resolve();
+      // About 4,000 px a second, a fast flick held down; at the end it waits for the next page.
+      window.scrollBy(0, 70);
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = frames.slice(1).sort((a, b) => a - b);
+  return { items: passed(), seconds, fps: sorted.length / seconds, p95FrameMs: sorted[Math.floor(sorted.length * 0.95)] || 0, maxTiles };
+}`;
+
+export async function scrollGallery(url: string, token: string, target: number): Promise<ScrollResult> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-dev-shm-usage"],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addCookies([{ name: "atelier_session", value: token, url }]);
+    const page = await context.newPage();
+    await page.goto(`${url}/history`);
+    await page.getByTestId("generation-tile").first().waitFor();
+    return (await page.evaluate(`(${SCROLL})(${Number(target)})`)) as ScrollResult;
+  } finally {
+    await browser.close();
+  }
+}
