@@ -162,7 +162,7 @@ describe("facets", () => {
   });
 
   it.each([
-    ["kind=text", "kind"],
+    ["kind=audio", "kind"],
     ["status=done", "status"],
     ["provider=openai", "provider"],
     ["session=not-a-uuid", "session"],
