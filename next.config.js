@@ -24,6 +24,9 @@ const nextConfig = {
     "replicate",
     "@fal-ai/client",
     "@google/genai",
+    // Their index finds the platform's binary beside itself at run time.
+    "@ffmpeg-installer/ffmpeg",
+    "@ffprobe-installer/ffprobe",
   ],
   typescript: { ignoreBuildErrors: true },
   // `next dev` serves its own client resources only to the origins it knows: opened at

@@ -1,7 +1,9 @@
 import { defineConfig } from "@playwright/test";
+import { findChromium } from "./scripts/lib/find-chromium";
 
-// Debian's Chromium (or CHROMIUM_PATH); Playwright never downloads a browser here.
-const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+// CHROMIUM_PATH, else the system's Chromium, else Playwright's own (scripts/lib/find-chromium.ts;
+// `npm test` installs one first when there is none).
+const executablePath = process.env.CHROMIUM_PATH || findChromium()?.path;
 const port = Number(process.env.E2E_PORT || 3977);
 
 export default defineConfig({
@@ -17,6 +19,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: "off",
     screenshot: "only-on-failure",
+    // The app's service worker stays out of the way of routed and counted requests;
+    // tests/e2e/installable.spec.ts lets it in.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],

@@ -3,6 +3,7 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { AppProviders } from "@/components/providers/app-providers";
+import { ServiceWorkerRegistration } from "@/components/providers/service-worker";
 import { ThemeScript } from "@/components/providers/theme-script";
 import { SiteFooter } from "@/components/shell/site-footer";
 import { SiteHeader } from "@/components/shell/site-header";
@@ -15,12 +16,20 @@ export const metadata: Metadata = {
   description:
     "Generate images and video with models from Replicate, fal.ai and Google, and keep everything you make.",
   applicationName: "Atelier",
-  // Inline, so the brand mark needs no static file and never 404s.
+  // The brand mark inline (it needs no request and never 404s), and the installed app's icons
+  // (public/icons, made by scripts/make-icons.ts; the manifest is app/manifest.ts).
   icons: {
-    icon: `data:image/svg+xml,${encodeURIComponent(
-      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#e2531f"/><path d="M10 24l6-16 6 16M12.3 18h7.4" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>',
-    )}`,
+    icon: [
+      {
+        url: `data:image/svg+xml,${encodeURIComponent(
+          '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#e2531f"/><path d="M10 24l6-16 6 16M12.3 18h7.4" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>',
+        )}`,
+      },
+      { url: "/icons/icon-192.png", sizes: "192x192", type: "image/png" },
+    ],
+    apple: { url: "/icons/apple-touch-icon.png", sizes: "180x180" },
   },
+  appleWebApp: { capable: true, title: "Atelier", statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = {
@@ -55,6 +64,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
           <SiteFooter />
+          <ServiceWorkerRegistration />
         </AppProviders>
       </body>
     </html>

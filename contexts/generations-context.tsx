@@ -1,12 +1,13 @@
 "use client";
 
-// The polled head of the signed-in user's generations: every 5 s while a job is queued or
-// processing, every 60 s when idle, with an ETag so an unchanged list costs a 304. Finished
-// jobs appear one by one as each poll picks them up. While the live channel is up
-// (contexts/live-context.tsx) its events trigger the refetches and polling is only the safety
-// net, at most every 30 s; it is back to the usual pace as soon as the channel drops.
+// The polled head of the signed-in user's generations: every second while a job is queued or
+// processing and the tab is visible, every 30 s otherwise (hidden tabs too), with an ETag so an
+// unchanged list costs a 304 (contexts/poll-interval.ts). Finished jobs appear one by one as
+// each poll picks them up. While the live channel is up (contexts/live-context.tsx) its events
+// trigger the refetches and polling is only the safety net, every 30 s; it is back to the usual
+// pace as soon as the channel drops. A job created in another tab is fetched at once.
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createContext, type ReactNode, useCallback, useContext, useMemo } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from "react";
 import {
   insertPending,
   refreshRecent,
@@ -16,6 +17,7 @@ import {
 import { fetchWithEtag } from "@/components/generations/fetch-with-etag";
 import { generationKeys, listUrl } from "@/components/generations/query-keys";
 import { type Generation, type GenerationPage, isActive, isPending } from "@/components/generations/types";
+import { onNewGenerationElsewhere } from "@/components/live/tab-broadcast";
 import type { ModelKind } from "@/lib/models/types";
 import { useLiveConnected } from "./live-context";
 import { pollInterval } from "./poll-interval";
@@ -65,8 +67,11 @@ export function GenerationsProvider({
     queryKey: generationKeys.recent(kind),
     queryFn: ({ signal }) => fetchRecent(client, kind, signal),
     refetchInterval: (q) => pollInterval(q.state.data?.items, live),
+    // A hidden tab keeps polling, slowly (pollInterval): it is current when it is shown again.
+    refetchIntervalInBackground: true,
     staleTime: 2_000,
   });
+  useEffect(() => onNewGenerationElsewhere(() => void refreshRecent(client)), [client]);
 
   const addOptimistic = useCallback(
     async (item: Omit<Generation, "id">) => {

@@ -133,6 +133,15 @@ const schema = z.object({
       .default(process.env.VERCEL ? "on-request" : "in-process"),
   ),
   JOB_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(32).default(8)),
+  // Lets outbound webhook endpoints be private, loopback or link-local addresses, and plain http
+  // in production (lib/outbound-webhooks/url-policy.ts). For development and tests only.
+  OUTBOUND_WEBHOOKS_ALLOW_PRIVATE: z.preprocess(
+    emptyAsUnset,
+    z
+      .enum(["true", "false", "1", "0"])
+      .default("false")
+      .transform((value) => value === "true" || value === "1"),
+  ),
   RECONCILE_INTERVAL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(5).default(30)),
 });
 

@@ -43,12 +43,15 @@ export type AppErrorOptions = {
   /** The input field at fault (dotted path), so a form can put the message beside it. */
   field?: string;
   headers?: Record<string, string>;
+  /** More facts for code, beside `code` and `message` (e.g. the balance on a 402). */
+  details?: Record<string, unknown>;
 };
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly field: string | undefined;
   readonly headers: Record<string, string>;
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message);
@@ -56,6 +59,7 @@ export class AppError extends Error {
     this.code = code;
     this.field = options.field;
     this.headers = options.headers ?? {};
+    this.details = options.details;
   }
 
   get status(): number {

@@ -1,12 +1,15 @@
 import "server-only";
 // Every route handler goes through this wrapper: request id, auth by level, structured
-// request log, and error mapping to `{ "error": message, "code", "field"? }`. A route cannot forget auth:
-// the level is a required option.
+// request log, and error mapping to `{ "error": { "code", "message", "field"? } }`. A route cannot
+// forget auth: the level is a required option. A personal API key (`Authorization: Bearer`)
+// is accepted only by routes that name the scope it needs.
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { ZodError } from "zod";
 import { asBodyTooLarge, DEFAULT_BODY_LIMIT, type LimitedRequest, limitBody } from "@/lib/api/body-limit";
 import { assertSameOrigin } from "@/lib/api/same-origin";
+import { authorizeApiKey, bearerToken } from "@/lib/api-keys/route-auth";
+import type { ApiKeyScope } from "@/lib/api-keys/scopes";
 import { getAuthUser, requireAdmin, requireSuperAdmin, requireUser } from "@/lib/auth";
 import type { AuthUser } from "@/lib/auth/types";
 import { AppError, type ErrorCode, isAppError } from "@/lib/errors";
@@ -22,6 +25,8 @@ export type ApiContext<L extends AuthLevel> = {
   req: NextRequest;
   params: RouteParams;
   user: UserFor<L>;
+  /** The API key the request was made with; null for a browser session (or no one). */
+  apiKey: { id: string; scopes: ApiKeyScope[] } | null;
   requestId: string;
   log: Logger;
 };
@@ -32,6 +37,11 @@ type RouteOptions<L extends AuthLevel> = {
   auth: L;
   /** Largest request body this route reads, in bytes (DEFAULT_BODY_LIMIT). */
   maxBodyBytes?: number;
+  /**
+   * The scope an API key needs to call this route. Without it the route takes sessions only;
+   * admin routes and routes without a session never take keys.
+   */
+  scope?: L extends "user" | "public" ? ApiKeyScope : never;
 };
 
 export function withApiLogging<L extends AuthLevel>(options: RouteOptions<L>, handler: Handler<L>) {
@@ -45,20 +55,28 @@ export function withApiLogging<L extends AuthLevel>(options: RouteOptions<L>, ha
     // A session refreshed while serving the request also marks its response uncacheable.
     const response = await withSessionResponseHeaders(async () => {
       try {
+        const token = options.auth === "none" ? null : bearerToken(incoming);
         // Routes without a session (webhooks, cron, signed files) prove themselves by signature or
-        // secret; every other state change must come from our own pages.
-        if (options.auth !== "none") assertSameOrigin(incoming);
+        // secret; every other state change must come from our own pages. A request that carries
+        // a key and no cookie cannot ride anyone's session, so it needs no such check; one that
+        // also carries cookies gets it all the same.
+        if (options.auth !== "none" && !(token && !incoming.headers.has("cookie")))
+          assertSameOrigin(incoming);
         body = limitBody(incoming, maxBodyBytes);
         const { req } = body;
-        const user =
-          options.auth === "none"
-            ? null
-            : options.auth === "public"
-              ? await getAuthUser()
-              : await authorize(options.auth);
+        let user: AuthUser | null = null;
+        let apiKey: ApiContext<L>["apiKey"] = null;
+        if (token) {
+          const caller = await authorizeApiKey(token, options);
+          user = caller.user;
+          apiKey = caller.key;
+          log = log.child({ apiKeyId: apiKey.id });
+        } else if (options.auth !== "none") {
+          user = options.auth === "public" ? await getAuthUser() : await authorize(options.auth);
+        }
         if (user) log = log.child({ userId: user.id });
         const params = (await segment?.params) ?? {};
-        return await handler({ req, params, user: user as UserFor<L>, requestId, log });
+        return await handler({ req, params, user: user as UserFor<L>, apiKey, requestId, log });
       } catch (error) {
         return errorResponse(error, log);
       }
@@ -80,17 +98,24 @@ function authorize(level: Exclude<AuthLevel, "none" | "public">): Promise<AuthUs
  * The wire shape of every error: `message` is what people read, `code` (a stable name from
  * lib/errors.ts) and `field` (the input at fault, dotted) are for code.
  */
-export type ErrorBody = { error: { code: ErrorCode; message: string; field?: string } };
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; field?: string; [detail: string]: unknown };
+};
 
-export function errorBody(code: ErrorCode, message: string, field?: string): ErrorBody {
-  return { error: field ? { code, message, field } : { code, message } };
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  field?: string,
+  details?: Record<string, unknown>,
+): ErrorBody {
+  return { error: { ...details, code, message, ...(field && { field }) } };
 }
 
 export function errorResponse(error: unknown, log: Logger): Response {
   // Body readers may wrap the stream's error in their own.
   error = asBodyTooLarge(error) ?? error;
   if (isAppError(error)) {
-    return Response.json(errorBody(error.code, error.message, error.field), {
+    return Response.json(errorBody(error.code, error.message, error.field, error.details), {
       status: error.status,
       headers: error.headers,
     });

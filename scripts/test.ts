@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { ensureChromium } from "./lib/find-chromium";
 
 type Counts = { passed: number; failed: number; skipped: number };
 const reports = path.resolve(".tmp/test-reports");
@@ -60,10 +61,22 @@ addVitest(path.join(reports, "unit.json"));
 step("build", "next", ["build"]);
 step("API and SQL tests", "vitest", vitest(["api", "sql"], "api.json"));
 addVitest(path.join(reports, "api.json"));
+// A machine without Chromium gets one here (the system's package or Playwright's), and the
+// run says which browser it used, instead of failing inside the first test.
+const browser = failedStep ? null : findBrowser();
 step("end-to-end tests", "playwright", ["test"], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, "e2e.json"),
+  ...(browser ? { CHROMIUM_PATH: browser } : {}),
 });
 addPlaywright(path.join(reports, "e2e.json"));
+
+function findBrowser(): string | null {
+  console.log("\n━━ browser for the end-to-end tests");
+  const { chromium, report } = ensureChromium();
+  for (const line of report) console.log(line);
+  if (!chromium) failedStep = "finding a browser for the end-to-end tests";
+  return chromium?.path ?? null;
+}
 
 console.log("");
 if (failedStep) console.log(`✗ stopped at: ${failedStep}`);

@@ -1,11 +1,15 @@
+import { ChevronRightIcon } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { TelegramLogin } from "@/components/auth/telegram-login";
 import { EmailNotificationsToggle } from "@/components/notifications/email-notifications-toggle";
+import { ApiKeysCard } from "@/components/profile/api-keys/api-keys-card";
 import { PageContainer, PageHeader } from "@/components/shell/page-container";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getAuthUser } from "@/lib/auth";
 import type { Role } from "@/lib/auth/types";
@@ -26,7 +30,10 @@ export default async function ProfilePage() {
 
   return (
     <PageContainer className="max-w-3xl">
-      <PageHeader title="Profile" description="Your account, sign-in methods and credit balance." />
+      <PageHeader
+        title="Profile"
+        description="Your account, sign-in methods, credit balance, API keys and webhooks."
+      />
       <div className="flex flex-col gap-4">
         <Card>
           <CardHeader>
@@ -84,6 +91,25 @@ export default async function ProfilePage() {
               initial={recipient?.emailNotifications ?? true}
               hasEmail={Boolean(user.email)}
             />
+          </CardContent>
+        </Card>
+
+        <ApiKeysCard />
+
+        <Card>
+          <CardHeader>
+            <CardTitle>Webhooks</CardTitle>
+            <CardDescription>
+              Get called back at your own URL when generations and flow runs finish.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Button asChild variant="outline" className="w-full sm:w-auto">
+              <Link href="/profile/webhooks">
+                Manage webhooks
+                <ChevronRightIcon />
+              </Link>
+            </Button>
           </CardContent>
         </Card>
 

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { memo } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
+import { ProgressBar } from "./progress-bar";
 import { STATUS_LABELS, StatusChip } from "./status-chip";
 import { TileMedia } from "./tile-media";
 import { type Generation, isActive, isPending } from "./types";
@@ -33,9 +34,12 @@ export const GenerationTile = memo(function GenerationTile({
       className={cn(OUTER, className)}
       title={item.status === "failed" ? (item.error ?? undefined) : undefined}
     >
+      {/* Status changes are announced once each, politely; the ticking time never is. */}
+      <span className="sr-only" aria-live="polite">
+        {label}
+      </span>
       {pending ? (
         <div data-testid="generation-tile" data-status={item.status} className="size-full">
-          <span className="sr-only">{label}</span>
           <TileMedia item={item} />
         </div>
       ) : (
@@ -49,7 +53,18 @@ export const GenerationTile = memo(function GenerationTile({
           <TileMedia item={item} />
         </Link>
       )}
-      <StatusChip status={item.status} className="pointer-events-none absolute top-2 left-2" />
+      <StatusChip
+        status={item.status}
+        startedAt={item.started_at}
+        className="pointer-events-none absolute top-2 left-2"
+      />
+      {item.status === "processing" && typeof item.progress === "number" ? (
+        // Over the tile's foot, so its arrival moves nothing.
+        <ProgressBar
+          value={item.progress}
+          className="pointer-events-none absolute inset-x-2 bottom-2 bg-background/80 shadow-xs"
+        />
+      ) : null}
       {more ? (
         <span className="pointer-events-none absolute right-2 bottom-2 rounded-full bg-background/90 px-2 py-0.5 font-medium text-xs">
           {`×${more}`}

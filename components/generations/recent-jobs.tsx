@@ -58,7 +58,9 @@ export function RecentJobs({ title = "Recent" }: { title?: string }) {
           Your jobs appear here as soon as you click Generate.
         </p>
       ) : (
-        <ul id={RECENT_LIST_ID} aria-live="polite" className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+        // Not a live region as a whole: each tile announces its own status changes, and the
+        // running clocks inside must never be read out.
+        <ul id={RECENT_LIST_ID} className="grid grid-cols-2 gap-2 sm:grid-cols-3">
           {shown.map((item) => (
             <li key={item.id}>
               <GenerationTile item={item} onCancel={cancel.mutate} />

@@ -55,6 +55,7 @@ export function ResultDetails({ item, model }: { item: GenerationDetail; model: 
         </Row>
         <Row term="Created">{when(item.created_at)}</Row>
         <Row term="Submitted">{when(item.submitted_at)}</Row>
+        <Row term="Started">{when(item.started_at ?? null)}</Row>
         <Row term="Finished">{when(item.completed_at)}</Row>
         {took ? <Row term="Took">{took}</Row> : null}
         {hasSeed ? (

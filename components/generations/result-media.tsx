@@ -5,24 +5,36 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { downloadName, downloadUrl } from "./download-name";
 import { type NextStep, stepHref } from "./next-steps";
+import { RunProgress } from "./run-progress";
 import { StatusChip } from "./status-chip";
-import type { GenerationDetail, GenerationOutput } from "./types";
+import { type GenerationDetail, type GenerationOutput, isActive, type ProviderStatus } from "./types";
+
+/** What the job is waiting for, by what its provider last said. */
+const WAITING: Record<ProviderStatus, string> = {
+  queued: "Waiting in the provider's queue. This page updates by itself.",
+  starting: "The model is starting up. This page updates by itself.",
+  processing: "Generating your result. This page updates by itself.",
+};
 
 /** The outputs at full size with download and "take it further" links; progress while running. */
 export function ResultMedia({ item, steps }: { item: GenerationDetail; steps: NextStep[] }) {
   if (item.outputs.length === 0) {
     return (
       <div className="flex aspect-square w-full max-w-xl flex-col items-center justify-center gap-3 rounded-xl border bg-muted/40 p-6 text-center sm:aspect-video">
-        {item.status === "queued" || item.status === "processing" ? (
-          <LoaderCircleIcon aria-hidden className="size-8 animate-spin text-muted-foreground" />
+        {isActive(item.status) ? (
+          <LoaderCircleIcon
+            aria-hidden
+            className="size-8 animate-spin text-muted-foreground motion-reduce:animate-none"
+          />
         ) : null}
-        <StatusChip status={item.status} />
+        {/* While it runs, the heading's chip says so; here the bar and the provider's words. */}
+        {isActive(item.status) ? <RunProgress item={item} /> : <StatusChip status={item.status} />}
         <p className="text-muted-foreground text-sm">
           {item.status === "failed"
             ? "No output: the job failed. Your credits were refunded."
             : item.status === "canceled"
               ? "Canceled before it finished. Your credits were refunded."
-              : "Working on it. This page updates by itself."}
+              : WAITING[item.provider_status ?? "queued"]}
         </p>
       </div>
     );
@@ -34,24 +46,31 @@ export function ResultMedia({ item, steps }: { item: GenerationDetail; steps: Ne
           <OutputView output={output} alt={item.prompt ?? `Output ${index + 1}`} />
           <figcaption className="flex flex-wrap gap-2">
             <DownloadLink item={item} output={output} index={index} />
-            {output.mime.startsWith("image/")
-              ? steps.map((step) => (
-                  <Button
-                    key={step.label}
-                    asChild
-                    variant={step.label === "Use as input" ? "secondary" : "ghost"}
-                  >
-                    <Link href={stepHref(step, output.url, item.id)}>
-                      {step.label} <ArrowRightIcon />
-                    </Link>
-                  </Button>
-                ))
-              : null}
+            {stepsFor(output, steps).map(({ step, image }) => (
+              <Button
+                key={step.label}
+                asChild
+                variant={step.label === "Use as input" || step.from === "last-frame" ? "secondary" : "ghost"}
+              >
+                <Link href={stepHref(step, image, item.id)}>
+                  {step.label} <ArrowRightIcon />
+                </Link>
+              </Button>
+            ))}
           </figcaption>
         </figure>
       ))}
     </div>
   );
+}
+
+/** An image takes the image steps; a video with a stored last frame, the step that continues it. */
+function stepsFor(output: GenerationOutput, steps: NextStep[]): { step: NextStep; image: string }[] {
+  if (output.mime.startsWith("image/"))
+    return steps.filter((step) => step.from === "image").map((step) => ({ step, image: output.url }));
+  const lastFrame = output.last_frame_url;
+  if (!lastFrame) return [];
+  return steps.filter((step) => step.from === "last-frame").map((step) => ({ step, image: lastFrame }));
 }
 
 function DownloadLink({
@@ -80,10 +99,13 @@ function OutputView({ output, alt }: { output: GenerationOutput; alt: string }) 
       // biome-ignore lint/a11y/useMediaCaption: generated clips have no caption track.
       <video
         src={output.url}
+        poster={output.thumbnail_url ?? undefined}
+        width={output.width ?? undefined}
+        height={output.height ?? undefined}
         controls
         playsInline
         preload="metadata"
-        className="max-h-[min(75vh,calc(100dvh-19rem))] w-full rounded-xl bg-black"
+        className="h-auto max-h-[min(75vh,calc(100dvh-19rem))] w-full rounded-xl bg-black"
       />
     );
   }

@@ -6,14 +6,15 @@ import Link from "next/link";
 import { ResultContext } from "@/components/lineage/result-context";
 import { fetchJson } from "@/components/providers/fetch-json";
 import { Button } from "@/components/ui/button";
-import { ACTIVE_POLL_MS } from "@/contexts/generations-context";
+import { pollInterval } from "@/contexts/generations-context";
+import { useLiveConnected } from "@/contexts/live-context";
 import type { LiteModel } from "@/lib/models-lite";
 import type { NextStep } from "./next-steps";
 import { generationKeys } from "./query-keys";
 import { ResultActions } from "./result-actions";
 import { ResultDetails } from "./result-details";
 import { ResultMedia } from "./result-media";
-import { StatusChip } from "./status-chip";
+import { STATUS_LABELS, StatusChip } from "./status-chip";
 import { type GenerationDetail, isActive } from "./types";
 
 /** One generation: outputs, actions and all parameters; polls while the job is running. */
@@ -26,12 +27,15 @@ export function ResultView({
   model: LiteModel | null;
   steps: NextStep[];
 }) {
+  const live = useLiveConnected();
   const { data } = useQuery({
     queryKey: generationKeys.detail(initial.id),
     queryFn: ({ signal }) => fetchJson<GenerationDetail>(`/api/generations/${initial.id}`, { signal }),
     initialData: initial,
     staleTime: 10_000,
-    refetchInterval: (q) => (q.state.data && isActive(q.state.data.status) ? ACTIVE_POLL_MS : false),
+    // While it runs, at the lists' pace (every second without a live channel, when visible).
+    refetchInterval: (q) =>
+      q.state.data && isActive(q.state.data.status) ? pollInterval([q.state.data], live) : false,
   });
   const item = data ?? initial;
   return (
@@ -45,8 +49,12 @@ export function ResultView({
           </Button>
           <h1 className="flex flex-wrap items-center gap-3 font-semibold text-2xl tracking-tight">
             {model?.name ?? item.model}
-            <StatusChip status={item.status} className="bg-muted" />
+            <StatusChip status={item.status} startedAt={item.started_at} className="bg-muted" />
           </h1>
+          {/* Each change of status is announced once, politely; the ticking time never is. */}
+          <p className="sr-only" aria-live="polite">
+            {STATUS_LABELS[item.status]}
+          </p>
         </div>
         <ResultActions item={item} />
       </div>

@@ -1,17 +1,13 @@
-import { BanIcon, CircleAlertIcon, FilmIcon, LoaderCircleIcon } from "lucide-react";
-import type { Generation } from "./types";
+import { BanIcon, CircleAlertIcon, FilmIcon, LoaderCircleIcon, PlayIcon } from "lucide-react";
+import type { Generation, GenerationOutput } from "./types";
+import { formatVideoDuration } from "./video-duration";
 
-/** What a square tile shows: the thumbnail, a video mark, progress, or why it failed. */
+/** What a square tile shows: the thumbnail, a video's poster and length, progress, or why it failed. */
 export function TileMedia({ item }: { item: Generation }) {
   const output = item.outputs[0];
   if (item.status === "completed" && output) {
     if (output.mime.startsWith("video/") || item.kind === "video") {
-      return (
-        <div className="flex size-full flex-col items-center justify-center gap-2 bg-gradient-to-br from-muted to-accent text-muted-foreground">
-          <FilmIcon aria-hidden className="size-8" />
-          <span className="text-xs">Video</span>
-        </div>
-      );
+      return <VideoTile output={output} alt={item.prompt ?? "Generated video"} />;
     }
     return (
       // biome-ignore lint/performance/noImgElement: signed URLs, no image optimiser needed.
@@ -48,5 +44,48 @@ export function TileMedia({ item }: { item: Generation }) {
       )}
       {item.prompt ? <p className="line-clamp-3 text-muted-foreground text-xs">{item.prompt}</p> : null}
     </div>
+  );
+}
+
+/** The poster (a video's first frame) with a play mark and the length in a corner; a film mark without one. */
+function VideoTile({ output, alt }: { output: GenerationOutput; alt: string }) {
+  const duration = formatVideoDuration(output.duration);
+  return (
+    <>
+      {output.thumbnail_url ? (
+        // biome-ignore lint/performance/noImgElement: signed URLs, no image optimiser needed.
+        <img
+          src={output.thumbnail_url}
+          alt={alt}
+          width={output.width ?? 512}
+          height={output.height ?? 288}
+          loading="lazy"
+          decoding="async"
+          className="size-full object-cover"
+          data-testid="video-poster"
+        />
+      ) : (
+        <div className="flex size-full flex-col items-center justify-center gap-2 bg-gradient-to-br from-muted to-accent text-muted-foreground">
+          <FilmIcon aria-hidden className="size-8" />
+          <span className="text-xs">Video</span>
+        </div>
+      )}
+      {output.thumbnail_url ? (
+        <span className="pointer-events-none absolute inset-0 flex items-center justify-center">
+          <span className="flex size-9 items-center justify-center rounded-full bg-black/45 text-white">
+            <PlayIcon aria-hidden className="size-4 fill-current" />
+          </span>
+        </span>
+      ) : null}
+      {duration ? (
+        <span
+          data-testid="video-duration"
+          className="pointer-events-none absolute bottom-2 left-2 rounded bg-black/70 px-1.5 py-0.5 font-medium text-white text-xs tabular-nums"
+        >
+          <span className="sr-only">Length </span>
+          {duration}
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -4,7 +4,7 @@ import type { Wire } from "@/lib/api/wire";
 import type { PublicGeneration, PublicGenerationDetail, PublicOutput } from "@/lib/generations/serialize";
 import type { ModelKind } from "@/lib/models/types";
 
-export type { GenerationStatus } from "@/lib/generations/status";
+export type { GenerationStatus, ProviderStatus } from "@/lib/generations/status";
 export { isActive, isTerminal } from "@/lib/generations/status";
 
 export type GenerationOutput = Wire<PublicOutput>;

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { announceNewGeneration } from "@/components/live/tab-broadcast";
 import { ApiError, fetchJson } from "@/components/providers/fetch-json";
 import { useCurrentSession } from "@/components/sessions/current-session";
 import { useGenerations } from "@/contexts/generations-context";
@@ -61,6 +62,7 @@ export function useCreateGeneration() {
     },
     onSuccess: (created, _vars, context) => {
       resolveOptimistic(context.pendingId, created.id, created.status);
+      announceNewGeneration();
       if (created.session_id) useCurrentSession.getState().choose(created.session_id, userId);
       // Credits were reserved: let the server components (header balance) re-render.
       router.refresh();

@@ -6,6 +6,7 @@ import { removeGeneration } from "@/components/generations/cache-updates";
 import { generationKeys } from "@/components/generations/query-keys";
 import { type Me, meKey } from "@/contexts/me-query";
 import type { LiveEvent } from "@/lib/live/types";
+import { refreshCoalesced } from "./refresh-coalesced";
 
 export type CacheEffect =
   | { action: "invalidate"; queryKey: readonly unknown[]; exact?: boolean }
@@ -16,6 +17,8 @@ export type CacheEffect =
 const RECENT = ["generations", "recent"] as const;
 const BY_STATUS = ["generations", "status"] as const;
 const DETAILS = ["generations", "detail"] as const;
+/** Flow pages keep their queries under this prefix (runs refetch when one changes). */
+const FLOWS = ["flows"] as const;
 
 const invalidate = (queryKey: readonly unknown[], exact?: boolean): CacheEffect =>
   exact ? { action: "invalidate", queryKey, exact } : { action: "invalidate", queryKey };
@@ -30,15 +33,23 @@ export function cacheEffectsOf(event: LiveEvent): CacheEffect[] {
       return event.credits === null
         ? [invalidate(meKey, true)]
         : [{ action: "set-credits", credits: event.credits }];
+    case "flow_run":
+      return [invalidate(FLOWS)];
     case "resync":
-      return [invalidate(RECENT), invalidate(BY_STATUS), invalidate(DETAILS), invalidate(meKey, true)];
+      return [
+        invalidate(RECENT),
+        invalidate(BY_STATUS),
+        invalidate(DETAILS),
+        invalidate(meKey, true),
+        invalidate(FLOWS),
+      ];
   }
 }
 
 export function applyCacheEffects(client: QueryClient, effects: readonly CacheEffect[]): void {
   for (const effect of effects) {
     if (effect.action === "invalidate")
-      void client.invalidateQueries({ queryKey: effect.queryKey, exact: effect.exact ?? false });
+      refreshCoalesced(client, { queryKey: effect.queryKey, exact: effect.exact ?? false });
     else if (effect.action === "remove-generation") removeGeneration(client, effect.id);
     else client.setQueryData<Me>(meKey, (me) => ({ ...me, credits: effect.credits }));
   }

@@ -9,7 +9,7 @@ export type LiveHandlers = {
   onConnected: (connected: boolean) => void;
 };
 
-const EVENT_TYPES = ["generation", "credits", "resync"] as const;
+const EVENT_TYPES = ["generation", "credits", "flow_run", "resync"] as const;
 const RETRY_MS = 5_000;
 const MAX_RETRY_MS = 120_000;
 

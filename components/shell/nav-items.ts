@@ -10,6 +10,7 @@ import {
   ShieldIcon,
   SparklesIcon,
   UserRoundIcon,
+  WorkflowIcon,
 } from "lucide-react";
 import { type AuthUser, isAdminRole } from "@/lib/auth/types";
 
@@ -39,6 +40,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: "Video",
     description: "Turn a prompt or a still image into a short clip.",
     icon: ClapperboardIcon,
+    access: "user",
+  },
+  {
+    href: "/flows",
+    label: "Flows",
+    description: "Chain generations in a node editor; only what changed runs again.",
+    icon: WorkflowIcon,
     access: "user",
   },
   {

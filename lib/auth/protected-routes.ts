@@ -12,6 +12,7 @@ export const PROTECTED_PREFIXES = [
   "/profile",
   "/workspaces",
   "/flow",
+  "/flows",
   "/admin",
 ] as const;
 

@@ -1,7 +1,7 @@
 // Generations: create, price, list, read, cancel, delete, lineage.
 import { z } from "zod";
 import { galleryFilterShape } from "@/lib/gallery/list-filter";
-import { GENERATION_STATUSES } from "@/lib/generations/status";
+import { GENERATION_STATUSES, PROVIDER_STATUSES } from "@/lib/generations/status";
 import { providerSchema } from "./catalog";
 import { idSchema, timestampSchema } from "./common";
 
@@ -41,10 +41,21 @@ const outputSchema = z
   .object({
     asset_id: idSchema.nullable(),
     url: z.string().meta({ description: "Signed URL of the stored file; valid for at least an hour." }),
-    thumbnail_url: z.string().nullable(),
+    thumbnail_url: z.string().nullable().meta({
+      description:
+        "Signed URL of a WebP within 512 px: an image's thumbnail, a video's poster (its first frame).",
+    }),
     mime: z.string(),
     width: z.number().int().nullable(),
     height: z.number().int().nullable(),
+    duration: z.number().nullable().meta({ description: "A video's length in seconds; null for images." }),
+    last_frame_asset_id: idSchema
+      .nullable()
+      .meta({ description: "A video's last frame (asset role `frame`), to start the next clip from." }),
+    last_frame_url: z
+      .string()
+      .nullable()
+      .meta({ description: "Signed URL of a video's last frame: a full-size JPEG." }),
   })
   .meta({ id: "Output" });
 
@@ -55,6 +66,19 @@ export const generationSchema = z
     provider: providerSchema,
     kind: z.enum(["image", "video", "text"]),
     status: z.enum(GENERATION_STATUSES),
+    provider_status: z.enum(PROVIDER_STATUSES).nullable().meta({
+      description:
+        "What the provider last said about the running job: `queued`, `starting` (the model is booting) or `processing`; null before it said anything.",
+    }),
+    started_at: timestampSchema
+      .nullable()
+      .meta({ description: "When the provider started the job (status `processing`)." }),
+    progress: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .meta({ description: "How far the running job is, 0–1, where the provider's logs tell." }),
     prompt: z.string().nullable(),
     error: z.string().nullable(),
     outputs: z.array(outputSchema),
@@ -79,6 +103,11 @@ export const generationDetailSchema = generationSchema
     }),
     parent_generation_id: idSchema.nullable(),
     submitted_at: timestampSchema.nullable(),
+    latest_log: z.string().nullable().meta({ description: "The last line of the provider's logs." }),
+    flow: z
+      .object({ flow_id: idSchema, run_id: idSchema, node_id: z.string() })
+      .nullable()
+      .meta({ description: "The flow run and node this generation was a step of." }),
   })
   .meta({ id: "GenerationDetail" });
 

@@ -13,6 +13,7 @@ export type ListFilter = GalleryFilter & {
 // `cursor_at` is created_at to the microsecond: a JS Date keeps milliseconds, and a cursor cut
 // to them would skip rows created later within the same millisecond.
 const LIST_COLUMNS = sql`id, model_id, provider, kind, status, prompt, error, outputs, created_at, completed_at,
+  provider_status, started_at, progress,
   starred, tags, workspace_id, trashed_at, to_json(created_at) #>> '{}' as cursor_at`;
 
 export type ListRow = Pick<
@@ -27,6 +28,9 @@ export type ListRow = Pick<
   | "outputs"
   | "created_at"
   | "completed_at"
+  | "provider_status"
+  | "started_at"
+  | "progress"
   | "starred"
   | "tags"
   | "workspace_id"

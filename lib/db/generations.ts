@@ -1,6 +1,7 @@
 import "server-only";
 // Generation rows: reserving (insert + charge + submit job), reads, deletion. State changes
 // are lib/generations/lifecycle.ts's.
+import type { TransactionSql } from "postgres";
 import { type InputEdge, recordInputs } from "@/lib/assets/generation-inputs";
 import { sql } from "@/lib/db/client";
 import { cancel, OUTPUTS_CLAIM_LEASE_SECONDS } from "@/lib/generations/lifecycle";
@@ -51,38 +52,8 @@ export async function reserveGeneration(g: NewGeneration, limits: ReservationLim
     const [owner] = await tx<{ credits: number }[]>`
       select credits from profiles where id = ${g.userId} and status = 'active' for update`;
     if (!owner) return { ok: false, reason: "inactive" };
-    const [counts] = await tx<
-      {
-        active: number;
-        model_hour: number;
-        model_hour_oldest: number | null;
-        model_day: number;
-        day: number;
-      }[]
-    >`
-      select
-        count(*) filter (where status in ('queued', 'processing'))::int as active,
-        count(*) filter (where model_id = ${g.modelId} and created_at > now() - interval '1 hour')::int as model_hour,
-        extract(epoch from min(created_at) filter (where model_id = ${g.modelId} and created_at > now() - interval '1 hour')
-          + interval '1 hour' - now())::int as model_hour_oldest,
-        count(*) filter (where model_id = ${g.modelId} and created_at >= date_trunc('day', now()))::int as model_day,
-        count(*) filter (where created_at >= date_trunc('day', now()))::int as day
-      from generations
-      where user_id = ${g.userId}
-        and (status in ('queued', 'processing') or created_at > least(now() - interval '1 hour', date_trunc('day', now())))`;
-    const untilMidnight = Math.ceil((86_400_000 - (Date.now() % 86_400_000)) / 1000);
-    if ((counts?.active ?? 0) >= MAX_ACTIVE_PER_USER) return { ok: false, reason: "active_limit" };
-    if ((counts?.model_hour ?? 0) >= limits.hourlyLimit) {
-      return {
-        ok: false,
-        reason: "hourly_limit",
-        retryAfterSeconds: Math.max(1, counts?.model_hour_oldest ?? 3600),
-      };
-    }
-    if ((counts?.model_day ?? 0) >= limits.dailyModelCap)
-      return { ok: false, reason: "daily_model_cap", retryAfterSeconds: untilMidnight };
-    if ((counts?.day ?? 0) >= limits.dailyCap)
-      return { ok: false, reason: "daily_cap", retryAfterSeconds: untilMidnight };
+    const refused = await admissionRefusal(tx, g.userId, g.modelId, limits);
+    if (refused) return refused;
     if (owner.credits < limits.price)
       return { ok: false, reason: "insufficient_credits", balance: owner.credits };
     const workspaceId = g.session
@@ -109,6 +80,57 @@ export async function reserveGeneration(g: NewGeneration, limits: ReservationLim
     await enqueueJob(tx, "generation.submit", { generationId: row.id }, { jobKey: submitJobKey(row.id) });
     return { ok: true, generation: row };
   });
+}
+
+export type AdmissionRefusal = Exclude<
+  Reservation,
+  { ok: true } | { reason: "inactive" | "insufficient_credits" }
+>;
+
+/**
+ * Whether one more generation of `modelId` may start for the user now: under
+ * MAX_ACTIVE_PER_USER active jobs, the model's hourly limit and the daily caps. Call it inside
+ * the transaction that holds the user's profile row lock, so concurrent starts are counted.
+ */
+export async function admissionRefusal(
+  tx: TransactionSql,
+  userId: string,
+  modelId: string,
+  limits: Omit<ReservationLimits, "price">,
+): Promise<AdmissionRefusal | null> {
+  const [counts] = await tx<
+    {
+      active: number;
+      model_hour: number;
+      model_hour_oldest: number | null;
+      model_day: number;
+      day: number;
+    }[]
+  >`
+    select
+      count(*) filter (where status in ('queued', 'processing'))::int as active,
+      count(*) filter (where model_id = ${modelId} and created_at > now() - interval '1 hour')::int as model_hour,
+      extract(epoch from min(created_at) filter (where model_id = ${modelId} and created_at > now() - interval '1 hour')
+        + interval '1 hour' - now())::int as model_hour_oldest,
+      count(*) filter (where model_id = ${modelId} and created_at >= date_trunc('day', now()))::int as model_day,
+      count(*) filter (where created_at >= date_trunc('day', now()))::int as day
+    from generations
+    where user_id = ${userId}
+      and (status in ('queued', 'processing') or created_at > least(now() - interval '1 hour', date_trunc('day', now())))`;
+  const untilMidnight = Math.ceil((86_400_000 - (Date.now() % 86_400_000)) / 1000);
+  if ((counts?.active ?? 0) >= MAX_ACTIVE_PER_USER) return { ok: false, reason: "active_limit" };
+  if ((counts?.model_hour ?? 0) >= limits.hourlyLimit) {
+    return {
+      ok: false,
+      reason: "hourly_limit",
+      retryAfterSeconds: Math.max(1, counts?.model_hour_oldest ?? 3600),
+    };
+  }
+  if ((counts?.model_day ?? 0) >= limits.dailyModelCap)
+    return { ok: false, reason: "daily_model_cap", retryAfterSeconds: untilMidnight };
+  if ((counts?.day ?? 0) >= limits.dailyCap)
+    return { ok: false, reason: "daily_cap", retryAfterSeconds: untilMidnight };
+  return null;
 }
 
 /**

@@ -50,3 +50,19 @@ export async function markWebhookEventProcessed(id: string): Promise<void> {
 export async function markWebhookEventFailed(id: string, error: string): Promise<void> {
   await sql`update webhook_events set last_error = ${error.slice(0, 1000)} where id = ${id}`;
 }
+
+/** Characters of a running job's logs kept in its processed event (the tail, where progress is). */
+export const KEPT_LOG_CHARS = 2_000;
+
+/**
+ * A processed report of a running job keeps only the tail of its logs. They are cumulative, so
+ * a long run's deliveries (one every 500 ms) would otherwise store the same log many times over;
+ * the completed event keeps it whole.
+ */
+export async function trimProcessedLogs(id: string): Promise<void> {
+  await sql`
+    update webhook_events
+    set payload = jsonb_set(payload, '{logs}', to_jsonb(right(payload->>'logs', ${KEPT_LOG_CHARS})))
+    where id = ${id} and processed_at is not null and jsonb_typeof(payload->'logs') = 'string'
+      and length(payload->>'logs') > ${KEPT_LOG_CHARS}`;
+}

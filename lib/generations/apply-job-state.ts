@@ -7,15 +7,15 @@ import {
   claimOutputs,
   complete,
   fail,
-  markProcessing,
   OUTPUTS_CLAIM_RENEW_MS,
+  recordProgress,
   releaseOutputsClaim,
   renewOutputsClaim,
 } from "@/lib/generations/lifecycle";
 import { OUTPUT_LIMITS } from "@/lib/generations/media-limits";
 import type { Logger } from "@/lib/log";
 import { processOutputs } from "@/lib/media/process-outputs";
-import { isMediaError, type MediaError } from "@/lib/media/types";
+import { isMediaError, type MediaError, mediaObjectPaths } from "@/lib/media/types";
 import { mediaWorker } from "@/lib/media/worker/media-worker-client";
 import { mediaHostAllowlist } from "@/lib/providers/config";
 import type { JobState } from "@/lib/providers/types";
@@ -28,9 +28,11 @@ const TRANSIENT_MEDIA_ERRORS = new Set<MediaError["code"]>(["network_error", "ti
 export async function applyJobState(generationId: string, state: JobState, log: Logger): Promise<void> {
   switch (state.status) {
     case "queued":
-      return;
+    case "starting":
     case "processing":
-      await markProcessing(generationId);
+      // The start is logged: it is the moment the owner's "Running" is measured against.
+      if ((await recordProgress(generationId, state))?.started)
+        log.info("generation started", { generationId });
       return;
     case "failed":
       if (await fail(generationId, state.error))
@@ -97,5 +99,5 @@ async function storeOutputs(
     return;
   }
   // Canceled meanwhile, or overtaken after the lease: these files are this attempt's alone.
-  await storage().delete(outputs.flatMap((o) => (o.thumb_path ? [o.path, o.thumb_path] : [o.path])));
+  await storage().delete(outputs.flatMap(mediaObjectPaths));
 }

@@ -79,7 +79,11 @@ export async function createGeneration(args: {
   return { generation: reservation.generation, model };
 }
 
-function refusal(reservation: Exclude<Reservation, { ok: true }>, model: ModelDefinition): AppError {
+/** The error a refused reservation answers, in the words the person reads. */
+export function refusal(
+  reservation: Exclude<Reservation, { ok: true }>,
+  model: Pick<ModelDefinition, "name">,
+): AppError {
   switch (reservation.reason) {
     case "inactive":
       return new AppError("forbidden", "This account is suspended.");

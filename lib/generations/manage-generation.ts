@@ -4,7 +4,7 @@ import { cancelAndDeleteGeneration, getGenerationForUser } from "@/lib/db/genera
 import { AppError } from "@/lib/errors";
 import { cancelProviderJob } from "@/lib/generations/cancel-provider-job";
 import { cancel } from "@/lib/generations/lifecycle";
-import type { GenerationRow } from "@/lib/generations/types";
+import { type GenerationRow, outputObjectPaths } from "@/lib/generations/types";
 import type { Logger } from "@/lib/log";
 import { storage } from "@/lib/storage";
 
@@ -37,7 +37,7 @@ export async function deleteGeneration(id: string, userId: string, log: Logger):
     log.info("generation canceled for deletion", { generationId: id });
     await cancelProviderJob(row, log);
   }
-  const paths = row.outputs.flatMap((o) => (o.thumb_path ? [o.path, o.thumb_path] : [o.path]));
+  const paths = row.outputs.flatMap(outputObjectPaths);
   if (paths.length)
     await storage()
       .delete(paths)

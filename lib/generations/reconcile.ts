@@ -5,8 +5,10 @@ import "server-only";
 // before completion. (Webhook deliveries are retried by their own jobs.) Driven by POST /api/cron/reconcile (Vercel Cron, or the dev/PM2
 // interval).
 import { staleActiveGenerations, touchGeneration } from "@/lib/db/generations";
+import { nudgeQuietRuns } from "@/lib/flows/nudge-quiet-runs";
 import { applyJobState } from "@/lib/generations/apply-job-state";
 import { fail, timeOut as markTimedOut } from "@/lib/generations/lifecycle";
+import { isProviderRunning } from "@/lib/generations/status";
 import type { GenerationRow } from "@/lib/generations/types";
 import { submitJobKey } from "@/lib/jobs/definitions";
 import { hasLiveJob } from "@/lib/jobs/pending";
@@ -65,6 +67,7 @@ export async function reconcile(log: Logger): Promise<ReconcileReport> {
     log.error("expired upload sweep failed", { error });
     return 0;
   });
+  await nudgeQuietRuns().catch((error) => log.error("nudging flow runs failed", { error }));
   return report;
 }
 
@@ -104,7 +107,7 @@ async function reconcileGeneration(
   }
   // Overdue but finished all the same (say the process storing its outputs died and the claim's
   // lease ran out after the deadline): the result exists, so it gets one try at being stored.
-  const running = state.status === "queued" || state.status === "processing";
+  const running = isProviderRunning(state.status);
   if (overdue && running) return timeOut();
   try {
     await applyJobState(generation.id, state, log);

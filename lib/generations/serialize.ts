@@ -2,8 +2,10 @@ import "server-only";
 // What clients see of a generation: no storage paths, signed URLs instead. URLs expire at
 // the end of the next whole hour, so they stay identical between polls within an hour
 // (browsers keep thumbnails cached) and the list ETag only needs the hour.
+import { sql } from "@/lib/db/client";
 import type { ListRow } from "@/lib/db/generation-list";
-import type { GenerationRow, GenerationStatus } from "@/lib/generations/types";
+import type { ProviderStatus } from "@/lib/generations/status";
+import { type GenerationRow, type GenerationStatus, outputObjectPaths } from "@/lib/generations/types";
 import type { ModelKind } from "@/lib/models-config";
 import { storage } from "@/lib/storage";
 
@@ -16,10 +18,16 @@ export function urlBucket(nowMs = Date.now()): number {
 export type PublicOutput = {
   asset_id: string | null;
   url: string;
+  /** A WebP still within 512 px: an image's thumbnail, a video's poster (its first frame). */
   thumbnail_url: string | null;
   mime: string;
   width: number | null;
   height: number | null;
+  /** A video's length in seconds; null for images and videos whose length is unknown. */
+  duration: number | null;
+  /** A video's last frame at full size, to start the next clip from; null otherwise. */
+  last_frame_asset_id: string | null;
+  last_frame_url: string | null;
 };
 
 export type PublicGeneration = {
@@ -28,6 +36,13 @@ export type PublicGeneration = {
   provider: string;
   kind: ModelKind;
   status: GenerationStatus;
+  /**
+   * What the provider last said about the running job (queued, starting, processing), when its
+   * run started and how far it is (0–1). Always sent; optional for the browser's placeholders.
+   */
+  provider_status?: ProviderStatus | null;
+  started_at?: string | null;
+  progress?: number | null;
   prompt: string | null;
   error: string | null;
   outputs: PublicOutput[];
@@ -67,8 +82,7 @@ async function signedUrlsFor(rows: readonly SerializableRow[], nowMs: number): P
   const paths = new Set<string>();
   for (const row of rows) {
     for (const output of row.outputs) {
-      paths.add(output.path);
-      if (output.thumb_path) paths.add(output.thumb_path);
+      for (const path of outputObjectPaths(output)) paths.add(path);
     }
   }
   const urls = new Map<string, string>();
@@ -83,6 +97,9 @@ function toPublic(row: SerializableRow, urls: Map<string, string>): PublicGenera
     provider: row.provider,
     kind: row.kind,
     status: row.status,
+    provider_status: row.provider_status,
+    started_at: row.started_at?.toISOString() ?? null,
+    progress: row.progress,
     prompt: row.prompt,
     error: row.error,
     outputs: row.outputs.map((output) => ({
@@ -92,6 +109,9 @@ function toPublic(row: SerializableRow, urls: Map<string, string>): PublicGenera
       mime: output.mime,
       width: output.width,
       height: output.height,
+      duration: output.duration_seconds ?? null,
+      last_frame_asset_id: output.last_frame_asset_id ?? null,
+      last_frame_url: output.last_frame_path ? (urls.get(output.last_frame_path) as string) : null,
     })),
     created_at: row.created_at.toISOString(),
     completed_at: row.completed_at?.toISOString() ?? null,
@@ -132,5 +152,14 @@ export async function serializeGenerationDetail(row: GenerationRow) {
     },
     parent_generation_id: row.parent_generation_id,
     submitted_at: row.submitted_at?.toISOString() ?? null,
+    latest_log: row.latest_log,
+    flow: await flowOrigin(row),
   };
+}
+
+/** The flow run and node a generation was a step of, for a link back to the flow. */
+async function flowOrigin(row: GenerationRow) {
+  if (!row.flow_run_id || !row.node_id) return null;
+  const [run] = await sql<{ flow_id: string }[]>`select flow_id from flow_runs where id = ${row.flow_run_id}`;
+  return run ? { flow_id: run.flow_id, run_id: row.flow_run_id, node_id: row.node_id } : null;
 }

@@ -20,3 +20,14 @@ export function isActive(status: string): status is ActiveStatus {
 export function isTerminal(status: string): status is TerminalStatus {
   return (TERMINAL_STATUSES as readonly string[]).includes(status);
 }
+
+// What a provider says about a job that has not ended (generations.provider_status), in the
+// order a job goes through them: waiting in its queue, booting the model, running. Only
+// `processing` moves the generation itself from queued to processing.
+export const PROVIDER_STATUSES = ["queued", "starting", "processing"] as const;
+export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
+
+/** True for a provider report about a job still running (neither succeeded, failed nor canceled). */
+export function isProviderRunning(status: string): status is ProviderStatus {
+  return (PROVIDER_STATUSES as readonly string[]).includes(status);
+}

@@ -4,6 +4,7 @@ import "server-only";
 // fault on our side or the network's throws, so the job is tried again with backoff, and the
 // last try fails the generation with the reason instead.
 import { freshInput } from "@/lib/assets/generation-inputs";
+import { sql } from "@/lib/db/client";
 import { getGeneration, recordSubmission } from "@/lib/db/generations";
 import { appUrl } from "@/lib/env";
 import { applyJobState } from "@/lib/generations/apply-job-state";
@@ -11,6 +12,7 @@ import { cancelProviderJob } from "@/lib/generations/cancel-provider-job";
 import { fail } from "@/lib/generations/lifecycle";
 import { isActive } from "@/lib/generations/status";
 import type { GenerationRow } from "@/lib/generations/types";
+import { scheduleWatch } from "@/lib/generations/watch-progress";
 import type { JobContext } from "@/lib/jobs/tasks";
 import type { Logger } from "@/lib/log";
 import { getModel, type ModelDefinition } from "@/lib/models-config";
@@ -101,6 +103,11 @@ async function submitGeneration(args: { generation: GenerationRow; model: ModelD
   );
   // Webhook providers report back on their own (the reconciler asks about quiet jobs).
   if (outcome?.state) await applyJobState(generation.id, outcome.state, log);
+  // One that reports a running job only when asked is watched; without it the job still ends.
+  if (outcome && adapter.progressBy === "poll")
+    await scheduleWatch(sql, generation.id).catch((error: unknown) =>
+      log.warn("could not schedule the status watch", { generationId: generation.id, error }),
+    );
 }
 
 function failureReason(generation: GenerationRow, error: unknown): string {

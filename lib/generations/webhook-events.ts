@@ -7,8 +7,10 @@ import {
   claimWebhookEvent,
   markWebhookEventFailed,
   markWebhookEventProcessed,
+  trimProcessedLogs,
 } from "@/lib/db/webhook-events";
 import { applyJobState } from "@/lib/generations/apply-job-state";
+import { isProviderRunning } from "@/lib/generations/status";
 import type { Logger } from "@/lib/log";
 import { providerAdapter } from "@/lib/providers/registry";
 
@@ -40,6 +42,7 @@ export async function processWebhookEvent(eventRowId: string, log: Logger): Prom
     // provider again. The payload is only a hint; the provider stays the truth.
     await applyJobState(generation.id, state, log);
     await markWebhookEventProcessed(event.id);
+    if (isProviderRunning(state.status)) await trimProcessedLogs(event.id);
   } catch (error) {
     log.warn("webhook processing failed", { eventId: event.event_id, error });
     await markWebhookEventFailed(event.id, error instanceof Error ? error.message : String(error));

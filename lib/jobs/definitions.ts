@@ -12,6 +12,14 @@ export const JOBS = {
     payload: z.object({ generationId: uuid }),
     maxAttempts: 5,
   },
+  /**
+   * Asks a provider that reports only when asked (fal) how a submitted job is doing, records
+   * it, and schedules itself again a second later until the job has ended.
+   */
+  "generation.watch": {
+    payload: z.object({ generationId: uuid }),
+    maxAttempts: 3,
+  },
   /** Applies one recorded, verified webhook delivery: state change, outputs into storage. */
   "webhook.process": {
     payload: z.object({ eventId: uuid }),
@@ -28,6 +36,32 @@ export const JOBS = {
       status: z.enum(["completed", "failed", "canceled"]),
     }),
     maxAttempts: 5,
+  },
+  /**
+   * Moves a flow run on: starts the nodes whose inputs are ready, fails those whose inputs
+   * failed, ends the run when every node has. Enqueued when a run starts; the end of each of
+   * its generations moves it on through the `generation.ended` hooks.
+   */
+  "flow.advance": {
+    payload: z.object({ runId: uuid }),
+    maxAttempts: 10,
+  },
+  /**
+   * One attempt to deliver an outbound webhook (lib/outbound-webhooks/deliver.ts). A failed
+   * attempt schedules the next one itself, on its own backoff; the queue's own retries only
+   * cover a crash or a database error mid-way. `manual`: a person's "redeliver".
+   */
+  "outbound_webhook.deliver": {
+    payload: z.object({ deliveryId: uuid, manual: z.boolean() }),
+    maxAttempts: 3,
+  },
+  /**
+   * Gives the video outputs of one completed generation the poster, last frame, size and length
+   * they were stored without (enqueued by the migration that brought video stills).
+   */
+  "generation.video-stills": {
+    payload: z.object({ generationId: uuid }),
+    maxAttempts: 3,
   },
   /**
    * Removes for good what has been in the trash past the retention setting, files included.
@@ -63,3 +97,12 @@ export type JobState = (typeof JOB_STATES)[number];
 
 /** The job key a generation's submit job carries: one per generation, findable by the reconciler. */
 export const submitJobKey = (generationId: string) => `generation.submit:${generationId}`;
+
+/** One pending advance per run: a burst of reasons to move a run on is one job. */
+export const flowAdvanceJobKey = (runId: string) => `flow.advance:${runId}`;
+/** The job key of a delivery's next automatic attempt: one scheduled attempt per delivery. */
+export const deliveryJobKey = (deliveryId: string) => `outbound_webhook.deliver:${deliveryId}`;
+/** A redelivery's job key: clicking "redeliver" twice before it runs sends once. */
+export const redeliveryJobKey = (deliveryId: string) => `outbound_webhook.redeliver:${deliveryId}`;
+/** The job key of a generation's next status poll: one at a time per generation. */
+export const watchJobKey = (generationId: string) => `generation.watch:${generationId}`;

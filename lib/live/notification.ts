@@ -18,7 +18,7 @@ export function parseNotification(payload: string): { userId: string; event: Liv
   const { user_id: userId, type } = data as Record<string, unknown>;
   if (typeof userId !== "string" || !UUID.test(userId) || typeof type !== "string") return null;
   // Only what the trigger announces; "resync" is the server's own word, never the database's.
-  if (type !== "generation" && type !== "credits") return null;
+  if (type !== "generation" && type !== "credits" && type !== "flow_run") return null;
   const event = toLiveEvent(type, data);
   return event ? { userId, event } : null;
 }

@@ -2,6 +2,7 @@
 // Postgres LISTEN/NOTIFY, or Supabase Realtime): a hint that something of the user's changed.
 // Shared by the server and the browser, so it imports nothing server-only.
 import type { GenerationStatus } from "@/components/generations/types";
+import { RUN_STATUSES, type RunStatus } from "@/lib/flows/run-types";
 
 /**
  * How changes reach browsers on this deployment: "sse" where the server can hold a LISTEN
@@ -19,6 +20,8 @@ export type LiveEvent =
   | { type: "generation"; id: string; status: GenerationStatus; deleted: boolean }
   /** The new balance, or null when only the fact of a change is known. */
   | { type: "credits"; credits: number | null }
+  /** A flow run or one of its nodes changed: refetch the run (lib/flows/run-types.ts). */
+  | { type: "flow_run"; id: string; flow_id: string; status: RunStatus }
   /** Changes may have been missed (a reconnect): refetch what is on screen. */
   | { type: "resync" };
 
@@ -40,6 +43,12 @@ export function toLiveEvent(type: string, data: unknown): LiveEvent | null {
       type: "credits",
       credits: typeof credits === "number" && Number.isFinite(credits) ? credits : null,
     };
+  }
+  if (type === "flow_run") {
+    const { id, flow_id: flowId, status } = record;
+    if (typeof id !== "string" || typeof flowId !== "string" || !RUN_STATUSES.includes(status as RunStatus))
+      return null;
+    return { type: "flow_run", id, flow_id: flowId, status: status as RunStatus };
   }
   if (type === "generation") {
     const { id, status } = record;

@@ -1,10 +1,14 @@
 // One output file of a generation, start to finish: download (or take inline bytes), store
-// the original, and for images encode a WebP thumbnail under a media permit. The same code runs
-// in the media worker (the server) and in-process (tests, scripts). Every object path is
-// reported through `onStore` before it is written, so the caller can remove them all on failure.
+// the original, and encode a WebP thumbnail under a media permit: an image's own, a video's
+// first frame (with its last frame and size, lib/media/video). The same code runs in the media
+// worker (the server) and in-process (tests, scripts). Every object path is reported through
+// `onStore` before it is written, so the caller can remove them all on failure.
 
 import { createHash } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { Transform } from "node:stream";
+import { log } from "@/lib/log";
 import { openMediaDownload, readToBuffer } from "@/lib/media/download";
 import { Mp4DurationScanner, mp4DurationSeconds } from "@/lib/media/mp4-duration";
 import { sniffMediaType } from "@/lib/media/sniff";
@@ -17,6 +21,9 @@ import {
   type MediaSource,
   type SniffedType,
 } from "@/lib/media/types";
+import { FileCopy } from "@/lib/media/video/file-copy";
+import { withTempDir } from "@/lib/media/video/temp-dir";
+import { makeVideoStills, NO_STILLS, type VideoStills } from "@/lib/media/video/video-stills";
 import { StorageLimitError } from "@/lib/storage/paths";
 import type { StoragePort } from "@/lib/storage/types";
 
@@ -81,17 +88,16 @@ async function processOne(context: FileContext, source: MediaSource, index: numb
   await put(context, path, () => context.storage.putBuffer(path, data, { contentType: type.mime }));
   const sha256 = sha256Of(data);
   if (type.kind === "video") {
-    return {
-      path,
-      thumb_path: null,
-      mime: type.mime,
-      width: null,
-      height: null,
-      bytes: data.byteLength,
-      sha256,
-      duration_seconds: mp4DurationSeconds(data),
-      thumb: null,
-    };
+    const stills = await withTempDir(async (dir) => {
+      const file = join(dir, `video.${type.ext}`);
+      await writeFile(file, data);
+      return makeVideoStills(stillsContext(context), file, base);
+    });
+    return videoOutput(
+      { path, mime: type.mime, bytes: data.byteLength, sha256 },
+      stills,
+      mp4DurationSeconds(data),
+    );
   }
   const thumbnail = await context.permits.withPermit(() => makeThumbnail(data));
   const thumbPath = `${base}.thumb.webp`;
@@ -156,7 +162,10 @@ function inlineFile(
   return { data: source.bytes, type };
 }
 
-/** Video never sits in memory: the download body is piped into storage under the same cap. */
+/**
+ * Video never sits in memory: the download body is piped into storage under the same cap, and
+ * copied on the way to a scratch file that ffmpeg reads for the stills.
+ */
 async function streamVideo(
   context: FileContext,
   source: Extract<MediaSource, { url: string }>,
@@ -170,35 +179,79 @@ async function streamVideo(
     headers: source.headers,
     kind: "video",
   });
-  const path = `${base}.${download.type.ext}`;
-  // Hashed and scanned for its movie header on the way through: no second read.
-  const hash = createHash("sha256");
-  const duration = new Mp4DurationScanner();
-  const hashed = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      duration.push(chunk);
-      done(null, chunk);
-    },
+  const objectPath = `${base}.${download.type.ext}`;
+  return withTempDir(async (dir) => {
+    const file = join(dir, `video.${download.type.ext}`);
+    const copy = new FileCopy(file);
+    // Hashed, scanned for its movie header and copied on the way through: no second read.
+    const hash = createHash("sha256");
+    const duration = new Mp4DurationScanner();
+    const hashed = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        duration.push(chunk);
+        copy.write(chunk, () => done(null, chunk));
+      },
+    });
+    download.body.on("error", (error) => hashed.destroy(error));
+    const stored = await put(context, objectPath, () =>
+      context.storage.putStream(objectPath, download.body.pipe(hashed), {
+        contentType: download.type.mime,
+        maxBytes,
+      }),
+    )
+      .catch((error: unknown) => {
+        copy.destroy();
+        throw error;
+      })
+      .finally(() => download.body.destroy());
+    const copyFailed = await copy.close();
+    const facts = {
+      path: objectPath,
+      mime: download.type.mime,
+      bytes: stored.bytes,
+      sha256: hash.digest("hex"),
+    };
+    if (copyFailed) {
+      log.warn("video poster failed", {
+        generationId: context.generationId,
+        reason: `scratch copy failed: ${copyFailed.message}`,
+      });
+      return videoOutput(facts, NO_STILLS, duration.seconds);
+    }
+    return videoOutput(facts, await makeVideoStills(stillsContext(context), file, base), duration.seconds);
   });
-  download.body.on("error", (error) => hashed.destroy(error));
-  const stored = await put(context, path, () =>
-    context.storage.putStream(path, download.body.pipe(hashed), {
-      contentType: download.type.mime,
-      maxBytes,
-    }),
-  ).finally(() => download.body.destroy());
-  // No video thumbnail: that needs a decoder (ffmpeg) this pipeline does not ship.
+}
+
+function stillsContext(context: FileContext) {
   return {
-    path,
-    thumb_path: null,
-    mime: download.type.mime,
-    width: null,
-    height: null,
-    bytes: stored.bytes,
-    sha256: hash.digest("hex"),
-    duration_seconds: duration.seconds,
-    thumb: null,
+    generationId: context.generationId,
+    permits: context.permits,
+    store: async (objectPath: string, data: Buffer, contentType: string) => {
+      await put(context, objectPath, () => context.storage.putBuffer(objectPath, data, { contentType }));
+    },
+  };
+}
+
+function videoOutput(
+  file: { path: string; mime: string; bytes: number; sha256: string },
+  stills: VideoStills,
+  headerSeconds: number | null,
+): MediaOutput {
+  const { poster, lastFrame } = stills;
+  return {
+    ...file,
+    thumb_path: poster?.path ?? null,
+    width: stills.width,
+    height: stills.height,
+    duration_seconds: stills.durationSeconds ?? headerSeconds,
+    thumb: poster && {
+      sha256: poster.sha256,
+      bytes: poster.bytes,
+      width: poster.width,
+      height: poster.height,
+    },
+    ...(lastFrame ? { last_frame: lastFrame } : {}),
   };
 }
 

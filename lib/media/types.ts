@@ -26,11 +26,18 @@ export type MediaOutput = {
   bytes: number;
   /** Hex SHA-256 of the stored bytes (the asset's content address). */
   sha256: string;
-  /** A video's length from its MP4 movie header; null for images and unreadable headers. */
+  /** A video's length (ffprobe, else its MP4 movie header); null for images and unreadable videos. */
   duration_seconds: number | null;
-  /** The thumbnail's own facts, for its asset. */
+  /** The thumbnail's own facts, for its asset (a video's thumbnail is its poster: the first frame). */
   thumb: { sha256: string; bytes: number; width: number; height: number } | null;
+  /** A video's last frame at full size, stored beside it; absent for images and unreadable videos. */
+  last_frame?: { path: string; sha256: string; bytes: number; width: number; height: number };
 };
+
+/** Every object one output stored, for removing them together. */
+export function mediaObjectPaths(output: MediaOutput): string[] {
+  return [output.path, output.thumb_path, output.last_frame?.path].filter((p): p is string => Boolean(p));
+}
 
 export type MediaErrorCode =
   | "invalid_url"

@@ -2,20 +2,20 @@
 // description cannot drift from the schemas the routes parse with.
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { errorBodySchema } from "@/lib/contracts/common";
-import type { Operation } from "@/lib/contracts/operation";
+import { impliedErrors, type Operation } from "@/lib/contracts/operation";
 import { operations } from "@/lib/contracts/operations";
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Bad input; `error.field` names the input at fault",
   401: "Not signed in",
   402: "Not enough credits",
-  403: "Not allowed",
+  403: "Not allowed: a cross-site request, an API key this operation does not take, or one without its scope",
   404: "Not found (or not yours)",
   409: "Conflicts with the current state",
   413: "Too large",
   415: "Unsupported media type",
   422: "Well-formed but not acceptable",
-  429: "Too many requests; see Retry-After",
+  429: "Too many requests (with an API key: its per-minute limit); see Retry-After",
   503: "Temporarily unavailable",
 };
 
@@ -29,7 +29,7 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
       ...(!response.schema && contentType !== "application/json" && { content: { [contentType]: {} } }),
     };
   }
-  const errors = new Set(op.auth === "user" ? [401, ...op.errors] : op.errors);
+  const errors = new Set([...impliedErrors(op), ...op.errors]);
   for (const status of [...errors].sort()) {
     responses[`${status}` as `4${string}`] = {
       description: ERROR_DESCRIPTIONS[status] ?? "Error",
@@ -38,8 +38,12 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
   }
   return {
     summary: op.summary,
+    ...(op.scope && {
+      description: `Also callable with a personal API key that has the \`${op.scope}\` scope.`,
+    }),
     tags: [op.tag],
-    ...(op.auth === "user" ? { security: [{ session: [] }] } : { security: [] }),
+    security:
+      op.auth !== "user" ? [] : op.scope ? [{ session: [] }, { apiKey: [op.scope] }] : [{ session: [] }],
     ...((op.query || op.params) && {
       requestParams: { ...(op.query && { query: op.query }), ...(op.params && { path: op.params }) },
     }),
@@ -75,6 +79,13 @@ export function buildOpenApiDocument(serverUrl?: string) {
           in: "cookie",
           name: "atelier_session",
           description: "A signed-in browser session.",
+        },
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "A personal API key (`atk_…`, made on /profile) in `Authorization: Bearer`. It works only " +
+            "on operations that name a scope it holds (`generate`, `read`, `flows:run`), never on admin routes.",
         },
       },
     },

@@ -1,5 +1,6 @@
 // The common provider adapter interface (docs/architecture.md §8). Everything above the adapters —
 // routes, the lifecycle, the pipeline — is the same for every provider.
+import type { ProviderStatus } from "@/lib/generations/status";
 import type { ModelDefinition, ProviderId } from "@/lib/models-config";
 
 /** A file to copy into our storage: a URL at the provider's CDN, or inline bytes (Gemini). */
@@ -7,9 +8,22 @@ export type MediaSource =
   | { url: string; headers?: Record<string, string> }
   | { bytes: Buffer; mimeType?: string };
 
+/**
+ * What the provider says about a job still running, with what it tells of its progress.
+ * Providers report cumulative logs, so `logPosition` (how much of them this report saw) orders
+ * reports that arrive out of order; `startedAt` is the provider's own start time when it has one.
+ */
+export type RunningState = {
+  status: ProviderStatus;
+  progress?: number | null;
+  logLine?: string | null;
+  logPosition?: number;
+  startedAt?: Date | null;
+};
+
 /** What the provider says about a job, normalised. */
 export type JobState =
-  | { status: "queued" | "processing" }
+  | RunningState
   | { status: "succeeded"; sources: MediaSource[] }
   | { status: "failed"; error: string }
   | { status: "canceled" };
@@ -39,6 +53,12 @@ export const credentialCacheKey = (credential: ProviderCredential) => credential
 
 export interface ProviderAdapter {
   readonly id: ProviderId;
+  /**
+   * How a running job's start and progress reach us: by webhook (Replicate's start and logs
+   * events), only when asked (fal's queue status, polled by the `generation.watch` job), or not
+   * at all (a synchronous call).
+   */
+  readonly progressBy: "webhook" | "poll" | "none";
   submit(args: {
     model: ModelDefinition;
     input: Record<string, unknown>;

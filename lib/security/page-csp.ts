@@ -48,6 +48,10 @@ export function buildPageCsp(options: PageCspOptions): string {
     ["font-src", "'self'"],
     ["connect-src", "'self'", supabase, supabase?.replace(/^http/, "ws")],
     ["frame-src", options.telegramWidget ? TELEGRAM_FRAME_ORIGIN : "'none'"],
+    // The service worker (/serwist/sw.js). Without this, workers fall back to script-src,
+    // where 'strict-dynamic' voids 'self' and a registration carries no nonce: it would be refused.
+    ["worker-src", "'self'"],
+    ["manifest-src", "'self'"],
     ["object-src", "'none'"],
     ["base-uri", "'self'"],
     // No form posts off-site: OAuth sign-in leaves by a script navigation, not a form.

@@ -4,6 +4,12 @@
 // Keep this file free of non-erasable TypeScript and path aliases: Node loads it directly
 // from next.config.js.
 
+/**
+ * The service worker script's own policy, which the worker runs under: it fetches only this
+ * origin (it never handles other origins' requests) and loads no other script.
+ */
+export const WORKER_CSP = "default-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+
 /** JSON has nothing to load or run: a response opened as a document can do nothing. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
@@ -52,5 +58,13 @@ export function securityHeaderRoutes(settings: { nodeEnv?: string; appUrl?: stri
     { source: "/:path*", headers: everywhere },
     { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
     { source: "/api/files/:path*", headers: [{ key: "Content-Security-Policy", value: FILE_CSP }] },
+    // Browsers look for a new worker on every navigation anyway; no-cache keeps proxies honest.
+    {
+      source: "/serwist/:path*",
+      headers: [
+        { key: "Content-Security-Policy", value: WORKER_CSP },
+        { key: "Cache-Control", value: "no-cache" },
+      ],
+    },
   ];
 }

@@ -4,30 +4,10 @@
 // one change for every user at once (a ledger grant each, in one statement): how long until
 // every stream had its event. The streams share the server's one LISTEN connection.
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { type BenchApp, mb, percentile, startBenchApp, treeRss } from "./harness";
+import { type BenchApp, mb, percentile, startBenchApp, treeCpu, treeRss } from "./harness";
 
 const STREAMS = Number(process.env.BENCH_STREAMS || 100);
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);
-const TICKS_PER_SECOND = 100;
-
-/** CPU seconds used so far by a process and its descendants (Linux /proc, user + system). */
-function treeCpu(pid: number): number {
-  let ticks = 0;
-  const visit = (p: number) => {
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-      const children = readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim();
-      for (const c of children ? children.split(/\s+/) : []) visit(Number(c));
-    } catch {
-      // the process ended between reads
-    }
-  };
-  visit(pid);
-  return ticks / TICKS_PER_SECOND;
-}
 
 /** Mean RSS and CPU share of one core over `seconds` of doing nothing. */
 async function idle(app: BenchApp, seconds: number) {

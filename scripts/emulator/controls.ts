@@ -18,9 +18,11 @@ export interface Controls {
   billing: boolean;
   /** `[redirect]`: output file URLs answer 302 to the same file on a second host name (`localhost`). */
   redirect: boolean;
+  /** `[corrupt]`: a video output is an MP4 by its first bytes and noise after them (no decoder reads it). */
+  corrupt: boolean;
 }
 
-const TAGS = ["fail", "slow", "dup", "nohook", "huge", "flaky", "billing", "redirect"] as const;
+const TAGS = ["fail", "slow", "dup", "nohook", "huge", "flaky", "billing", "redirect", "corrupt"] as const;
 
 export function parseControls(prompt: string): Controls {
   const lower = prompt.toLowerCase();

@@ -4,7 +4,7 @@ import { type CredentialVerdict, credentialVerdict, FAILURE_MESSAGE, parseContro
 import { balanceExhausted, checkInput, servedEndpoint } from "./fal-checks";
 import { asInt, asRecord, asString, HttpError, header, newId, type Route, readJson, sendJson } from "./http";
 import { isTerminal, type Job, type JobRunner, newJob, remember } from "./jobs";
-import { clampSize, isVideoModel, parseFormat, resolveSeed, sizeForAspect } from "./media";
+import { clampSize, isVideoModel, parseFormat, resolveSeed, sizeForAspect, videoSeconds } from "./media";
 import { type Deps, generateImages, generateVideo } from "./outputs";
 import type { FalSigner, WebhookSender } from "./webhooks";
 
@@ -111,10 +111,19 @@ export function createFal(deps: FalDeps) {
     const seed = resolveSeed(prompt, input.seed);
     deps.runner.start(r.job, {
       produce: async () => {
-        const { huge, redirect } = r.job.controls;
+        const { huge, redirect, corrupt } = r.job.controls;
         if (isVideoModel(endpoint)) {
           const aspectRatio = asString(input.aspect_ratio);
-          const file = generateVideo(deps, { prompt, seed, aspectRatio, huge, redirect });
+          const seconds = videoSeconds(input.duration);
+          const file = await generateVideo(deps, {
+            prompt,
+            seed,
+            aspectRatio,
+            seconds,
+            huge,
+            corrupt,
+            redirect,
+          });
           const video = {
             url: file.url,
             content_type: file.contentType,
@@ -158,7 +167,12 @@ export function createFal(deps: FalDeps) {
   function status(r: FalRequest, withLogs: boolean): [number, Record<string, unknown>] {
     const { job } = r;
     const logs = withLogs
-      ? job.logs.map((message) => ({ message, level: "INFO", source: "user", timestamp: job.createdAt }))
+      ? job.logs.map((message, i) => ({
+          message,
+          level: "INFO",
+          source: "user",
+          timestamp: job.logTimes[i] ?? job.createdAt,
+        }))
       : null;
     const common = { request_id: job.id, ...urls(r) };
     if (job.status === "queued") return [202, { status: "IN_QUEUE", ...common, queue_position: 0 }];

@@ -13,12 +13,16 @@ export interface Job<TOutput> {
   startedAt?: string;
   completedAt?: string;
   logs: string[];
+  /** When each line of `logs` was written (fal reports a timestamp per line). */
+  logTimes: string[];
   output?: TOutput;
   error?: string;
 }
 
 export interface Lifecycle<TOutput> {
   onRunning?: () => void;
+  /** A line was added to the job's logs while it runs (Replicate's `logs` event). */
+  onLog?: () => void;
   /** Generates the outputs. A throw fails the job with the error's message. */
   produce: () => Promise<TOutput>;
   /** Outputs exist; the job is still running (Replicate's `output` event). */
@@ -30,7 +34,28 @@ export const isTerminal = (status: JobStatus) =>
   status === "succeeded" || status === "failed" || status === "canceled";
 
 export function newJob<TOutput>(id: string, controls: Controls): Job<TOutput> {
-  return { id, status: "queued", controls, createdAt: isoNow(), logs: [] };
+  return { id, status: "queued", controls, createdAt: isoNow(), logs: [], logTimes: [] };
+}
+
+export function appendLog<TOutput>(job: Job<TOutput>, line: string): void {
+  job.logs.push(line);
+  job.logTimes.push(isoNow());
+}
+
+/** Denoising steps a `[slow]` job reports, the way diffusion models print them with tqdm. */
+export const SLOW_STEPS = 20;
+
+/** tqdm's default line: ` 45%|████▌     | 9/20 [00:04<00:05,  2.10it/s]`. */
+export function tqdmLine(step: number, total: number, elapsedSeconds: number): string {
+  const fraction = step / total;
+  const filled = Math.floor(fraction * 10);
+  const bar = "█".repeat(filled) + (filled < 10 ? " ".repeat(10 - filled) : "");
+  const rate = elapsedSeconds > 0 ? step / elapsedSeconds : 0;
+  const remaining = rate > 0 ? (total - step) / rate : 0;
+  const clock = (s: number) =>
+    `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(Math.round(s % 60)).padStart(2, "0")}`;
+  const percent = String(Math.round(fraction * 100)).padStart(3);
+  return `${percent}%|${bar}| ${step}/${total} [${clock(elapsedSeconds)}<${clock(remaining)}, ${rate.toFixed(2)}it/s]`;
 }
 
 /** Keeps the newest `max` entries; old jobs fall out like provider data retention. */
@@ -58,18 +83,33 @@ export class JobRunner {
       if (job.status !== "queued") return;
       job.status = "running";
       job.startedAt = isoNow();
-      job.logs.push(`Starting prediction ${job.id}`);
+      appendLog(job, `Starting prediction ${job.id}`);
       lifecycle.onRunning?.();
+      lifecycle.onLog?.();
     }, total * 0.3);
     const finish = setTimeout(() => void this.finish(job, lifecycle), total);
-    this.timers.set(job.id, [running, finish]);
+    // `[slow]`: progress lines from the start of the run to just before the end, like a model's.
+    const steps = job.controls.slow
+      ? Array.from({ length: SLOW_STEPS + 1 }, (_, step) =>
+          setTimeout(
+            () => {
+              if (job.status !== "running") return;
+              const elapsed = (Date.now() - Date.parse(job.startedAt ?? job.createdAt)) / 1000;
+              appendLog(job, tqdmLine(step, SLOW_STEPS, elapsed));
+              lifecycle.onLog?.();
+            },
+            total * (0.3 + (0.65 * step) / SLOW_STEPS) + 1,
+          ),
+        )
+      : [];
+    this.timers.set(job.id, [running, finish, ...steps]);
   }
 
   cancel<TOutput>(job: Job<TOutput>): boolean {
     if (isTerminal(job.status)) return false;
     job.status = "canceled";
     job.completedAt = isoNow();
-    job.logs.push("Prediction canceled");
+    appendLog(job, "Prediction canceled");
     this.settle(job);
     return true;
   }
@@ -106,13 +146,13 @@ export class JobRunner {
     if (job.controls.fail) {
       job.status = "failed";
       job.error = FAILURE_MESSAGE;
-      job.logs.push(`Error: ${FAILURE_MESSAGE}`);
+      appendLog(job, `Error: ${FAILURE_MESSAGE}`);
     } else {
       try {
         const output = await lifecycle.produce();
         if (isTerminal(job.status) || this.closed) return; // canceled while generating
         job.output = output;
-        job.logs.push("Generated output");
+        appendLog(job, "Generated output");
         lifecycle.onOutput?.();
         job.status = "succeeded";
       } catch (error) {

@@ -2,8 +2,7 @@
 // clearly different from one prompt to the next (colours and shapes come from a hash).
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { paddedSize, type YuvFrame } from "./h264";
-import { buildMp4 } from "./mp4";
+import { renderPatternVideo } from "./pattern-video";
 
 export type ImageFormat = "png" | "webp" | "jpeg";
 
@@ -125,51 +124,38 @@ export async function renderImage(spec: ImageSpec): Promise<Buffer> {
   return image.jpeg({ quality: 85 }).toBuffer();
 }
 
-function toYuv([r, g, b]: [number, number, number]): [number, number, number] {
-  const [R, G, B] = [r / 255, g / 255, b / 255];
-  return [
-    16 + 65.481 * R + 128.553 * G + 24.966 * B,
-    128 - 37.797 * R - 74.203 * G + 112 * B,
-    128 + 112 * R - 93.786 * G - 18.214 * B,
-  ].map((v) => Math.round(v)) as [number, number, number];
-}
-
 const VIDEO_SIZES: Record<string, [number, number]> = {
-  "16:9": [128, 72],
-  "9:16": [72, 128],
-  "1:1": [96, 96],
+  "16:9": [640, 360],
+  "9:16": [360, 640],
+  "1:1": [480, 480],
 };
 
-/** A 2 s, 12 fps H.264 MP4: a colour field with a block sliding across, coloured by the prompt hash. */
-export function renderVideo(options: { prompt: string; seed: number; aspectRatio?: string }): Buffer {
-  const [width, height] = VIDEO_SIZES[options.aspectRatio ?? "16:9"] ?? [128, 72];
-  const padded = paddedSize(width, height);
+/** Video lengths the emulator makes, in seconds: what was asked, within what models offer. */
+export function videoSeconds(requested: unknown): number {
+  const seconds = typeof requested === "string" ? Number(requested) : requested;
+  if (typeof seconds !== "number" || !Number.isFinite(seconds)) return 5;
+  return Math.min(10, Math.max(1, Math.round(seconds)));
+}
+
+/**
+ * An H.264 MP4 of `seconds` (5 by default) at 24 fps: a colour field with a still square in the
+ * middle and a block sliding from the left edge to the right, all coloured by the prompt hash.
+ */
+export function renderVideo(options: {
+  prompt: string;
+  seed: number;
+  aspectRatio?: string;
+  seconds?: number;
+}): Promise<Buffer> {
+  const [width, height] = VIDEO_SIZES[options.aspectRatio ?? "16:9"] ?? [640, 360];
   const bytes = hashBytes(options.prompt, options.seed);
-  const [bgY, bgCb, bgCr] = toYuv(colour(bytes, 0));
-  const [fgY, fgCb, fgCr] = toYuv(colour(bytes, 5));
-  const fps = 12;
-  const frames: YuvFrame[] = [];
-  const block = 16 + (bytes[10]! % 3) * 8;
-  for (let index = 0; index < fps * 2; index++) {
-    const y = new Uint8Array(padded.width * padded.height);
-    const cb = new Uint8Array((padded.width / 2) * (padded.height / 2)).fill(bgCb);
-    const cr = new Uint8Array(cb.length).fill(bgCr);
-    const bx = Math.round(((width - block) * index) / (fps * 2 - 1));
-    const by = Math.round((height - block) / 2);
-    for (let row = 0; row < padded.height; row++) {
-      for (let col = 0; col < padded.width; col++) {
-        const inBlock = col >= bx && col < bx + block && row >= by && row < by + block;
-        y[row * padded.width + col] = inBlock
-          ? fgY
-          : Math.min(235, Math.max(16, bgY + Math.round((col / width) * 24 - 12)));
-      }
-    }
-    for (let row = by / 2; row < (by + block) / 2; row++) {
-      const start = Math.floor(row) * (padded.width / 2) + bx / 2;
-      cb.fill(fgCb, Math.floor(start), Math.floor(start + block / 2));
-      cr.fill(fgCr, Math.floor(start), Math.floor(start + block / 2));
-    }
-    frames.push({ y, cb, cr });
-  }
-  return buildMp4({ width, height, fps, frames });
+  const rgb = (at: number) => hex(colour(bytes, at)).slice(1);
+  return renderPatternVideo({
+    width,
+    height,
+    seconds: options.seconds ?? 5,
+    background: rgb(0),
+    block: rgb(5),
+    middle: rgb(10),
+  });
 }

@@ -63,12 +63,32 @@ export async function generateImages(
   return files;
 }
 
-export function generateVideo(
+export async function generateVideo(
   deps: Deps,
-  request: { prompt: string; seed: number; aspectRatio?: string; huge: boolean; redirect?: boolean },
-): GeneratedFile {
+  request: {
+    prompt: string;
+    seed: number;
+    aspectRatio?: string;
+    seconds?: number;
+    huge: boolean;
+    corrupt?: boolean;
+    redirect?: boolean;
+  },
+): Promise<GeneratedFile> {
   const stored = request.huge
     ? deps.store.putHuge(CONTENT_TYPES.mp4, "mp4")
-    : deps.store.put(renderVideo(request), CONTENT_TYPES.mp4, "mp4");
+    : deps.store.put(
+        request.corrupt ? corruptVideo(await renderVideo(request)) : await renderVideo(request),
+        CONTENT_TYPES.mp4,
+        "mp4",
+      );
   return toFile(deps, stored, "output.mp4", request.redirect);
+}
+
+/** `[corrupt]`: a file that is an MP4 by its first bytes, but whose every byte after them is noise. */
+function corruptVideo(video: Buffer): Buffer {
+  const head = video.subarray(0, 32);
+  const noise = Buffer.alloc(video.length - head.length);
+  for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919 + 13) % 251;
+  return Buffer.concat([head, noise]);
 }

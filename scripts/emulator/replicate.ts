@@ -15,8 +15,8 @@ import {
   readJson,
   sendJson,
 } from "./http";
-import { isTerminal, type Job, type JobRunner, newJob, remember } from "./jobs";
-import { clampSize, isVideoModel, parseFormat, resolveSeed, sizeForAspect } from "./media";
+import { appendLog, isTerminal, type Job, type JobRunner, newJob, remember } from "./jobs";
+import { clampSize, isVideoModel, parseFormat, resolveSeed, sizeForAspect, videoSeconds } from "./media";
 import { type Deps, generateImages, generateVideo } from "./outputs";
 import { billingRequired, checkInput, problem, servedByName, servedByVersion } from "./replicate-checks";
 import { replicatePrediction } from "./replicate-json";
@@ -44,6 +44,25 @@ const EVENTS = ["start", "output", "logs", "completed"];
 // Official models whose schema returns one URI string rather than an array (docs/protocols.md §1.3).
 const SINGLE_OUTPUT =
   /flux-1\.1-pro|flux-pro|flux-kontext|ideogram-ai\/|recraft-ai\/|google\/imagen|real-esrgan|background-remover/;
+
+/** Intermediate events (`output`, `logs`) go out at most this often per prediction. */
+const INTERMEDIATE_EVENT_MS = 500;
+
+/** `webhook_events_filter`: a list of known events (all four when absent), refused otherwise. */
+function eventsFilter(value: unknown): string[] {
+  if (value === undefined || value === null) return EVENTS;
+  const refuse = (field: string, description: string) =>
+    new HttpError(422, problem(422, "Input validation failed", `- ${field}: ${description}\n`));
+  if (!Array.isArray(value)) throw refuse("webhook_events_filter", "Invalid type. Expected: array");
+  value.forEach((event, index) => {
+    if (typeof event !== "string" || !EVENTS.includes(event)) {
+      const allowed = EVENTS.map((e) => `"${e}"`).join(", ");
+      const field = `webhook_events_filter.${index}`;
+      throw refuse(field, `${field} must be one of the following: ${allowed}`);
+    }
+  });
+  return [...new Set(value as string[])];
+}
 
 function authorize(route: Route): CredentialVerdict {
   const auth = header(route.req, "authorization") ?? "";
@@ -74,7 +93,34 @@ export function createReplicate(deps: ReplicateDeps) {
   const urlFor = (id: string) => `${deps.ctx.origin()}/v1/predictions/${id}`;
   const json = (p: Prediction) => replicatePrediction(p, urlFor(p.job.id));
 
+  // Replicate sends `output` and `logs` events at most once per 500 ms each per prediction: the
+  // first at once, later ones at the end of the window with the state as it is then; a terminal
+  // event makes a pending one moot (the completed body carries everything).
+  const throttles = new Map<string, { sentAt: number; timer: NodeJS.Timeout | null }>();
+  function notifyThrottled(p: Prediction, event: "logs" | "output"): void {
+    if (!p.webhook || !p.events.includes(event) || p.job.controls.nohook) return;
+    const key = `${p.job.id}:${event}`;
+    const throttle = throttles.get(key) ?? { sentAt: 0, timer: null };
+    throttles.set(key, throttle);
+    if (throttle.timer) return;
+    const wait = throttle.sentAt + INTERMEDIATE_EVENT_MS - Date.now();
+    const send = () => {
+      throttle.timer = null;
+      if (isTerminal(p.job.status)) return;
+      throttle.sentAt = Date.now();
+      notify(p, event);
+    };
+    if (wait <= 0) send();
+    else throttle.timer = setTimeout(send, wait).unref();
+  }
+
   function notify(p: Prediction, event: string): void {
+    if (event === "completed")
+      for (const key of [`${p.job.id}:logs`, `${p.job.id}:output`]) {
+        const timer = throttles.get(key)?.timer;
+        if (timer) clearTimeout(timer);
+        throttles.delete(key);
+      }
     if (!p.webhook || !p.events.includes(event) || p.job.controls.nohook) return;
     const body = JSON.stringify(json(p));
     const id = `msg_${newId()}`;
@@ -106,9 +152,7 @@ export function createReplicate(deps: ReplicateDeps) {
     if (webhook !== undefined && !/^https?:\/\//.test(webhook)) {
       throw new HttpError(422, problem(422, "Invalid webhook", "- webhook: Enter a valid URL."));
     }
-    const filter = Array.isArray(body.webhook_events_filter)
-      ? body.webhook_events_filter.map(String)
-      : EVENTS;
+    const filter = eventsFilter(body.webhook_events_filter);
     const input = asRecord(body.input);
     const prompt = asString(input.prompt) ?? "";
     const controls = parseControls(prompt);
@@ -125,15 +169,15 @@ export function createReplicate(deps: ReplicateDeps) {
     const seed = resolveSeed(prompt, input.seed);
     const video = isVideoModel(p.model);
     deps.runner.start(p.job, {
-      onRunning: () => {
-        p.job.logs.push(`Using seed: ${seed}`);
-        notify(p, "logs");
-      },
+      onRunning: () => appendLog(p.job, `Using seed: ${seed}`),
+      onLog: () => notifyThrottled(p, "logs"),
       produce: async () => {
-        const { huge, redirect } = p.job.controls;
+        const { huge, redirect, corrupt } = p.job.controls;
         if (video) {
           const aspectRatio = asString(input.aspect_ratio);
-          return generateVideo(deps, { prompt, seed, aspectRatio, huge, redirect }).url;
+          const seconds = videoSeconds(input.duration);
+          return (await generateVideo(deps, { prompt, seed, aspectRatio, seconds, huge, corrupt, redirect }))
+            .url;
         }
         const width = asInt(input.width);
         const height = asInt(input.height);
@@ -144,7 +188,7 @@ export function createReplicate(deps: ReplicateDeps) {
         const urls = files.map((file) => file.url);
         return SINGLE_OUTPUT.test(p.model) ? urls[0]! : urls;
       },
-      onOutput: () => notify(p, "output"),
+      onOutput: () => notifyThrottled(p, "output"),
       onTerminal: () => notify(p, "completed"),
     });
     notify(p, "start");

@@ -1,7 +1,7 @@
 // Runs the production build (`next start`) as a child process on a given port and waits for
 // /api/health — shared by the API tests, the end-to-end setup and the benchmarks.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import path from "node:path";
 
 export type NextServer = { url: string; pid: number; logs: () => string; stop: () => Promise<void> };
@@ -17,6 +17,8 @@ export async function startNextServer(options: {
   port: number;
   env: Record<string, string>;
   echo?: boolean;
+  /** Also appends everything the server prints to this file (its JSON log lines, for tests). */
+  logFile?: string;
 }): Promise<NextServer> {
   assertBuilt();
   const url = `http://127.0.0.1:${options.port}`;
@@ -36,9 +38,12 @@ export async function startNextServer(options: {
     },
   );
   let output = "";
+  const file = options.logFile ? createWriteStream(options.logFile, { flags: "a" }) : null;
+  child.once("exit", () => file?.end());
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-200_000);
     if (options.echo) process.stderr.write(chunk);
+    file?.write(chunk);
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);

@@ -153,8 +153,8 @@ describe("outputs and lineage", () => {
     const video = await completed(alice, await create(alice, "veo-3-1-fast", { prompt: "waves rolling in" }));
     const [asset] = await app.db.sql`
       select role, mime, duration_seconds::float as duration, bytes::int, sha256 from assets
-      where generation_id = ${video.id}`;
-    expect(asset).toMatchObject({ role: "output", mime: "video/mp4", duration: 2 });
+      where generation_id = ${video.id} and role = 'output'`;
+    expect(asset).toMatchObject({ role: "output", mime: "video/mp4", duration: 8 });
     expect(asset?.bytes).toBeGreaterThan(0);
     expect(asset?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -34,17 +34,39 @@ async function oneResult(page: Page): Promise<string> {
   return id;
 }
 
+/** A flow made from a starter, so the editor is checked with nodes, handles and prices on it. */
+async function oneFlow(page: Page): Promise<string> {
+  const created = await page.request.post("/api/flows", {
+    data: { template: "text-image-upscale" },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
 // One client address for this file, so its sign-ins do not use up the suite's shared limit.
 test.use({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.11" } });
 
 test("pages a person sees have no serious accessibility problems, light or dark", async ({ page }, info) => {
-  test.slow(); // sixteen pages, each waited for and audited
+  test.setTimeout(360_000); // twenty pages, each waited for and audited
   const problems = [...(await audit(page, "/")), ...(await audit(page, "/login"))];
   await signInThroughPage(page, `e2e-a11y-${info.project.name}-${Date.now()}@example.com`, "/create");
   const id = await oneResult(page);
+  const flow = await oneFlow(page);
   for (const theme of THEMES) {
     await switchTheme(page, theme);
-    for (const path of ["/", "/create", "/video", "/history", `/result/${id}`, "/profile", "/credits"])
+    for (const path of [
+      "/",
+      "/create",
+      "/video",
+      "/flows",
+      `/flows/${flow}`,
+      "/history",
+      `/result/${id}`,
+      "/profile",
+      "/profile/webhooks",
+      "/credits",
+    ])
       problems.push(...(await audit(page, path)));
   }
   await page.context().clearCookies();

@@ -17,9 +17,14 @@ export default async function globalSetup() {
   // Providers: the emulator, fast enough that a generation finishes in about a second.
   const emulator = await startEmulator({ port: 0, speedFactor: 0.5 });
 
+  // The server's JSON log lines, for specs that measure against its own timestamps.
+  const serverLog = path.join(pg.dir, "server.log");
+  process.env.E2E_SERVER_LOG = serverLog;
+
   const app = await startNextServer({
     port,
     echo: true,
+    logFile: serverLog,
     env: {
       DATABASE_URL: pg.url(),
       DATABASE_EMBEDDED: "1",

@@ -2,7 +2,7 @@
 // contract (lib/contracts/operations.ts): a status the document does not list, an error not in
 // the error shape, or a body its schema refuses fails the test that received it.
 import { errorBodySchema } from "@/lib/contracts/common";
-import type { Operation } from "@/lib/contracts/operation";
+import { impliedErrors, type Operation } from "@/lib/contracts/operation";
 import { operations } from "@/lib/contracts/operations";
 
 const matchers = operations.map((op) => ({
@@ -31,7 +31,7 @@ export function checkAgainstContract(
   if (!op || ALWAYS.has(status)) return;
   const where = `${method} ${url.pathname} answered ${status}`;
   if (status >= 400) {
-    const documented = op.errors.includes(status) || (status === 401 && op.auth === "user");
+    const documented = op.errors.includes(status) || impliedErrors(op).includes(status);
     if (!documented)
       throw new Error(`${where}, which ${op.method.toUpperCase()} ${op.path} does not document`);
     const parsed = errorBodySchema.safeParse(body);

@@ -36,6 +36,9 @@ export type GenerationBody = {
     mime: string;
     width: number | null;
     height: number | null;
+    duration: number | null;
+    last_frame_asset_id: string | null;
+    last_frame_url: string | null;
   }[];
 };
 

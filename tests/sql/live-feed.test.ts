@@ -65,6 +65,34 @@ describe("change feed", () => {
     expect(completed).toMatchObject([{ type: "generation", id, status: "completed", deleted: false }]);
   });
 
+  it("announces a running job's progress once per change, and not its log bookkeeping", async () => {
+    let running = "";
+    await announced(async () => {
+      [{ id: running }] = await db.sql`
+        insert into generations (user_id, model_id, provider, kind)
+        values (${alice}, 'flux-schnell', 'replicate', 'image') returning id`;
+    });
+    const started = await announced(
+      () => db.sql`update generations set status = 'processing', provider_status = 'processing',
+                   started_at = now(), progress = 0.1 where id = ${running}`,
+    );
+    // One change, one announcement: the status trigger's, not a second one for the progress.
+    expect(started).toMatchObject([{ type: "generation", id: running, status: "processing" }]);
+    expect(started).toHaveLength(1);
+    const progressed = await announced(
+      () => db.sql`update generations set progress = 0.5, latest_log = ' 50%|█████     | 10/20'
+                   where id = ${running}`,
+    );
+    expect(progressed).toEqual([
+      { user_id: alice, type: "generation", id: running, status: "processing", deleted: false },
+    ]);
+    const quiet = await announced(
+      () => db.sql`update generations set log_position = 120 where id = ${running}`,
+    );
+    expect(quiet).toEqual([]);
+    await db.sql`delete from generations where id = ${running}`;
+  });
+
   it("announces a deletion", async () => {
     const events = await announced(() => db.sql`delete from generations where id = ${id}`);
     expect(events).toMatchObject([{ user_id: alice, type: "generation", id, deleted: true }]);

@@ -3,6 +3,7 @@ import { problemFrom } from "@/components/generations/create-problem";
 import { downloadName, downloadUrl } from "@/components/generations/download-name";
 import { carryOver, valuesFor } from "@/components/generations/form-values";
 import { nextStepsFor } from "@/components/generations/next-steps";
+import { formatVideoDuration } from "@/components/generations/video-duration";
 import { ApiError } from "@/components/providers/fetch-json";
 import { LITE_MODELS, type LiteModel } from "@/lib/models-lite";
 
@@ -67,6 +68,33 @@ describe("use as input", () => {
     const [useAsInput] = nextStepsFor(enabled, model("fal-flux-dev"));
     expect(useAsInput).toMatchObject({ label: "Use as input", model: "fal-nano-banana-edit" });
   });
+
+  it("continues a clip from its last frame on the model that made it, when that takes a first frame", () => {
+    const fromLastFrame = (source: string) =>
+      nextStepsFor(enabled, model(source)).filter((step) => step.from === "last-frame");
+    expect(fromLastFrame("veo-3-1-fast")).toEqual([
+      { label: "Use last frame as input", path: "/video", model: "veo-3-1-fast", from: "last-frame" },
+    ]);
+    // A text-only video model hands over to an image-to-video model of its provider.
+    expect(fromLastFrame("kling-2-5-turbo-t2v")).toMatchObject([{ model: "kling-2-5-turbo-i2v" }]);
+  });
+});
+
+describe("video lengths", () => {
+  it.each([
+    [6, "0:06"],
+    [5.96, "0:06"],
+    [0.4, "0:00"],
+    [65, "1:05"],
+    [3723, "1:02:03"],
+  ])("%s s reads %s", (seconds, shown) => {
+    expect(formatVideoDuration(seconds)).toBe(shown);
+  });
+
+  it("shows nothing for an unknown length", () => {
+    expect(formatVideoDuration(null)).toBeNull();
+    expect(formatVideoDuration(Number.NaN)).toBeNull();
+  });
 });
 
 describe("download names", () => {
@@ -77,6 +105,9 @@ describe("download names", () => {
     mime: "image/webp",
     width: 1,
     height: 1,
+    duration: null,
+    last_frame_asset_id: null,
+    last_frame_url: null,
   };
   const item = {
     id: "3f9c2b1a-0000-4000-8000-000000000000",

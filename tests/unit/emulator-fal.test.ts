@@ -3,6 +3,7 @@ import { createHash, createPublicKey, verify } from "node:crypto";
 import { fal, ValidationError } from "@fal-ai/client";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseProgress } from "@/lib/providers/log-progress";
 import { type Emulator, startEmulator } from "@/scripts/emulator/server";
 import { type Delivery, type Receiver, startReceiver, until } from "./emulator-receiver";
 
@@ -138,6 +139,35 @@ describe("fal emulator", () => {
       new Set([dupId]),
     );
     expect(hooksFor("dup").every((d) => verifyFal(d))).toBe(true);
+  });
+
+  it("[slow] answers IN_QUEUE, then IN_PROGRESS with logs whose progress grows, then COMPLETED", async () => {
+    const endpoint = "fal-ai/flux/dev";
+    const { request_id: requestId } = await fal.queue.submit(endpoint, { input: { prompt: "[slow] dusk" } });
+    const seen: { status: string; progress: number | null; lines: number }[] = [];
+    await until(
+      async () => {
+        const status = await fal.queue.status(endpoint, { requestId, logs: true });
+        const logs = "logs" in status ? (status.logs ?? []) : [];
+        const progress = parseProgress(logs.map((entry) => entry.message).join("\n"));
+        seen.push({ status: status.status, progress, lines: logs.length });
+        if (logs.length) expect(logs[0]).toMatchObject({ level: "INFO", timestamp: expect.any(String) });
+        return status.status;
+      },
+      (status) => status === "COMPLETED",
+      10_000,
+    );
+    const statuses = seen.map((s) => s.status).filter((s, i, all) => s !== all[i - 1]);
+    expect(statuses).toEqual(["IN_QUEUE", "IN_PROGRESS", "COMPLETED"]);
+    const running = seen.filter((s) => s.status === "IN_PROGRESS");
+    const progress = running.map((s) => s.progress ?? -1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(new Set(progress).size).toBeGreaterThan(2);
+    // Without `logs=1` the status carries no logs, as at fal.
+    const plain = await fetch(`${emulator.url}/fal-ai/flux/requests/${requestId}/status`, {
+      headers: { authorization: "Key k" },
+    });
+    expect((await plain.json()).logs).toBeNull();
   });
 
   it("rejects missing, invalid and rate-limited keys", async () => {

@@ -1,8 +1,14 @@
 // Generated media: deterministic per prompt + seed, different across prompts, real containers;
 // plus the `[slow]` timing, checked at a small speedFactor.
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import Replicate from "replicate";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mp4DurationSeconds } from "@/lib/media/mp4-duration";
+import { videoTools } from "@/lib/media/video/binaries";
+import { extractFrame } from "@/lib/media/video/extract-frame";
+import { withTempDir } from "@/lib/media/video/temp-dir";
 import { parseControls } from "@/scripts/emulator/controls";
 import { renderImage, renderVideo, sizeForAspect } from "@/scripts/emulator/media";
 import { type Emulator, startEmulator } from "@/scripts/emulator/server";
@@ -77,15 +83,55 @@ describe("emulator media", () => {
     expect(odd.width / odd.height).toBeCloseTo(7 / 3, 1);
   });
 
-  it("videos are well-formed MP4s: ftyp, moov, mdat whose sizes add up", () => {
-    const video = renderVideo({ prompt: "a kite", seed: 3, aspectRatio: "9:16" });
+  it("videos are H.264 MP4s with the movie header first, the length asked for, the same bytes each time", async () => {
+    const video = await renderVideo({ prompt: "a kite", seed: 3, aspectRatio: "9:16", seconds: 3 });
     const found = boxes(video);
-    expect(found.map(([type]) => type)).toEqual(["ftyp", "moov", "mdat"]);
+    expect(found[0]?.[0]).toBe("ftyp");
+    const types = found.map(([type]) => type);
+    expect(types.indexOf("moov")).toBeLessThan(types.indexOf("mdat"));
     expect(found.reduce((sum, [, size]) => sum + size, 0)).toBe(video.length);
     expect(video.includes(Buffer.from("avc1"))).toBe(true);
+    expect(mp4DurationSeconds(video)).toBe(3);
     expect(
-      renderVideo({ prompt: "a kite", seed: 3 }).equals(renderVideo({ prompt: "a kite", seed: 3 })),
+      (await renderVideo({ prompt: "a kite", seed: 3 })).equals(
+        await renderVideo({ prompt: "a kite", seed: 3 }),
+      ),
     ).toBe(true);
+  });
+
+  it("a video's block starts at the left edge and ends at the right edge", async () => {
+    const video = await renderVideo({ prompt: "a sled", seed: 1, seconds: 2 });
+    const { ffmpeg } = await videoTools();
+    const frame = async (which: "first" | "last") =>
+      withTempDir(async (dir) => {
+        await writeFile(path.join(dir, "v.mp4"), video);
+        await extractFrame(
+          ffmpeg,
+          path.join(dir, "v.mp4"),
+          which,
+          path.join(dir, "f.tif"),
+          AbortSignal.timeout(20_000),
+        );
+        return readFile(path.join(dir, "f.tif"));
+      });
+    const halves = async (png: Buffer) => {
+      const { width, height } = await sharp(png).metadata();
+      // stats() reads its input, so each half is cut out first.
+      const half = async (left: number) => {
+        const part = await sharp(png)
+          .extract({ left, top: 0, width: width / 2, height })
+          .png()
+          .toBuffer();
+        return (await sharp(part).stats()).channels.slice(0, 3).map((c) => c.mean);
+      };
+      return [await half(0), await half(width / 2)];
+    };
+    const [firstLeft, firstRight] = await halves(await frame("first"));
+    const [lastLeft, lastRight] = await halves(await frame("last"));
+    // The block moved: what the left half had on the first frame, the right half has on the last.
+    for (const [i, value] of firstLeft!.entries()) expect(Math.abs(value - lastRight![i]!)).toBeLessThan(4);
+    for (const [i, value] of firstRight!.entries()) expect(Math.abs(value - lastLeft![i]!)).toBeLessThan(4);
+    expect(firstLeft).not.toEqual(firstRight);
   });
 
   it("parses the prompt controls", () => {
@@ -98,6 +144,7 @@ describe("emulator media", () => {
       flaky: false,
       billing: false,
       redirect: false,
+      corrupt: false,
     });
   });
 

@@ -6,6 +6,8 @@ export interface Delivery {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface Receiver {
@@ -28,6 +30,7 @@ export async function startReceiver(): Promise<Receiver> {
         path: req.url ?? "/",
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
+        at: Date.now(),
       });
       res.writeHead(replies.shift() ?? 200).end();
     });

@@ -2,6 +2,7 @@
 import Replicate, { validateWebhook } from "replicate";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseProgress } from "@/lib/providers/log-progress";
 import { type Emulator, startEmulator } from "@/scripts/emulator/server";
 import { type Delivery, type Receiver, sleep, startReceiver, until } from "./emulator-receiver";
 
@@ -170,6 +171,54 @@ describe("replicate emulator", () => {
     expect(typeof prediction.output).toBe("string");
     const bytes = Buffer.from(await (await fetch(prediction.output as string)).arrayBuffer());
     expect(bytes.subarray(4, 8).toString("latin1")).toBe("ftyp");
+  });
+
+  it("[slow] reports starting, then processing with progress lines, logs webhooks at most every 500 ms", async () => {
+    const prediction = await replicate.predictions.create({
+      model: "black-forest-labs/flux-schnell",
+      input: { prompt: "[slow] a long exposure" },
+      webhook: `${receiver.url}/slow`,
+      webhook_events_filter: ["start", "logs", "completed"],
+    });
+    expect(prediction.status).toBe("starting");
+    await receiver.waitFor(() => hooksFor("slow").some((d) => bodyOf(d).status === "succeeded"), 10_000);
+    const hooks = hooksFor("slow").map((d) => ({
+      ...(JSON.parse(d.body) as { status: string; logs: string; started_at?: string }),
+      at: d.at,
+    }));
+    expect(hooks[0]).toMatchObject({ status: "starting", logs: "" });
+    expect(hooks.at(-1)?.status).toBe("succeeded");
+    const running = hooks.slice(1, -1);
+    expect(running.length).toBeGreaterThanOrEqual(2);
+    for (const hook of running) {
+      expect(hook.status).toBe("processing");
+      expect(hook.started_at).toEqual(expect.any(String));
+    }
+    // Progress moves forward with each delivery, from the first step to past the middle.
+    const progress = running.map((hook) => parseProgress(hook.logs) ?? -1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBeGreaterThan(0.5);
+    for (let i = 1; i < running.length; i++)
+      expect(running[i]!.at - running[i - 1]!.at).toBeGreaterThanOrEqual(480);
+    // Asked for: no output events.
+    expect(hooks.filter((h) => h.status === "processing" && h.logs.includes("Generated output"))).toEqual([]);
+  });
+
+  it("refuses a webhook_events_filter with an event Replicate does not send", async () => {
+    const refused = await fetch(`${emulator.url}/v1/models/black-forest-labs/flux-schnell/predictions`, {
+      method: "POST",
+      headers: { authorization: "Bearer r8_test", "content-type": "application/json" },
+      body: JSON.stringify({
+        input: { prompt: "a fox" },
+        webhook: `${receiver.url}/bad-filter`,
+        webhook_events_filter: ["start", "progress"],
+      }),
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({
+      status: 422,
+      detail: expect.stringContaining("webhook_events_filter.1"),
+    });
   });
 
   it("gives the webhook secret, and 401/429 for bad or throttled tokens", async () => {

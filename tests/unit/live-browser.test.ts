@@ -1,12 +1,13 @@
 // The browser side of live updates without React: which channel a tab opens, what each event
 // does to the React Query caches, and how often the lists poll with and without a channel.
-import { QueryClient } from "@tanstack/query-core";
+import { QueryClient, QueryObserver } from "@tanstack/query-core";
 import { describe, expect, it } from "vitest";
 import { resolvePending } from "@/components/generations/cache-updates";
 import { generationKeys } from "@/components/generations/query-keys";
 import type { Generation, GenerationPage } from "@/components/generations/types";
 import { applyCacheEffects, cacheEffectsOf } from "@/components/live/cache-effects";
 import { chooseChannel } from "@/components/live/channel";
+import { refreshCoalesced } from "@/components/live/refresh-coalesced";
 import { refusedRetryMs } from "@/components/live/sse-channel";
 import { meKey } from "@/contexts/me-query";
 import { ACTIVE_POLL_MS, IDLE_POLL_MS, LIVE_POLL_MS, pollInterval } from "@/contexts/poll-interval";
@@ -121,6 +122,13 @@ describe("event → cache effects", () => {
       ["generations", "status"],
       ["generations", "detail"],
       ["me"],
+      ["flows"],
+    ]);
+  });
+
+  it("a changed flow run refetches the flow pages' queries", () => {
+    expect(cacheEffectsOf({ type: "flow_run", id: ID, flow_id: OTHER, status: "running" })).toEqual([
+      { action: "invalidate", queryKey: ["flows"] },
     ]);
   });
 
@@ -193,16 +201,52 @@ describe("a placeholder meets its real row", () => {
 describe("polling beside the live channel", () => {
   const active = [item(ID, "processing")];
   const idle = [item(ID)];
-  it("keeps today's pace without a channel", () => {
+  it("without a channel: every second while a job is active in a visible tab, else every 30 s", () => {
+    expect(ACTIVE_POLL_MS).toBe(1_000);
+    expect(IDLE_POLL_MS).toBe(30_000);
     expect(pollInterval(active)).toBe(ACTIVE_POLL_MS);
+    expect(pollInterval([item(ID, "queued")], false, true)).toBe(ACTIVE_POLL_MS);
+    expect(pollInterval(active, false, false)).toBe(IDLE_POLL_MS);
     expect(pollInterval(idle)).toBe(IDLE_POLL_MS);
     expect(pollInterval(undefined)).toBe(IDLE_POLL_MS);
   });
-  it("slows to the safety net while connected, never faster than idle", () => {
+  it("slows to the safety net while connected, whatever is running", () => {
     expect(pollInterval(active, true)).toBe(LIVE_POLL_MS);
-    expect(pollInterval(idle, true)).toBe(IDLE_POLL_MS);
+    expect(pollInterval(idle, true)).toBe(LIVE_POLL_MS);
+    expect(LIVE_POLL_MS).toBe(30_000);
   });
   it("retries a refused stream with growing, capped delays", () => {
     expect([1, 2, 3, 4, 10].map(refusedRetryMs)).toEqual([5_000, 10_000, 20_000, 40_000, 120_000]);
+  });
+});
+
+describe("refetching on a stream of events", () => {
+  it("lets a fetch in flight finish and fetches once more after it, however many events came", async () => {
+    const client = new QueryClient();
+    const started: number[] = [];
+    const finished: number[] = [];
+    // What the page already shows; the observer refetches it at once (stale).
+    client.setQueryData(["generations", "detail", ID], 0);
+    const observer = new QueryObserver(client, {
+      queryKey: ["generations", "detail", ID],
+      queryFn: async () => {
+        const call = started.push(Date.now());
+        await new Promise((r) => setTimeout(r, 150));
+        finished.push(call);
+        return call;
+      },
+    });
+    const unsubscribe = observer.subscribe(() => {});
+    await new Promise((r) => setTimeout(r, 10));
+    // Progress events every 15 ms during the first fetch: a plain invalidate would cancel it each time.
+    for (let i = 0; i < 5; i++) {
+      refreshCoalesced(client, { queryKey: ["generations", "detail", ID], exact: true });
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    await new Promise((r) => setTimeout(r, 400));
+    expect(started).toHaveLength(2);
+    expect(finished).toEqual([1, 2]);
+    expect(observer.getCurrentResult().data).toBe(2);
+    unsubscribe();
   });
 });

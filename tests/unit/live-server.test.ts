@@ -62,6 +62,12 @@ describe("database notifications", () => {
       userId: BOB,
       event: { type: "credits", credits: 40 },
     });
+    const run = { user_id: ALICE, type: "flow_run", id: GEN, flow_id: GEN, status: "completed" };
+    expect(parseNotification(JSON.stringify(run))).toEqual({
+      userId: ALICE,
+      event: { type: "flow_run", id: GEN, flow_id: GEN, status: "completed" },
+    });
+    expect(parseNotification(JSON.stringify({ ...run, status: "exploded" }))).toBeNull();
   });
 
   it("drops anything malformed or unknown, including a resync the database has no business sending", () => {

@@ -1,9 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Mp4DurationScanner, mp4DurationSeconds } from "@/lib/media/mp4-duration";
 import { renderVideo } from "../../scripts/emulator/media";
 import { mp4Header } from "./media-helpers";
 
-const clip = renderVideo({ prompt: "a ball rolling", seed: 7 }); // 24 frames at 12 fps
+let clip: Buffer; // 2 s at 24 fps
+beforeAll(async () => {
+  clip = await renderVideo({ prompt: "a ball rolling", seed: 7, seconds: 2 });
+});
 
 function streamed(data: Buffer, chunkSize: number): number | null {
   const scanner = new Mp4DurationScanner();

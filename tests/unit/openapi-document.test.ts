@@ -50,9 +50,10 @@ describe("the OpenAPI document", () => {
 
   it("gives every operation of a signed-in route its 401 and every error the error shape", () => {
     for (const op of operations) {
-      const responses = (document.paths?.[op.path] as Record<string, { responses: Record<string, unknown> }>)[
-        op.method
-      ]?.responses;
+      const item = document.paths?.[op.path] as
+        | Record<string, { responses: Record<string, unknown> } | undefined>
+        | undefined;
+      const responses = item?.[op.method]?.responses;
       if (op.auth === "user") expect(responses?.["401"], `${op.method} ${op.path}`).toBeDefined();
       for (const status of op.errors)
         expect(JSON.stringify(responses?.[String(status)]), `${op.method} ${op.path} ${status}`).toContain(

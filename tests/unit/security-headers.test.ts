@@ -7,6 +7,7 @@ import {
   type HeaderRoute,
   HSTS,
   securityHeaderRoutes,
+  WORKER_CSP,
 } from "@/lib/security/response-headers";
 
 const NONCE = "c2VjdXJpdHktdGVzdC1ub25jZQ==";
@@ -38,6 +39,9 @@ describe("page CSP", () => {
     expect(csp.get("frame-src")).toEqual(["'none'"]);
     expect(csp.get("connect-src")).toEqual(["'self'"]);
     expect(csp.get("img-src")).toEqual(["'self'", "data:", "blob:"]);
+    // The service worker and the manifest come from this origin; 'strict-dynamic' alone would refuse the worker.
+    expect(csp.get("worker-src")).toEqual(["'self'"]);
+    expect(csp.get("manifest-src")).toEqual(["'self'"]);
     expect(csp.has("upgrade-insecure-requests")).toBe(false);
   });
 
@@ -149,6 +153,13 @@ describe("response headers", () => {
     expect(FILE_CSP).toMatch(/^default-src 'none';.*\bsandbox$/);
     // Pages get theirs from middleware, with a nonce.
     expect(headersFor(production, "/create")["Content-Security-Policy"]).toBeUndefined();
+  });
+
+  it("gives the service worker a policy of its own: this origin only, and never a stale copy", () => {
+    const headers = headersFor(production, "/serwist/sw.js");
+    expect(headers["Content-Security-Policy"]).toBe(WORKER_CSP);
+    expect(WORKER_CSP).toMatch(/connect-src 'self'/);
+    expect(headers["Cache-Control"]).toBe("no-cache");
   });
 
   it.each([

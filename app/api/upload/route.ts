@@ -10,20 +10,23 @@ const MAX_UPLOAD_BODY = MAX_UPLOAD_FILES * maxUploadBytes("image") + 1024 * 1024
 // Multipart body with one or more `files` fields; the body is counted while it streams in.
 // For small API clients: on Vercel a request body is capped at 4.5 MB, and the app's own form
 // sends files straight to storage instead (POST /api/uploads).
-export const POST = withApiLogging({ auth: "user", maxBodyBytes: MAX_UPLOAD_BODY }, async ({ req, user }) => {
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch (error) {
-    throw (
-      asBodyTooLarge(error) ??
-      new AppError("bad_request", "Send the images as multipart/form-data in `files` fields.", {
-        field: "files",
-      })
-    );
-  }
-  const files = form.getAll("files").filter((entry): entry is File => typeof entry !== "string");
-  return Response.json({ files: await storeUploads(user.id, files) }, { status: 201 });
-});
+export const POST = withApiLogging(
+  { auth: "user", scope: "generate", maxBodyBytes: MAX_UPLOAD_BODY },
+  async ({ req, user }) => {
+    let form: FormData;
+    try {
+      form = await req.formData();
+    } catch (error) {
+      throw (
+        asBodyTooLarge(error) ??
+        new AppError("bad_request", "Send the images as multipart/form-data in `files` fields.", {
+          field: "files",
+        })
+      );
+    }
+    const files = form.getAll("files").filter((entry): entry is File => typeof entry !== "string");
+    return Response.json({ files: await storeUploads(user.id, files) }, { status: 201 });
+  },
+);
 
 export * from "@/lib/api/method-fallbacks";

@@ -6,6 +6,7 @@ import { type ReactNode, useState } from "react";
 import { fetchJson } from "@/components/providers/fetch-json";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import type { ApiKeyUsage } from "@/lib/admin/api-key-usage";
 import type { UsageBucket, UsageReport } from "@/lib/admin/usage-report";
 import { AdminHeader, Stat } from "../admin-header";
 import { InlineSelect } from "../fields";
@@ -14,6 +15,7 @@ import { adminKeys } from "../query-keys";
 import { QueryError } from "../query-state";
 import { DataTable, EmptyRow, Td, Th } from "../table";
 import type { Wire } from "../wire";
+import { ApiKeyUsageTable } from "./api-key-table";
 import { DailyBars, InlineBar } from "./charts";
 
 const RANGES = [7, 30, 90] as const;
@@ -22,7 +24,10 @@ export function UsagePanel() {
   const [days, setDays] = useState<number>(30);
   const report = useQuery({
     queryKey: adminKeys.usage(days),
-    queryFn: ({ signal }) => fetchJson<Wire<UsageReport>>(`/api/admin/usage?days=${days}`, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<Wire<UsageReport & { per_api_key: ApiKeyUsage[] }>>(`/api/admin/usage?days=${days}`, {
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
   const data = report.data;
@@ -30,7 +35,7 @@ export function UsagePanel() {
     <div className="flex flex-col gap-5">
       <AdminHeader
         title="Usage and cost"
-        description="Generations and credits (charged minus refunded) by day, model, provider and user. Days are UTC."
+        description="Generations and credits (charged minus refunded) by day, model, provider, user and API key. Days are UTC."
         actions={
           <InlineSelect
             id="usage-range"
@@ -102,6 +107,7 @@ export function UsagePanel() {
               ...r,
             }))}
           />
+          <ApiKeyUsageTable rows={data.per_api_key ?? []} />
         </>
       )}
     </div>

@@ -11,6 +11,9 @@ const REASON_LABELS: Record<LedgerEntry["reason"], string> = {
   refund: "Refund",
   admin_adjust: "Adjustment",
   admin_refund: "Admin refund",
+  flow_reserve: "Flow reservation",
+  flow_settle: "Flow step settled",
+  flow_release: "Flow release",
 };
 
 export function LedgerTable({ entries }: { entries: Wire<LedgerEntry>[] }) {

@@ -20,7 +20,15 @@ export type LedgerEntry = {
   id: string;
   generation_id: string | null;
   delta: number;
-  reason: "grant" | "charge" | "refund" | "admin_adjust" | "admin_refund";
+  reason:
+    | "grant"
+    | "charge"
+    | "refund"
+    | "admin_adjust"
+    | "admin_refund"
+    | "flow_reserve"
+    | "flow_settle"
+    | "flow_release";
   note: string | null;
   actor_email: string | null;
   created_at: Date;

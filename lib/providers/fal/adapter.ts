@@ -3,6 +3,7 @@ import { ApiError, createFalClient, type FalClient } from "@fal-ai/client";
 import type { ModelDefinition } from "@/lib/models-config";
 import { falConfig, falJwksUrl } from "@/lib/providers/config";
 import { verifyFalWebhook } from "@/lib/providers/fal/webhook-signature";
+import { lastLogLine, parseProgress } from "@/lib/providers/log-progress";
 import { throttleAwareFetch } from "@/lib/providers/throttle-aware-fetch";
 import { poolInUse } from "@/lib/providers/token-pool";
 import {
@@ -77,8 +78,23 @@ function readableError(error: unknown, payload: unknown): string {
   return parts.length ? `fal: ${parts.join(" — ")}` : "fal reported a failure without a reason.";
 }
 
+/** A queue status still running: IN_QUEUE, or IN_PROGRESS with the logs so far (cumulative). */
+export function falRunningState(status: { status: string; logs?: { message?: unknown }[] | null }): JobState {
+  if (status.status === "IN_QUEUE") return { status: "queued" };
+  const logs = (status.logs ?? []).map((entry) => (typeof entry.message === "string" ? entry.message : ""));
+  const text = logs.join("\n");
+  return {
+    status: "processing",
+    progress: parseProgress(text),
+    logLine: lastLogLine(text),
+    logPosition: logs.length,
+  };
+}
+
 export const falAdapter: ProviderAdapter = {
   id: "fal",
+  // fal's webhook is sent once, at the end: a running job is seen by asking its queue status.
+  progressBy: "poll",
 
   async submit({ model, input, webhookUrl, credential }) {
     if (model.provider !== "fal") throw new Error(`not a fal model: ${model.id}`);
@@ -123,9 +139,8 @@ export const falAdapter: ProviderAdapter = {
 
   async fetchStatus(model: ModelDefinition, jobId: string, credential: ProviderCredential) {
     try {
-      const status = await fal(credential).queue.status(model.providerRef, { requestId: jobId, logs: false });
-      if (status.status === "IN_QUEUE") return { status: "queued" };
-      if (status.status === "IN_PROGRESS") return { status: "processing" };
+      const status = await fal(credential).queue.status(model.providerRef, { requestId: jobId, logs: true });
+      if (status.status === "IN_QUEUE" || status.status === "IN_PROGRESS") return falRunningState(status);
       const result = await fal(credential).queue.result(model.providerRef, { requestId: jobId });
       const sources = falOutputSources(result.data);
       return sources.length

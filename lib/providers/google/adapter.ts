@@ -124,6 +124,7 @@ export function geminiState(response: GenerateContentResponse): JobState {
 
 export const googleAdapter: ProviderAdapter = {
   id: "google",
+  progressBy: "none",
 
   async submit({ model, input, credential }) {
     if (model.provider !== "google") throw new Error(`not a Google model: ${model.id}`);

@@ -2,6 +2,7 @@ import "server-only";
 import Replicate, { type Prediction } from "replicate";
 import type { ModelDefinition } from "@/lib/models-config";
 import { envCredential, replicateConfig } from "@/lib/providers/config";
+import { lastLogLine, parseProgress } from "@/lib/providers/log-progress";
 import { verifyStandardWebhook } from "@/lib/providers/standard-webhooks";
 import { throttleAwareFetch } from "@/lib/providers/throttle-aware-fetch";
 import { poolCredentials } from "@/lib/providers/token-pool";
@@ -90,12 +91,25 @@ export function replicateOutputSources(output: unknown): MediaSource[] {
   return [];
 }
 
-export function replicateState(prediction: Pick<Prediction, "status" | "output" | "error">): JobState {
+type PredictionReport = Pick<Prediction, "status" | "output" | "error"> &
+  Partial<Pick<Prediction, "logs" | "started_at">>;
+
+export function replicateState(prediction: PredictionReport): JobState {
   switch (prediction.status) {
     case "starting":
-      return { status: "queued" };
-    case "processing":
-      return { status: "processing" };
+      // Waiting for a model instance (booting it on a cold start).
+      return { status: "starting" };
+    case "processing": {
+      const logs = typeof prediction.logs === "string" ? prediction.logs : "";
+      const startedAt = prediction.started_at ? new Date(prediction.started_at) : null;
+      return {
+        status: "processing",
+        progress: parseProgress(logs),
+        logLine: lastLogLine(logs),
+        logPosition: logs.length,
+        startedAt: startedAt && !Number.isNaN(startedAt.getTime()) ? startedAt : null,
+      };
+    }
     case "succeeded": {
       const sources = replicateOutputSources(prediction.output);
       return sources.length
@@ -128,6 +142,7 @@ function wrap(error: unknown): ProviderError {
 
 export const replicateAdapter: ProviderAdapter = {
   id: "replicate",
+  progressBy: "webhook",
 
   async submit({ model, input, webhookUrl, credential }) {
     if (model.provider !== "replicate") throw new Error(`not a Replicate model: ${model.id}`);
@@ -138,7 +153,9 @@ export const replicateAdapter: ProviderAdapter = {
         ...(version ? { version } : { model: ref as string }),
         input: providerInput,
         webhook: webhookUrl,
-        webhook_events_filter: ["start", "completed"],
+        // `logs` brings the move to processing and the progress lines (at most one delivery per
+        // 500 ms); `output` is left out: outputs are stored once the prediction has completed.
+        webhook_events_filter: ["start", "logs", "completed"],
       });
       return { jobId: prediction.id };
     } catch (error) {

@@ -2,7 +2,7 @@ import { deleteGeneration, requireOwnGeneration } from "@/lib/generations/manage
 import { serializeGenerationDetail } from "@/lib/generations/serialize";
 import { withApiLogging } from "@/lib/with-api-logging";
 
-export const GET = withApiLogging({ auth: "user" }, async ({ params, user }) =>
+export const GET = withApiLogging({ auth: "user", scope: "read" }, async ({ params, user }) =>
   Response.json(await serializeGenerationDetail(await requireOwnGeneration(String(params.id), user.id))),
 );
 

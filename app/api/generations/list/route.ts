@@ -2,7 +2,7 @@ import { listEtag, listGenerations, listQuerySchema } from "@/lib/generations/li
 import { withApiLogging } from "@/lib/with-api-logging";
 
 // Polled every few seconds by every open tab: an unchanged list costs the session read and a 304.
-export const GET = withApiLogging({ auth: "user" }, async ({ req, user }) => {
+export const GET = withApiLogging({ auth: "user", scope: "read" }, async ({ req, user }) => {
   const query = listQuerySchema.parse(Object.fromEntries(req.nextUrl.searchParams));
   const etag = listEtag(user, query);
   const headers = { etag, "cache-control": "private, no-cache" };

@@ -1,7 +1,7 @@
 import { cancelGeneration } from "@/lib/generations/manage-generation";
 import { withApiLogging } from "@/lib/with-api-logging";
 
-export const POST = withApiLogging({ auth: "user" }, async ({ params, user, log }) => {
+export const POST = withApiLogging({ auth: "user", scope: "generate" }, async ({ params, user, log }) => {
   const canceled = await cancelGeneration(String(params.id), user.id, log);
   return Response.json({ id: canceled.id, status: canceled.status });
 });

@@ -1,0 +1,9 @@
+import { requireOwnRun } from "@/lib/flows/manage-run";
+import { runView } from "@/lib/flows/run-view";
+import { withApiLogging } from "@/lib/with-api-logging";
+
+export const GET = withApiLogging({ auth: "user" }, async ({ params, user }) =>
+  Response.json(await runView(await requireOwnRun(String(params.id), String(params.runId), user.id))),
+);
+
+export * from "@/lib/api/method-fallbacks";

@@ -1,0 +1,71 @@
+// A flow run lives in Postgres and moves on through durable jobs: a server killed outright while
+// a step runs at the provider picks the run up again after a restart, and the run finishes
+// with every step charged once.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Emulator } from "../../scripts/emulator/server";
+import { startApp, type TestApp } from "../helpers/app";
+import {
+  balanceOf,
+  createFlow,
+  ledgerOf,
+  link,
+  node,
+  startRun,
+  statuses,
+  waitForRun,
+} from "../helpers/flows";
+import { signIn } from "../helpers/http";
+import { runReconciler, startProviders } from "../helpers/providers";
+
+let app: TestApp;
+let emulator: Emulator;
+
+beforeAll(async () => {
+  // `[slow]` jobs take 20 s × 0.4: long enough to kill and restart the server while one runs.
+  const providers = await startProviders(0.4);
+  emulator = providers.emulator;
+  app = await startApp({ ...providers.env, STARTING_CREDITS: "100" });
+});
+afterAll(async () => {
+  await app?.stop();
+  await emulator?.close();
+});
+
+it("finishes a run after the server is killed mid-run and restarted", { timeout: 180_000 }, async () => {
+  const email = "restart@example.com";
+  const client = await signIn(app.url, email);
+  const flowId = await createFlow(client, {
+    nodes: [
+      node.text("t", "a tide pool at dusk [slow]"),
+      node.generate("a", "flux-schnell"),
+      node.generate("b", "real-esrgan"),
+      node.output("out"),
+    ],
+    edges: [link("t", "a", "prompt"), link("a", "b", "image"), link("b", "out", "image")],
+  });
+  const runId = await startRun(client, flowId);
+  await waitForRun(client, flowId, runId, (r) =>
+    r.nodes.some((n) => n.node_id === "a" && n.status === "running"),
+  );
+  const [submitted] = await app.db.sql`
+    select provider_job_id from generations where flow_run_id = ${runId} and node_id = 'a'`;
+  expect(submitted).toBeDefined();
+
+  await app.kill();
+  await app.restart();
+
+  // The reconciler loop runs beside every deployment; here too, in case a webhook found the server down.
+  const deadline = Date.now() + 150_000;
+  let run = await waitForRun(client, flowId, runId, () => true);
+  while (run.status === "running" && Date.now() < deadline) {
+    await runReconciler(app.url).catch(() => null);
+    await new Promise((r) => setTimeout(r, 1_000));
+    run = await waitForRun(client, flowId, runId, () => true);
+  }
+  expect(run.status, JSON.stringify(run.nodes)).toBe("completed");
+  expect(statuses(run)).toEqual({ t: "done", a: "done", b: "done", out: "done" });
+  expect(await balanceOf(client)).toBe(97);
+  const ledger = await ledgerOf(app, email, runId);
+  expect(ledger.filter((l) => l.reason === "charge").map((l) => l.delta)).toEqual([-1, -2]);
+  expect(ledger.filter((l) => l.reason === "flow_reserve")).toHaveLength(1);
+});
