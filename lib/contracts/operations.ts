@@ -56,7 +56,8 @@ export const operations: readonly Operation[] = [
     scope: "generate",
     body: { schema: generations.createGenerationRequest },
     responses: { 202: { description: "Queued", schema: generations.createGenerationResponse } },
-    errors: [400, 402, 403, 409, 413, 429],
+    // 404: a session_id that is not the caller's.
+    errors: [400, 402, 403, 404, 409, 413, 429],
   },
   {
     method: "get",
