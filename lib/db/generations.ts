@@ -164,7 +164,8 @@ export async function admissionRefusal(
 
 /**
  * Records the provider's job id and the pool key it was submitted with (null: the env key).
- * False when the generation was canceled or deleted meanwhile: the job belongs to nobody.
+ * False when the generation was canceled or deleted meanwhile, or another submission of it was
+ * recorded first (lib/generations/submit-now.ts): this job belongs to nobody.
  */
 export async function recordSubmission(
   id: string,
@@ -176,7 +177,7 @@ export async function recordSubmission(
       -- a key deleted meanwhile is recorded as null rather than failing the foreign key
       provider_token_id = (select t.id from provider_tokens t where t.id = ${providerTokenId}),
       submitted_at = now(), updated_at = now()
-    where id = ${id} and status in ('queued', 'processing') returning id`;
+    where id = ${id} and status in ('queued', 'processing') and provider_job_id is null returning id`;
   return rows.length > 0;
 }
 

@@ -3,7 +3,8 @@ import "server-only";
 // fail the nodes whose inputs failed, start every node whose inputs are all ready (as many as
 // the user's active limit allows), and end the run once every node has ended. Run when a run
 // starts (`flow.advance`) and whenever a generation ends (the `generation.ended` hook), never
-// on a timer; safe to run any number of times.
+// on a timer; safe to run any number of times. The nodes it started go to their providers as
+// soon as the step commits, not through another job (lib/generations/submit-now.ts).
 import type { TransactionSql } from "postgres";
 import { sql } from "@/lib/db/client";
 import { type FlowRunRow, lockRun, type RunNodeRow } from "@/lib/db/flow-runs";
@@ -13,6 +14,7 @@ import { loadRunState, parentsOf, type RunState } from "@/lib/flows/run-state";
 import { isNodeEnded, type NodeStatus } from "@/lib/flows/run-types";
 import { runnableModels } from "@/lib/flows/server-catalog";
 import { startNode, type Wallet } from "@/lib/flows/start-node";
+import { submitAllNow } from "@/lib/generations/submit-now";
 import type { Logger } from "@/lib/log";
 
 export const INPUT_FAILED = "Input failed.";
@@ -21,7 +23,7 @@ export async function advanceRun(runId: string, log: Logger): Promise<void> {
   const models = await runnableModels();
   const started = await sql.begin(async (tx) => {
     const run = await lockRun(tx, runId);
-    if (run?.status !== "running") return 0;
+    if (run?.status !== "running") return [];
     const state = await loadRunState(tx, run);
     const step = new Step(tx, run, state, models);
     await step.takeInEnds();
@@ -29,11 +31,14 @@ export async function advanceRun(runId: string, log: Logger): Promise<void> {
     await step.save();
     return step.started;
   });
-  if (started > 0) log.info("flow run advanced", { runId, started });
+  if (started.length === 0) return;
+  log.info("flow run advanced", { runId, started: started.length });
+  await submitAllNow(started, log);
 }
 
 class Step {
-  started = 0;
+  /** The generations of the nodes this step started. */
+  readonly started: string[] = [];
   private changed = false;
   private wallet: Wallet | null = null;
 
@@ -98,7 +103,7 @@ class Step {
           reused_from: start.generationId,
         });
       else {
-        this.started++;
+        this.started.push(start.generationId);
         await this.set(row, {
           status: "running",
           key: start.key,

@@ -16,8 +16,7 @@ import type { RunnableModel } from "@/lib/flows/plan-run";
 import { parentsOf, type RunState } from "@/lib/flows/run-state";
 import { SAVE_CATALOG } from "@/lib/flows/server-catalog";
 import { refusal } from "@/lib/generations/create-generation";
-import { submitJobKey } from "@/lib/jobs/definitions";
-import { enqueueJob } from "@/lib/jobs/enqueue";
+import { enqueueSubmitFallback } from "@/lib/generations/submit-now";
 import { promptOf } from "@/lib/models-config";
 import { storage } from "@/lib/storage";
 import { UPLOAD_URL_TTL_SECONDS } from "@/lib/uploads/reencode-image";
@@ -108,12 +107,8 @@ export async function startNode(args: {
     generation.id,
     files.map((f) => ({ ...f, slot: slotOf(f.param) })),
   );
-  await enqueueJob(
-    tx,
-    "generation.submit",
-    { generationId: generation.id },
-    { jobKey: submitJobKey(generation.id) },
-  );
+  // Submitted by the engine once this transaction commits (advanceRun), the job its fallback.
+  await enqueueSubmitFallback(tx, generation.id);
   wallet.credits -= price - settled;
   wallet.reserveLeft -= settled;
   return { kind: "started", generationId: generation.id, key, price, settled };

@@ -75,8 +75,9 @@ async function submitGeneration(args: { generation: GenerationRow; model: ModelD
       credential,
     });
     if (!(await recordSubmission(generation.id, submission.jobId, credential.tokenId))) {
-      // Canceled or deleted while the job was being submitted: nobody wants it any more.
-      log.info("generation ended during its submission; canceling the job", {
+      // Canceled or deleted while the job was being submitted, or submitted by another attempt
+      // first: nobody wants this job any more.
+      log.info("generation ended or was submitted elsewhere during its submission; canceling the job", {
         generationId: generation.id,
         jobId: submission.jobId,
       });
