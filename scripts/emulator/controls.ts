@@ -20,9 +20,25 @@ export interface Controls {
   redirect: boolean;
   /** `[corrupt]`: a video output is an MP4 by its first bytes and noise after them (no decoder reads it). */
   corrupt: boolean;
+  /**
+   * `[stall]` (Replicate): the submit is answered only after STALL_MS (times speedFactor), as a
+   * provider slow to accept a job; a caller that hangs up meanwhile leaves no job behind.
+   */
+  stall: boolean;
 }
 
-const TAGS = ["fail", "slow", "dup", "nohook", "huge", "flaky", "billing", "redirect", "corrupt"] as const;
+const TAGS = [
+  "fail",
+  "slow",
+  "dup",
+  "nohook",
+  "huge",
+  "flaky",
+  "billing",
+  "redirect",
+  "corrupt",
+  "stall",
+] as const;
 
 export function parseControls(prompt: string): Controls {
   const lower = prompt.toLowerCase();
@@ -36,6 +52,9 @@ export const FAILURE_MESSAGE = "Emulated provider failure: the prompt asked for 
 export function jobDurationMs(controls: Controls): number {
   return controls.slow ? 20_000 : 300;
 }
+
+/** How long a `[stall]` submit waits before it is answered, before speedFactor. */
+export const STALL_MS = 20_000;
 
 /** Size of a `[huge]` output: 65 MiB, above every download cap the app uses (60 MB). */
 export const HUGE_BYTES = 65 * 1024 * 1024;

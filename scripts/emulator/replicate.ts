@@ -1,7 +1,7 @@
 // Replicate HTTP API (docs/protocols.md §1): predictions by version, model or deployment, get,
 // cancel, the default webhook secret, and Standard Webhooks deliveries.
 import type { ServedModel } from "../../lib/models/provider-models";
-import { type CredentialVerdict, credentialVerdict, parseControls } from "./controls";
+import { type CredentialVerdict, credentialVerdict, parseControls, STALL_MS } from "./controls";
 import {
   asInt,
   asRecord,
@@ -158,6 +158,14 @@ export function createReplicate(deps: ReplicateDeps) {
     const prompt = asString(input.prompt) ?? "";
     const controls = parseControls(prompt);
     if (verdict === "billing" || controls.billing) throw billingRequired();
+    if (controls.stall) {
+      let hungUp = false;
+      route.res.once("close", () => {
+        hungUp = true;
+      });
+      await new Promise((r) => setTimeout(r, STALL_MS * deps.ctx.speedFactor));
+      if (hungUp) return;
+    }
     const p: Prediction = {
       job: newJob(newId(), controls),
       ...target,

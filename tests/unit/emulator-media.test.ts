@@ -145,6 +145,7 @@ describe("emulator media", () => {
       billing: false,
       redirect: false,
       corrupt: false,
+      stall: false,
     });
   });
 

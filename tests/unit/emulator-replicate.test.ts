@@ -208,6 +208,34 @@ describe("replicate emulator", () => {
     expect(hooks.filter((h) => h.status === "processing" && h.logs.includes("Generated output"))).toEqual([]);
   });
 
+  it("[stall] answers the submit only after the stall, and a caller that hangs up leaves no job", async () => {
+    // speedFactor 0.1: the stall is 2 s.
+    const started = Date.now();
+    const prediction = await replicate.predictions.create({
+      model: "black-forest-labs/flux-schnell",
+      input: { prompt: "[stall] a patient heron" },
+      webhook: `${receiver.url}/stall`,
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+    expect((await settled(prediction.id)).status).toBe("succeeded");
+
+    const hangUp = new AbortController();
+    const abandoned = fetch(`${emulator.url}/v1/models/black-forest-labs/flux-schnell/predictions`, {
+      method: "POST",
+      headers: { authorization: "Bearer r8_test", "content-type": "application/json" },
+      body: JSON.stringify({
+        input: { prompt: "[stall] an impatient heron" },
+        webhook: `${receiver.url}/stall-abandoned`,
+      }),
+      signal: hangUp.signal,
+    }).catch(() => null);
+    await sleep(200);
+    hangUp.abort();
+    await abandoned;
+    await sleep(2_500);
+    expect(hooksFor("stall-abandoned")).toHaveLength(0);
+  }, 15_000);
+
   it("refuses a webhook_events_filter with an event Replicate does not send", async () => {
     const refused = await fetch(`${emulator.url}/v1/models/black-forest-labs/flux-schnell/predictions`, {
       method: "POST",
