@@ -5,10 +5,10 @@ import "server-only";
 import type { Sql, TransactionSql } from "postgres";
 import { sql } from "@/lib/db/client";
 import type { NodeValue } from "@/lib/flows/node-input";
-import { fileKey } from "@/lib/flows/node-key";
+import { fileKey, textKey } from "@/lib/flows/node-key";
 import type { PlannedNode, Reusable } from "@/lib/flows/plan-run";
 import type { NodeStatus, RunStatus } from "@/lib/flows/run-types";
-import type { StoredOutput } from "@/lib/generations/types";
+import { isTextOutput, type RowOutput } from "@/lib/generations/types";
 
 type Db = Sql | TransactionSql;
 
@@ -96,19 +96,17 @@ export async function runningRunsOfUser(userId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** What a finished generation gives the nodes after it: its first output file. */
-export function valueOfGeneration(g: {
-  id: string;
-  outputs: readonly StoredOutput[];
-}): NodeValue | undefined {
+/** What a finished generation gives the nodes after it: its first output, a file or a text. */
+export function valueOfGeneration(g: { id: string; outputs: readonly RowOutput[] }): NodeValue | undefined {
   const first = g.outputs[0];
+  if (first && isTextOutput(first)) return { key: textKey(first.text), text: first.text, generationId: g.id };
   if (!first?.sha256 || !first.asset_id) return undefined;
   return { key: fileKey(first.sha256), asset: { id: first.asset_id, path: first.path }, generationId: g.id };
 }
 
 /** The user's newest completed generation with this key, if its result is still whole. */
 export async function findReusable(db: Db, userId: string, key: string): Promise<Reusable | null> {
-  const [row] = await db<{ id: string; outputs: StoredOutput[] }[]>`
+  const [row] = await db<{ id: string; outputs: RowOutput[] }[]>`
     select id, outputs from generations
     where user_id = ${userId} and flow_node_key = ${key} and status = 'completed'
     order by completed_at desc limit 1`;

@@ -9,7 +9,7 @@ import type { TransactionSql } from "postgres";
 import { sql } from "@/lib/db/client";
 import { type FlowRunRow, lockRun, type RunNodeRow } from "@/lib/db/flow-runs";
 import { finishRun } from "@/lib/flows/finish-run";
-import type { RunnableModel } from "@/lib/flows/plan-run";
+import { modelIdOf, type RunnableModel } from "@/lib/flows/plan-run";
 import { loadRunState, parentsOf, type RunState } from "@/lib/flows/run-state";
 import { isNodeEnded, type NodeStatus } from "@/lib/flows/run-types";
 import { runnableModels } from "@/lib/flows/server-catalog";
@@ -75,13 +75,8 @@ class Step {
       }
       if (!parents.every((s) => s === "done" || s === "reused")) continue;
       const node = this.state.byId.get(id);
-      if (node?.type !== "generate") {
-        await this.set(
-          row,
-          node?.type === "llm"
-            ? { status: "failed", error: "LLM text nodes cannot run yet." }
-            : { status: "done" },
-        );
+      if (node?.type !== "generate" && node?.type !== "llm") {
+        await this.set(row, { status: "done" });
         continue;
       }
       if (slotsFull) continue;
@@ -90,7 +85,7 @@ class Step {
         run: this.run,
         state: this.state,
         node,
-        runnable: this.models(node.data.model),
+        runnable: this.models(modelIdOf(node)),
         wallet: () => this.lockWallet(),
       });
       if (start.kind === "wait") slotsFull = true;

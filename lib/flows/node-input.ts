@@ -1,9 +1,10 @@
-// A Generate node's model input: its own parameters, with each connected input filled from what
-// flows into it. Used twice: to plan (upstream results not made yet stand in as placeholders, so
-// the parameters can be validated and priced) and to start the node (real text, real files).
-// Pure; the files' signed links are made by the caller.
+// A Generate or LLM node's model input: its own parameters, with each connected input filled
+// from what flows into it. Used twice: to plan (upstream results not made yet stand in as
+// placeholders, so the parameters can be validated and priced) and to start the node (real
+// text, real files). Pure; the files' signed links are made by the caller.
 import type { FlowEdge, NodeOf } from "@/lib/flows/graph-schema";
 import { type NodeHandles, targetPort } from "@/lib/flows/handles";
+import { llmModelParams, withInstruction } from "@/lib/flows/llm-step";
 import { catalogVersion, nodeKey } from "@/lib/flows/node-key";
 import type { ModelDefinition } from "@/lib/models-config";
 import { validateModelInput } from "@/lib/models-config";
@@ -40,7 +41,7 @@ export type BuildResult = { ok: true; built: BuiltInput } | { ok: false; field: 
  * stored file into a link the provider can fetch (planning passes a placeholder).
  */
 export function buildNodeInput(args: {
-  node: NodeOf<"generate">;
+  node: NodeOf<"generate"> | NodeOf<"llm">;
   model: ModelDefinition;
   handles: NodeHandles;
   edges: readonly FlowEdge[];
@@ -48,8 +49,10 @@ export function buildNodeInput(args: {
   signed: (asset: { id: string; path: string }) => string;
 }): BuildResult {
   const { node, model, handles } = args;
+  const { params: own, instruction } =
+    node.type === "llm" ? llmModelParams(node) : { params: node.data.params, instruction: "" };
   const raw: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(node.data.params)) if (value !== null) raw[name] = value;
+  for (const [name, value] of Object.entries(own)) if (value !== null) raw[name] = value;
   const inputs: Record<string, string[]> = {};
   const files: BuiltInput["files"] = [];
   /** Parameter → the input filling it. */
@@ -76,12 +79,15 @@ export function buildNodeInput(args: {
     if (port.max > 1) (raw[port.param] as string[]).push(given);
     else raw[port.param] = given;
   }
+  if (instruction) raw.prompt = withInstruction(raw.prompt, instruction);
   const validated = validateModelInput(model, raw);
-  if (!validated.ok) return { ok: false, ...splitField(validated.error, connected) };
+  if (!validated.ok) return { ok: false, ...splitField(validated.error, connected, node.type) };
   const input = { ...validated.input };
   const params = Object.fromEntries(Object.entries(input).filter(([name]) => !connected.has(name)));
+  // A connected prompt is keyed by what flows into it; the instruction added to it, here.
+  if (instruction) params.instruction = instruction;
   const key = known
-    ? nodeKey({ type: "generate", model: model.id, catalogVersion: catalogVersion(model), params, inputs })
+    ? nodeKey({ type: node.type, model: model.id, catalogVersion: catalogVersion(model), params, inputs })
     : null;
   return { ok: true, built: { input, key, files } };
 }
@@ -90,10 +96,14 @@ export function buildNodeInput(args: {
 function splitField(
   error: string,
   connected: ReadonlyMap<string, string>,
+  type: "generate" | "llm",
 ): { field: string; message: string } {
   const at = error.indexOf(": ");
   if (at <= 0) return { field: "params", message: error };
   const param = error.slice(0, at);
   const port = connected.get(param);
-  return { field: port ? `inputs.${port}` : `params.${param}`, message: error };
+  if (port) return { field: `inputs.${port}`, message: error };
+  // An LLM node calls the model's task its mode.
+  if (type === "llm" && param === "task") return { field: "params.mode", message: `mode${error.slice(at)}` };
+  return { field: `params.${param}`, message: error };
 }

@@ -3,8 +3,9 @@
 // apart from the lookups it is handed, so it is tested without a database.
 import type { FlowCatalog } from "@/lib/flows/catalog";
 import { ancestorsOf, topologicalOrder } from "@/lib/flows/graph-order";
-import type { FlowGraph, FlowNode } from "@/lib/flows/graph-schema";
+import type { FlowGraph, FlowNode, NodeOf } from "@/lib/flows/graph-schema";
 import { handlesOf } from "@/lib/flows/handles";
+import { llmModelOf, llmReusable } from "@/lib/flows/llm-step";
 import { buildNodeInput, type NodeValue, PLACEHOLDER_URL } from "@/lib/flows/node-input";
 import { fileKey, textKey, urlKey } from "@/lib/flows/node-key";
 import type { NodeStatus } from "@/lib/flows/run-types";
@@ -42,8 +43,6 @@ export type PlannedNode = {
 export type Plan = { nodes: PlannedNode[]; credits: number; targets: string[] };
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; issues: GraphIssue[] };
-
-const LLM_NOT_READY = "LLM text nodes cannot run yet: no text model is available.";
 
 export async function planRun(
   ctx: PlanContext,
@@ -114,13 +113,13 @@ async function planNode(
     case "output":
       return { ...base, key: null, status: "queued" };
     case "llm":
-      return { field: "model", message: LLM_NOT_READY };
     case "generate": {
-      const runnable = ctx.model(node.data.model);
+      const modelId = modelIdOf(node);
+      const runnable = ctx.model(modelId);
       if (!runnable?.enabled)
         return {
           field: "model",
-          message: `${runnable?.model.name ?? node.data.model} is not available right now.`,
+          message: `${runnable?.model.name ?? modelId} is not available right now.`,
         };
       const built = buildNodeInput({
         node,
@@ -132,13 +131,21 @@ async function planNode(
       });
       if (!built.ok) return built;
       const { key, input } = built.built;
-      const reusable = key && !forced ? await ctx.findReusable(key) : null;
+      const reusable = key && !forced && mayReuse(node) ? await ctx.findReusable(key) : null;
       values.set(node.id, reusable?.value);
       if (reusable) return { ...base, key, status: "reused", reused_from: reusable.generationId };
       return { ...base, key, status: "queued", estimated_credits: runnable.price(input) };
     }
   }
 }
+
+/** The catalog model a Generate or LLM node runs. */
+export const modelIdOf = (node: NodeOf<"generate"> | NodeOf<"llm">): string =>
+  node.type === "llm" ? llmModelOf(node) : node.data.model;
+
+/** Whether a node's finished result may be reused: always for a Generate node (its seed is in its key). */
+export const mayReuse = (node: NodeOf<"generate"> | NodeOf<"llm">): boolean =>
+  node.type === "generate" || llmReusable(node);
 
 function imageValue(ctx: PlanContext, node: Extract<FlowNode, { type: "image" }>): NodeValue | null {
   if (node.data.asset_id) {

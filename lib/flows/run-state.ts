@@ -8,13 +8,13 @@ import type { FlowGraph, FlowNode } from "@/lib/flows/graph-schema";
 import type { NodeValue } from "@/lib/flows/node-input";
 import { fileKey, textKey, urlKey } from "@/lib/flows/node-key";
 import { assetIdsOf, ownAssets } from "@/lib/flows/plan-context";
-import type { GenerationStatus, StoredOutput } from "@/lib/generations/types";
+import type { GenerationStatus, RowOutput } from "@/lib/generations/types";
 
 export type RunGeneration = {
   id: string;
   status: GenerationStatus;
   error: string | null;
-  outputs: StoredOutput[];
+  outputs: RowOutput[];
 };
 
 export type RunState = {

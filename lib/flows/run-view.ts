@@ -43,18 +43,25 @@ export async function runView(run: FlowRunRow): Promise<RunView> {
         from generations where id = any(${ids}::uuid[]) and user_id = ${run.user_id}`
     : [];
   const outputs = new Map<string, RunOutput[]>();
-  for (const g of await serializeGenerations(rows))
+  const texts = new Map<string, string>();
+  for (const g of await serializeGenerations(rows)) {
+    // A text model's answer is the node's text (each idea of a brainstorm on its own), not a file.
+    const answer = g.outputs.flatMap((o) => (o.text === undefined ? [] : [o.text]));
+    if (answer.length > 0) texts.set(g.id, answer.join("\n\n"));
     outputs.set(
       g.id,
-      g.outputs.map((o) => ({
-        asset_id: o.asset_id,
-        mime: o.mime,
-        url: o.url,
-        thumb_url: o.thumbnail_url,
-        width: o.width,
-        height: o.height,
-      })),
+      g.outputs
+        .filter((o) => o.text === undefined)
+        .map((o) => ({
+          asset_id: o.asset_id,
+          mime: o.mime,
+          url: o.url,
+          thumb_url: o.thumbnail_url,
+          width: o.width,
+          height: o.height,
+        })),
     );
+  }
   const base = summary(run, nodes);
   return {
     ...base,
@@ -62,7 +69,7 @@ export async function runView(run: FlowRunRow): Promise<RunView> {
       (n): RunNode => ({
         ...n,
         outputs: (n.generation_id && outputs.get(n.generation_id)) || [],
-        text: null,
+        text: (n.generation_id && texts.get(n.generation_id)) || null,
       }),
     ),
   };

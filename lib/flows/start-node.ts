@@ -1,5 +1,5 @@
 import "server-only";
-// Starting one Generate node whose inputs are ready, inside the engine's transaction (run row
+// Starting one Generate or LLM node whose inputs are ready, inside the engine's transaction (run row
 // and profile row locked): its real input and key, reuse of a finished result with that key,
 // the user's limits, and then an ordinary generation with its input edges and submit job. Its
 // price moves from the run's reservation to the generation: a settlement and the usual charge,
@@ -12,7 +12,7 @@ import { admissionRefusal } from "@/lib/db/generations";
 import type { NodeOf } from "@/lib/flows/graph-schema";
 import { handlesOf } from "@/lib/flows/handles";
 import { buildNodeInput } from "@/lib/flows/node-input";
-import type { RunnableModel } from "@/lib/flows/plan-run";
+import { mayReuse, modelIdOf, type RunnableModel } from "@/lib/flows/plan-run";
 import { parentsOf, type RunState } from "@/lib/flows/run-state";
 import { SAVE_CATALOG } from "@/lib/flows/server-catalog";
 import { refusal } from "@/lib/generations/create-generation";
@@ -34,7 +34,7 @@ export async function startNode(args: {
   tx: TransactionSql;
   run: FlowRunRow;
   state: RunState;
-  node: NodeOf<"generate">;
+  node: NodeOf<"generate"> | NodeOf<"llm">;
   runnable: RunnableModel | undefined;
   /** The user's balance (profile row locked) and what is left of the reservation. */
   wallet: () => Promise<Wallet>;
@@ -43,7 +43,7 @@ export async function startNode(args: {
   if (!runnable?.enabled)
     return {
       kind: "failed",
-      error: `${runnable?.model.name ?? node.data.model} is not available right now.`,
+      error: `${runnable?.model.name ?? modelIdOf(node)} is not available right now.`,
     };
   const model = runnable.model;
   const parents = parentsOf(state, node.id);
@@ -66,7 +66,7 @@ export async function startNode(args: {
   if (!built.ok) return { kind: "failed", error: built.message };
   const { input, files } = built.built;
   const key = built.built.key as string;
-  if (!run.force.includes(node.id)) {
+  if (!run.force.includes(node.id) && mayReuse(node)) {
     const reusable = await findReusable(tx, run.user_id, key);
     if (reusable) {
       state.values.set(node.id, reusable.value);

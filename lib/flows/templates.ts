@@ -1,6 +1,7 @@
 // Starter flows, as data: each is an ordinary graph the API copies into a new flow
 // (`POST /api/flows { template }`) and serves at `GET /api/flow-templates`. Browser-safe.
 import type { FlowEdge, FlowGraph, FlowNode } from "@/lib/flows/graph-schema";
+import { DEFAULT_TEXT_MODEL } from "@/lib/flows/llm-step";
 import type { FlowTemplate } from "@/lib/flows/run-types";
 
 const COLUMN = 320;
@@ -94,7 +95,10 @@ export const FLOW_TEMPLATES: readonly FlowTemplate[] = [
           id: "enhance",
           type: "llm",
           position: at(1, 1.5),
-          data: { params: { instruction: "Rewrite this as a detailed image prompt." } },
+          data: {
+            model: DEFAULT_TEXT_MODEL,
+            params: { mode: "enhance", instruction: "Keep it under 60 words." },
+          },
         },
         ...["flux-schnell", "flux-1-1-pro", "fal-flux-dev", "gemini-2-5-flash-image"].map(
           (model, i): FlowNode => ({

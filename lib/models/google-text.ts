@@ -45,6 +45,15 @@ export const geminiText = defineModel({
       }),
       image: param.image({ label: "Image", help: "The image to describe." }),
       count: param.integer({ label: "Ideas", min: 1, max: 8, default: 4, slider: true }),
+      temperature: param.number({
+        label: "Temperature",
+        min: 0,
+        max: 2,
+        step: 0.1,
+        slider: true,
+        advanced: true,
+        help: "0 answers the same way each time; higher values vary more. Empty: Gemini's default.",
+      }),
     },
     [
       (input) =>
@@ -68,6 +77,7 @@ export const geminiText = defineModel({
       config: {
         responseModalities: ["TEXT"],
         ...(schema && { responseMimeType: "application/json", responseJsonSchema: schema }),
+        ...(input.temperature !== undefined && { temperature: input.temperature }),
       },
     };
   },

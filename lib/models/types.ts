@@ -50,6 +50,7 @@ export type GeminiTextRequest = {
     responseModalities: ["TEXT"];
     responseMimeType?: "application/json";
     responseJsonSchema?: JsonValue;
+    temperature?: number;
   };
 };
 

@@ -185,30 +185,83 @@ describe("planning a run", () => {
     });
   });
 
-  it("validates LLM nodes but says plainly they cannot run yet", async () => {
-    const llm = (model?: string): FlowNode => ({
+  describe("LLM nodes", () => {
+    const llm = (data: Partial<Extract<FlowNode, { type: "llm" }>["data"]> = {}): FlowNode => ({
       id: "l",
       type: "llm",
       position: at,
-      data: { ...(model && { model }), params: {} },
+      data: { params: {}, ...data },
     });
-    const withLlm = (model?: string): FlowGraph => ({
-      nodes: [text("t", "an idea"), llm(model), gen("a", "flux-schnell")],
+    const withLlm = (node: FlowNode): FlowGraph => ({
+      nodes: [text("t", "an idea"), node, gen("a", "flux-schnell")],
       edges: [edge("t", "l", "prompt"), edge("l", "a", "prompt")],
     });
-    expect(validateGraph(withLlm(), catalog)).toEqual([]);
-    expect(validateGraph(withLlm("flux-schnell"), catalog)).toEqual([
-      { node_id: "l", field: "model", message: "FLUX.1 [schnell] is not a text model." },
-    ]);
-    expect(await planRun(context(withLlm()), {})).toEqual({
-      ok: false,
-      issues: [
-        {
-          node_id: "l",
-          field: "model",
-          message: "LLM text nodes cannot run yet: no text model is available.",
+    const keyOf = async (node: FlowNode) => {
+      const planned = await planRun(context(withLlm(node)), {});
+      if (!planned.ok) throw new Error(JSON.stringify(planned.issues));
+      return planned.plan.nodes.find((n) => n.node_id === "l")?.key;
+    };
+
+    it("are validated against text models, and run the default one when they name none", async () => {
+      expect(validateGraph(withLlm(llm()), catalog)).toEqual([]);
+      expect(validateGraph(withLlm(llm({ model: "flux-schnell" })), catalog)).toEqual([
+        { node_id: "l", field: "model", message: "FLUX.1 [schnell] is not a text model." },
+      ]);
+      const planned = await planRun(context(withLlm(llm())), {});
+      expect(planned).toMatchObject({
+        ok: true,
+        plan: {
+          credits: 2,
+          nodes: [
+            { node_id: "t", status: "done" },
+            // Its text is not known yet, so what it feeds cannot be keyed or reused.
+            { node_id: "l", status: "queued", estimated_credits: 1, key: expect.any(String) },
+            { node_id: "a", status: "queued", estimated_credits: 1, key: null },
+          ],
         },
-      ],
+      });
+      expect(await keyOf(llm())).toBe(await keyOf(llm({ model: "gemini-text" })));
+    });
+
+    it("are keyed by mode, instruction and temperature, not by being pinned", async () => {
+      const base = await keyOf(llm({ params: { mode: "enhance", instruction: "warmer" } }));
+      expect(await keyOf(llm({ params: { mode: "enhance", instruction: "warmer" }, pinned: true }))).toBe(
+        base,
+      );
+      expect(await keyOf(llm({ params: { mode: "enhance", instruction: "warmer", temperature: 0.7 } }))).toBe(
+        base,
+      );
+      for (const params of [
+        { mode: "brainstorm", instruction: "warmer" },
+        { mode: "enhance", instruction: "cooler" },
+        { mode: "enhance", instruction: "warmer", temperature: 0.2 },
+      ])
+        expect(await keyOf(llm({ params })), JSON.stringify(params)).not.toBe(base);
+    });
+
+    it("reuse a finished answer only when pinned or at temperature 0", async () => {
+      const answer = { key: textKey("a detailed idea"), text: "a detailed idea", generationId: "g-llm" };
+      const plan = async (node: FlowNode) => {
+        const key = await keyOf(node);
+        const done = new Map<string, Reusable>([[key as string, { generationId: "g-llm", value: answer }]]);
+        const planned = await planRun(context(withLlm(node), done), {});
+        if (!planned.ok) throw new Error(JSON.stringify(planned.issues));
+        return planned.plan.nodes.find((n) => n.node_id === "l");
+      };
+      expect(await plan(llm({ params: { temperature: 0.9 } }))).toMatchObject({
+        status: "queued",
+        reused_from: null,
+      });
+      expect(await plan(llm())).toMatchObject({ status: "queued" });
+      expect(await plan(llm({ pinned: true }))).toMatchObject({ status: "reused", reused_from: "g-llm" });
+      expect(await plan(llm({ params: { temperature: 0 } }))).toMatchObject({ status: "reused" });
+    });
+
+    it("name a bad mode as the node's mode", async () => {
+      expect(await planRun(context(withLlm(llm({ params: { mode: "sing" } }))), {})).toMatchObject({
+        ok: false,
+        issues: [{ node_id: "l", field: "params.mode", message: expect.stringMatching(/^mode: /) }],
+      });
     });
   });
 

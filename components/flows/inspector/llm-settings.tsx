@@ -1,5 +1,6 @@
 "use client";
 
+import { DEFAULT_LLM_MODE, DEFAULT_LLM_TEMPERATURE } from "@/lib/flows/llm-step";
 import { useCatalog } from "../catalog";
 import { LLM_MODES } from "../nodes/llm-node";
 import { ModelSelect } from "../nodes/model-select";
@@ -21,7 +22,7 @@ export function LlmSettings({
   const update = useFlowStore((s) => s.updateData);
   const textModels = models.filter((m) => m.tools.includes("text"));
   const params = data.params;
-  const temperature = typeof params.temperature === "number" ? params.temperature : 0.7;
+  const temperature = typeof params.temperature === "number" ? params.temperature : DEFAULT_LLM_TEMPERATURE;
   return (
     <div className="flex flex-col gap-4">
       {textModels.length > 0 ? (
@@ -38,7 +39,7 @@ export function LlmSettings({
       <label className="flex flex-col gap-2 font-medium text-sm">
         What it does
         <select
-          value={String(params.mode ?? "enhance")}
+          value={String(params.mode ?? DEFAULT_LLM_MODE)}
           disabled={readOnly}
           onChange={(event) => update(id, { params: { ...params, mode: event.target.value } })}
           className="h-10 rounded-md border border-input bg-background px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/40"

@@ -1,10 +1,13 @@
 "use client";
 
-import { useNodePorts } from "../catalog";
+import { estimateCredits } from "@/components/generations/model-format";
+import { DEFAULT_LLM_MODE, DEFAULT_TEXT_MODEL } from "@/lib/flows/llm-step";
+import { useCatalog, useNodePorts } from "../catalog";
 import { useFlowStore } from "../store/flow-store-context";
 import { asNode, type NodeBodyProps } from "./as-node";
 import { NodeFrame } from "./node-frame";
 import { KIND_LOOK } from "./node-kinds";
+import { PriceBadge } from "./price-badge";
 import { fieldClass } from "./text-node";
 
 export const LLM_MODES = [
@@ -15,11 +18,21 @@ export const LLM_MODES = [
 export const LlmNode = asNode<"llm">(function LlmNode({ id, data, selected }: NodeBodyProps<"llm">) {
   const update = useFlowStore((s) => s.updateData);
   const readOnly = useFlowStore((s) => s.readOnly);
-  const mode = String(data.params.mode ?? "enhance");
+  const mode = String(data.params.mode ?? DEFAULT_LLM_MODE);
   const instruction = String(data.params.instruction ?? "");
   const ports = useNodePorts("llm", data.model);
+  const { byId } = useCatalog();
+  const model = byId.get(data.model ?? DEFAULT_TEXT_MODEL);
   return (
-    <NodeFrame id={id} {...KIND_LOOK.llm} subtitle={data.model} ports={ports} selected={selected}>
+    <NodeFrame
+      id={id}
+      {...KIND_LOOK.llm}
+      subtitle={[model?.name ?? data.model, data.pinned ? "pinned" : null].filter(Boolean).join(" · ")}
+      ports={ports}
+      selected={selected}
+      model={data.model}
+      badge={<PriceBadge id={id} listPrice={model ? estimateCredits(model, {}) : null} />}
+    >
       <select
         aria-label="What the model does"
         value={mode}
