@@ -25,6 +25,7 @@ import { PALETTE_MIME, usePlaceNode } from "./palette";
 import { paletteItems } from "./palette-items";
 import { useFlowStore, useFlowStoreApi } from "./store/flow-store-context";
 import type { EditorNode } from "./store/types";
+import { GroupDragSettle, useGroupDrag } from "./use-group-drag";
 
 // At module scope, so React Flow never sees a new object and remounts every node.
 const NODE_TYPES = {
@@ -56,7 +57,7 @@ export function FlowCanvas({ viewport }: { viewport?: Viewport }) {
   const nodes = useFlowStore((s) => s.nodes);
   const edges = useFlowStore((s) => s.edges);
   const readOnly = useFlowStore((s) => s.readOnly);
-  const onNodesChange = useFlowStore((s) => s.onNodesChange);
+  const { onNodesChange, settle } = useGroupDrag();
   const onEdgesChange = useFlowStore((s) => s.onEdgesChange);
   const connect = useFlowStore((s) => s.connect);
   const { models } = useCatalog();
@@ -147,8 +148,10 @@ export function FlowCanvas({ viewport }: { viewport?: Viewport }) {
       {...(viewport && !fitOnOpen && { defaultViewport: viewport })}
       fitViewOptions={FIT_VIEW_OPTIONS}
       colorMode={resolvedTheme}
+      onlyRenderVisibleElements
       className="atelier-flow bg-muted/30"
     >
+      <GroupDragSettle settle={settle} />
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
       <Controls showInteractive={false} position="bottom-left" />
       <MiniMap
