@@ -1,13 +1,14 @@
 import "server-only";
 // "My flows": newest first, each with how many runs it had, how the last one went and a
-// thumbnail of the newest result its runs made or reused.
+// thumbnail of the newest picture its runs made or reused. The thumbnails are signed in one
+// pass with the hour-long links the generations list uses, so a list read again within the hour
+// links the same files (the browser keeps them) and signs nothing new.
 import { sql } from "@/lib/db/client";
 import type { FlowSummary, RunStatus } from "@/lib/flows/run-types";
+import { signedUrlsOf } from "@/lib/generations/serialize";
 import type { StoredOutput } from "@/lib/generations/types";
-import { storage } from "@/lib/storage";
 
 const LIMIT = 200;
-const THUMB_URL_SECONDS = 60 * 60;
 
 type Row = {
   id: string;
@@ -28,24 +29,27 @@ export async function listFlows(userId: string): Promise<FlowSummary[]> {
          join flow_run_nodes n on n.run_id = r.id
          join generations g on g.id = n.generation_id
        where r.flow_id = f.id and n.status in ('done', 'reused') and g.status = 'completed'
-         and jsonb_array_length(g.outputs) > 0
+         and g.kind in ('image', 'video') and jsonb_array_length(g.outputs) > 0
        order by r.created_at desc, n.ended_at desc nulls last limit 1) as last_output
     from flows f where f.user_id = ${userId}
     order by f.updated_at desc, f.id desc limit ${LIMIT}`;
-  return Promise.all(
-    rows.map(async (r) => ({
+  const thumbs = new Map(rows.map((r) => [r.id, thumbnailPath(r.last_output)]));
+  const urls = await signedUrlsOf([...thumbs.values()].filter((p): p is string => p !== null));
+  return rows.map((r) => {
+    const path = thumbs.get(r.id);
+    return {
       id: r.id,
       name: r.name,
       created_at: r.created_at.toISOString(),
       updated_at: r.updated_at.toISOString(),
       runs: r.runs,
       last_run_status: r.last_run_status,
-      thumbnail_url: await thumbnailOf(r.last_output),
-    })),
-  );
+      thumbnail_url: (path && urls.get(path)) ?? null,
+    };
+  });
 }
 
-async function thumbnailOf(output: StoredOutput | null): Promise<string | null> {
-  const path = output?.thumb_path ?? (output?.mime.startsWith("image/") ? output.path : null);
-  return path ? storage().signedUrl(path, THUMB_URL_SECONDS) : null;
+/** An image's thumbnail (or the image), a video's poster. */
+function thumbnailPath(output: StoredOutput | null): string | null {
+  return output?.thumb_path ?? (output?.mime.startsWith("image/") ? output.path : null);
 }

@@ -94,8 +94,18 @@ async function signedUrlsFor(rows: readonly SerializableRow[], nowMs: number): P
       for (const path of outputObjectPaths(output)) paths.add(path);
     }
   }
+  return signedUrlsOf(paths, nowMs);
+}
+
+/** Signed URLs of storage paths in one pass, each made once per hour and process like a page's. */
+export async function signedUrlsOf(
+  paths: Iterable<string>,
+  nowMs = Date.now(),
+): Promise<Map<string, string>> {
   const urls = new Map<string, string>();
-  await Promise.all([...paths].map(async (path) => urls.set(path, await cachedSignedUrl(path, nowMs))));
+  await Promise.all(
+    [...new Set(paths)].map(async (path) => urls.set(path, await cachedSignedUrl(path, nowMs))),
+  );
   return urls;
 }
 

@@ -98,6 +98,36 @@ describe("flows", () => {
     });
   });
 
+  it("list: a thumbnail of the newest picture, linked the same way on every list within the hour", async () => {
+    const own = await signIn(app.url, "flows-list@example.com");
+    // The text answer ends after the image: still, the picture is the flow's thumbnail.
+    const id = await createFlow(own, {
+      nodes: [
+        node.text("t", "a tin robot"),
+        node.generate("a", "flux-schnell"),
+        {
+          id: "l",
+          type: "llm",
+          position: { x: 0, y: 0 },
+          data: { model: "gemini-text", params: { mode: "describe" } },
+        },
+      ],
+      edges: [link("t", "a", "prompt"), link("t", "l", "prompt"), link("a", "l", "image")],
+    });
+    const run = await waitForRun(own, id, await startRun(own, id));
+    expect(run.status, JSON.stringify(run.nodes)).toBe("completed");
+    type List = { flows: { id: string; thumbnail_url: string | null }[] };
+    const first = (await own.get<List>("/api/flows")).body.flows.find((f) => f.id === id);
+    expect(first?.thumbnail_url).toContain("/api/files/");
+    const thumb = await fetch(new URL(first?.thumbnail_url ?? "", app.url));
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get("content-type")).toMatch(/^image\//);
+    // A second later: the same link, so the browser's copy of the picture still serves.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const again = (await own.get<List>("/api/flows")).body.flows.find((f) => f.id === id);
+    expect(again?.thumbnail_url).toBe(first?.thumbnail_url);
+  });
+
   it("delete: a running run is canceled first and its reservation released", async () => {
     const id = await createFlow(client, {
       nodes: [
