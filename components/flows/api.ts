@@ -7,6 +7,9 @@ import type { FlowGraph } from "./store/types";
 
 export type { FlowGraph, FlowSummary, FlowTemplate, RunRequest, RunSummary };
 
+/** Links to the pictures of a graph's Image nodes, by asset id (or an older graph's link). */
+export type ImagePreviews = Record<string, string>;
+
 export type FlowDetail = {
   id: string;
   name: string;
@@ -14,9 +17,10 @@ export type FlowDetail = {
   revision: number;
   created_at: string;
   updated_at: string;
+  images?: ImagePreviews;
 };
 export type FlowVersion = { id: string; name: string | null; created_at: string };
-export type FlowVersionDetail = FlowVersion & { graph: FlowGraph };
+export type FlowVersionDetail = FlowVersion & { graph: FlowGraph; images?: ImagePreviews };
 
 export const flowKeys = {
   all: ["flows"] as const,

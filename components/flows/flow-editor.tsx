@@ -4,7 +4,7 @@ import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "./flow-editor.css";
 import { useCallback, useRef, useState } from "react";
-import type { FlowDetail } from "./api";
+import type { FlowDetail, ImagePreviews } from "./api";
 import { layoutPositions } from "./auto-layout";
 import { CatalogProvider, useCatalog } from "./catalog";
 import { EditorToolbar } from "./editor-toolbar";
@@ -33,7 +33,7 @@ import { ViewSwitch } from "./view-switch";
 
 export type EditorView =
   | { mode: "edit"; runId: string | null }
-  | { mode: "read-only"; graph: FlowGraph; run: RunWire | null; title: string };
+  | { mode: "read-only"; graph: FlowGraph; images?: ImagePreviews; run: RunWire | null; title: string };
 
 /** The flow editor: the catalog, React Flow and the editor's store around the layout. */
 export function FlowEditor({ flow, view }: { flow: FlowDetail; view: EditorView }) {
@@ -53,7 +53,8 @@ function EditorStore({ flow, view }: { flow: FlowDetail; view: EditorView }) {
   const [store] = useState(() => {
     const created = createFlowStore({ check: connectionCheck(() => rulesRef.current) });
     const graph = view.mode === "read-only" ? view.graph : flow.graph;
-    created.getState().load(fromGraph(graph), { readOnly: view.mode === "read-only" });
+    const images = (view.mode === "read-only" ? view.images : flow.images) ?? {};
+    created.getState().load(fromGraph(graph), { readOnly: view.mode === "read-only", images });
     if (view.mode === "read-only" && view.run) created.getState().setRun(toRunView(view.run));
     return created;
   });

@@ -54,7 +54,13 @@ export function FlowPage({
     const title = run.data
       ? `Run of ${formatDate(run.data.created_at)}`
       : `Version “${version.data.name ?? "unnamed"}” of ${formatDate(version.data.created_at)}`;
-    view = { mode: "read-only", graph: version.data.graph, run: run.data ?? null, title };
+    view = {
+      mode: "read-only",
+      graph: version.data.graph,
+      images: version.data.images,
+      run: run.data ?? null,
+      title,
+    };
   }
   return <FlowEditor flow={flow.data} view={view} />;
 }

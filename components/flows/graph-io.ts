@@ -1,5 +1,7 @@
 // The saved graph and the editor's nodes are the same React Flow objects; saving drops what
-// React Flow adds at run time (selection, measurements, drag flags), loading adds nothing.
+// React Flow adds at run time (selection, measurements, drag flags), loading adds nothing. An
+// Image node with an asset id is saved without the link older graphs kept beside it: links
+// expire, so pictures are shown from links the server signs when the flow is read.
 import type { EditorEdge, EditorNode, FlowGraph, Snapshot } from "./store/types";
 
 export function fromGraph(graph: FlowGraph): Snapshot {
@@ -19,7 +21,7 @@ export function toGraph(
       id,
       type,
       position: { x: Math.round(position.x), y: Math.round(position.y) },
-      data: { ...data },
+      data: type === "image" && "asset_id" in data && data.asset_id ? withoutLink(data) : { ...data },
     })) as FlowGraph["nodes"],
     edges: edges.map(({ id, source, sourceHandle, target, targetHandle }) => ({
       id,
@@ -30,4 +32,9 @@ export function toGraph(
     })),
     ...(viewport && { viewport }),
   };
+}
+
+function withoutLink<D extends { url?: string }>(data: D): Omit<D, "url"> {
+  const { url: _url, ...rest } = data;
+  return rest;
 }

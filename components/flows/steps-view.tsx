@@ -10,8 +10,9 @@ import { OutputGallery } from "./nodes/output-gallery";
 import { PriceBadge } from "./nodes/price-badge";
 import { RunFooter } from "./nodes/run-footer";
 import { fieldClass } from "./nodes/text-node";
+import { useImagePreview } from "./nodes/use-image-preview";
 import { useFlowStore } from "./store/flow-store-context";
-import type { EditorNode } from "./store/types";
+import type { EditorNode, EditorNodeOf } from "./store/types";
 
 /**
  * The flow as a list of steps in the order they run: how a phone shows it, where a canvas is
@@ -85,16 +86,7 @@ function Step({ id, index }: { id: string; index: number }) {
           />
         </div>
       ) : null}
-      {node.type === "image" && node.data.url ? (
-        <div className="px-3 pb-3">
-          {/* biome-ignore lint/performance/noImgElement: signed URLs, no image optimiser needed. */}
-          <img
-            src={node.data.url}
-            alt={node.data.label ?? "Input image"}
-            className="max-h-48 rounded-md border object-contain"
-          />
-        </div>
-      ) : null}
+      {node.type === "image" ? <StepImage data={node.data} /> : null}
       {node.type === "output" ? (
         <div className="px-3 pb-3">
           <OutputGallery id={id} />
@@ -102,5 +94,20 @@ function Step({ id, index }: { id: string; index: number }) {
       ) : null}
       <RunFooter id={id} showOutput={node.type !== "output"} thumbClassName="max-w-60" />
     </li>
+  );
+}
+
+function StepImage({ data }: { data: EditorNodeOf<"image">["data"] }) {
+  const preview = useImagePreview(data);
+  if (!preview) return null;
+  return (
+    <div className="px-3 pb-3">
+      {/* biome-ignore lint/performance/noImgElement: signed URLs, no image optimiser needed. */}
+      <img
+        src={preview}
+        alt={data.label ?? "Input image"}
+        className="max-h-48 rounded-md border object-contain"
+      />
+    </div>
   );
 }

@@ -71,6 +71,14 @@ export const flowSchema = z
   })
   .meta({ id: "Flow" });
 
+/** Links to the pictures a graph's Image nodes name, signed when it is read (never stored in it). */
+const imagePreviewsSchema = z.record(z.string(), z.string()).meta({
+  description:
+    "A link to the picture each Image node names, keyed by its `data.asset_id` (or, in graphs saved before asset ids, its `data.url`); signed for about an hour.",
+});
+
+export const flowDetailSchema = flowSchema.extend({ images: imagePreviewsSchema }).meta({ id: "FlowDetail" });
+
 export const flowListResponse = z.object({
   flows: z.array(
     z.object({
@@ -154,7 +162,7 @@ const versionSummary = z.object({
 });
 
 export const versionListResponse = z.object({ versions: z.array(versionSummary) });
-export const versionSchema = versionSummary.extend({ graph: graphSchema });
+export const versionSchema = versionSummary.extend({ graph: graphSchema, images: imagePreviewsSchema });
 export const versionCreatedResponse = z.object({
   id: idSchema,
   name: z.string(),

@@ -151,7 +151,12 @@ export const operations: readonly Operation[] = [
     tag: "Flows",
     auth: "user",
     params: idParams,
-    responses: { 200: { description: "The flow", schema: flows.flowSchema } },
+    responses: {
+      200: {
+        description: "The flow, and links to its Image nodes' pictures",
+        schema: flows.flowDetailSchema,
+      },
+    },
     errors: [404],
   },
   {

@@ -26,8 +26,8 @@ export type PlanContext = {
   graph: FlowGraph;
   catalog: FlowCatalog;
   model: (id: string) => RunnableModel | undefined;
-  /** The user's own image assets the graph names, by id. */
-  assets: ReadonlyMap<string, { id: string; path: string; sha256: string }>;
+  /** The user's own images the graph names (lib/flows/image-ref.ts). */
+  images: ImagesNamed;
   findReusable: (key: string) => Promise<Reusable | null>;
 };
 
@@ -105,7 +105,7 @@ async function planNode(
       return { ...base, key: value.key, status: "done" };
     }
     case "image": {
-      const value = imageValue(ctx, node);
+      const value = imageNodeValue(node, ctx.images);
       if (!value) return { field: "asset_id", message: "This image is not in your library." };
       values.set(node.id, value);
       return { ...base, key: value.key, status: "done" };
@@ -147,10 +147,22 @@ export const modelIdOf = (node: NodeOf<"generate"> | NodeOf<"llm">): string =>
 export const mayReuse = (node: NodeOf<"generate"> | NodeOf<"llm">): boolean =>
   node.type === "generate" || llmReusable(node);
 
-function imageValue(ctx: PlanContext, node: Extract<FlowNode, { type: "image" }>): NodeValue | null {
-  if (node.data.asset_id) {
-    const asset = ctx.assets.get(node.data.asset_id);
-    return asset ? { key: fileKey(asset.sha256), asset: { id: asset.id, path: asset.path } } : null;
-  }
-  return node.data.url ? { key: urlKey(node.data.url), url: node.data.url } : null;
+type ImagesNamed = {
+  byId: ReadonlyMap<string, { id: string; path: string; sha256: string }>;
+  byLink: ReadonlyMap<string, { id: string; path: string; sha256: string }>;
+};
+
+/**
+ * What an Image node gives: the user's asset it names (by id, or an older graph's link to our
+ * own files), keyed by its bytes; or a link to someone else's image, keyed by the link.
+ */
+export function imageNodeValue(node: NodeOf<"image">, images: ImagesNamed): NodeValue | null {
+  const asset = node.data.asset_id
+    ? images.byId.get(node.data.asset_id)
+    : node.data.url
+      ? images.byLink.get(node.data.url)
+      : undefined;
+  if (asset) return { key: fileKey(asset.sha256), asset: { id: asset.id, path: asset.path } };
+  if (node.data.asset_id || !node.data.url) return null;
+  return { key: urlKey(node.data.url), url: node.data.url };
 }

@@ -5,9 +5,10 @@ import type { TransactionSql } from "postgres";
 import { type FlowRunRow, type RunNodeRow, runNodes, valueOfGeneration } from "@/lib/db/flow-runs";
 import { topologicalOrder } from "@/lib/flows/graph-order";
 import type { FlowGraph, FlowNode } from "@/lib/flows/graph-schema";
+import { graphImages } from "@/lib/flows/image-ref";
 import type { NodeValue } from "@/lib/flows/node-input";
-import { fileKey, textKey, urlKey } from "@/lib/flows/node-key";
-import { assetIdsOf, ownAssets } from "@/lib/flows/plan-context";
+import { textKey } from "@/lib/flows/node-key";
+import { imageNodeValue } from "@/lib/flows/plan-run";
 import type { GenerationStatus, RowOutput } from "@/lib/generations/types";
 
 export type RunGeneration = {
@@ -44,7 +45,7 @@ export async function loadRunState(tx: TransactionSql, run: FlowRunRow): Promise
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const sorted = topologicalOrder(graph);
   const order = "order" in sorted ? sorted.order.filter((id) => nodes.has(id)) : [];
-  const assets = await ownAssets(run.user_id, assetIdsOf(graph));
+  const images = await graphImages(run.user_id, graph);
   const values = new Map<string, NodeValue | undefined>();
   for (const id of order) {
     const node = byId.get(id);
@@ -52,10 +53,8 @@ export async function loadRunState(tx: TransactionSql, run: FlowRunRow): Promise
     if (!node || !row) continue;
     if (node.type === "text") values.set(id, { key: textKey(node.data.text), text: node.data.text });
     else if (node.type === "image") {
-      const asset = node.data.asset_id ? assets.get(node.data.asset_id) : undefined;
-      if (asset) values.set(id, { key: fileKey(asset.sha256), asset: { id: asset.id, path: asset.path } });
-      else if (node.data.url && !node.data.asset_id)
-        values.set(id, { key: urlKey(node.data.url), url: node.data.url });
+      const value = imageNodeValue(node, images);
+      if (value) values.set(id, value);
     } else if (row.generation_id) {
       // Done, reused, or running with its generation just completed (taken in by this step).
       const g = generations.get(row.generation_id);

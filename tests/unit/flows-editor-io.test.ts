@@ -22,6 +22,24 @@ const edges: EditorEdge[] = [
 ];
 
 describe("saving the editor's graph", () => {
+  it("keeps an Image node's asset id and drops the link older graphs kept beside it", () => {
+    const link = "http://127.0.0.1:3000/api/files/users/u/a.png?exp=1&sig=x";
+    const images: EditorNode[] = [
+      {
+        id: "a",
+        type: "image",
+        position: { x: 0, y: 0 },
+        data: { asset_id: "00000000-0000-4000-8000-000000000001", url: link },
+      },
+      { id: "b", type: "image", position: { x: 0, y: 0 }, data: { url: "https://example.com/cat.png" } },
+    ];
+    const saved = toGraph(images, []);
+    expect(saved.nodes.map((n) => n.data)).toEqual([
+      { asset_id: "00000000-0000-4000-8000-000000000001" },
+      { url: "https://example.com/cat.png" },
+    ]);
+  });
+
   it("keeps the flow and drops what React Flow adds at run time", () => {
     const graph = toGraph(nodes, edges, { x: 1, y: 2, zoom: 0.5 });
     expect(graph.nodes[0]).toEqual({

@@ -51,7 +51,7 @@ function context(
     graph,
     catalog,
     model: (id) => runnable(id, !disabled.includes(id)),
-    assets: new Map(),
+    images: { byId: new Map(), byLink: new Map() },
     findReusable: async (key) => done.get(key) ?? null,
   };
 }

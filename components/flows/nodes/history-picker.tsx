@@ -8,7 +8,7 @@ import { fetchJson } from "@/components/providers/fetch-json";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 
 export type PickedImage = {
-  asset_id: string | null;
+  asset_id: string;
   url: string;
   thumbnail_url: string | null;
   name: string;
@@ -30,8 +30,11 @@ export function HistoryPicker({
       fetchJson<GenerationPage>(listUrl({ limit: 30, kind: "image", status: "completed" }), { signal }),
     enabled: open,
   });
+  // Only files with an asset id: the node keeps the id, never a link that expires.
   const items = (list.data?.items ?? []).flatMap((item) =>
-    item.outputs.map((output, index) => ({ item, output, key: `${item.id}-${index}` })),
+    item.outputs.flatMap((output, index) =>
+      output.asset_id ? [{ item, output, assetId: output.asset_id, key: `${item.id}-${index}` }] : [],
+    ),
   );
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -46,14 +49,14 @@ export function HistoryPicker({
           <p className="py-6 text-center text-muted-foreground text-sm">No images yet. Upload one instead.</p>
         ) : (
           <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4">
-            {items.map(({ item, output, key }) => (
+            {items.map(({ item, output, assetId, key }) => (
               <li key={key}>
                 <button
                   type="button"
                   className="block aspect-square w-full overflow-hidden rounded-md border bg-muted outline-none transition-opacity hover:opacity-90 focus-visible:ring-[3px] focus-visible:ring-ring/50"
                   onClick={() => {
                     onPick({
-                      asset_id: output.asset_id,
+                      asset_id: assetId,
                       url: output.url,
                       thumbnail_url: output.thumbnail_url,
                       name: item.prompt ?? "Image from history",

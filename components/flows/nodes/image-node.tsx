@@ -10,14 +10,20 @@ import { asNode, type NodeBodyProps } from "./as-node";
 import { HistoryPicker } from "./history-picker";
 import { NodeFrame } from "./node-frame";
 import { KIND_LOOK } from "./node-kinds";
+import { useImagePreview } from "./use-image-preview";
 
 export const ImageNode = asNode<"image">(function ImageNode({ id, data, selected }: NodeBodyProps<"image">) {
   const update = useFlowStore((s) => s.updateData);
+  const setImage = useFlowStore((s) => s.setImage);
   const readOnly = useFlowStore((s) => s.readOnly);
+  const preview = useImagePreview(data);
   const upload = useUpload();
   const [picking, setPicking] = useState(false);
   const inputId = useId();
-  const preview = data.url;
+  const choose = (assetId: string, url: string, label: string) => {
+    setImage(assetId, url);
+    update(id, { asset_id: assetId, url: undefined, label: label.slice(0, 100) });
+  };
   const ports = useNodePorts("image");
   return (
     <NodeFrame id={id} {...KIND_LOOK.image} ports={ports} selected={selected} showOutput={false}>
@@ -54,12 +60,7 @@ export const ImageNode = asNode<"image">(function ImageNode({ id, data, selected
                   event.target.value = "";
                   if (file)
                     void upload.start([file], ([done]) => {
-                      if (done)
-                        update(id, {
-                          asset_id: done.asset_id,
-                          url: done.url,
-                          label: file.name.slice(0, 100),
-                        });
+                      if (done) choose(done.asset_id, done.url, file.name);
                     });
                 }}
               />
@@ -74,13 +75,7 @@ export const ImageNode = asNode<"image">(function ImageNode({ id, data, selected
       <HistoryPicker
         open={picking}
         onOpenChange={setPicking}
-        onPick={(image) =>
-          update(id, {
-            asset_id: image.asset_id ?? undefined,
-            url: image.thumbnail_url ?? image.url,
-            label: image.name.slice(0, 100),
-          })
-        }
+        onPick={(image) => choose(image.asset_id, image.thumbnail_url ?? image.url, image.name)}
       />
     </NodeFrame>
   );

@@ -33,10 +33,17 @@ export type FlowState = {
   pastes: number;
   estimate: (Estimate & { revision: number }) | null;
   run: RunView | null;
+  /**
+   * Links to Image nodes' pictures, by asset id (or an older graph's link): signed by the server
+   * when the flow is read, or handed over by an upload. Never part of the graph or its history.
+   */
+  images: Readonly<Record<string, string>>;
 };
 
 export type FlowActions = {
-  load(graph: Snapshot, options?: { readOnly?: boolean }): void;
+  load(graph: Snapshot, options?: { readOnly?: boolean; images?: Record<string, string> }): void;
+  /** Remembers how to show a picture an Image node now names. */
+  setImage(key: string, url: string): void;
   onNodesChange(changes: NodeChange<EditorNode>[]): void;
   onEdgesChange(changes: EdgeChange<EditorEdge>[]): void;
   /** Why this connection would be refused (null when it would be fine); changes nothing. */
@@ -106,6 +113,7 @@ export function createFlowStore(options: {
       pastes: 0,
       estimate: null,
       run: null,
+      images: {},
 
       load: (graph, opts) =>
         set({
@@ -116,7 +124,9 @@ export function createFlowStore(options: {
           revision: 0,
           savedRevision: 0,
           estimate: null,
+          images: opts?.images ?? {},
         }),
+      setImage: (key, url) => set({ images: { ...get().images, [key]: url } }),
 
       onNodesChange: (changes) => {
         const state = get();

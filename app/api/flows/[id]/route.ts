@@ -1,12 +1,14 @@
 import { patchFlowRequest } from "@/lib/contracts/flows";
+import { imagePreviews } from "@/lib/flows/image-previews";
 import { deleteFlow, requireOwnFlow, saveFlow } from "@/lib/flows/manage-flow";
 import { FLOW_BODY_LIMIT, graphOf } from "@/lib/flows/request-schemas";
 import { serializeFlow } from "@/lib/flows/serialize-flow";
 import { parseJson, withApiLogging } from "@/lib/with-api-logging";
 
-export const GET = withApiLogging({ auth: "user" }, async ({ params, user }) =>
-  Response.json(serializeFlow(await requireOwnFlow(String(params.id), user.id))),
-);
+export const GET = withApiLogging({ auth: "user" }, async ({ params, user }) => {
+  const flow = await requireOwnFlow(String(params.id), user.id);
+  return Response.json({ ...serializeFlow(flow), images: await imagePreviews(user.id, flow.graph) });
+});
 
 export const PATCH = withApiLogging(
   { auth: "user", maxBodyBytes: FLOW_BODY_LIMIT },
