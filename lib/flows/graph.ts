@@ -9,20 +9,32 @@ export {
   topologicalOrder,
 } from "@/lib/flows/graph-order";
 export {
+  type ExposableField,
+  exposableFields,
+  fittingInputs,
+  type InputKind,
+  type ResolvedInput,
+  resolveInputs,
+} from "@/lib/flows/exposed-inputs";
+export {
   EMPTY_GRAPH,
   type FlowEdge,
   type FlowGraph,
+  type FlowInput,
   type FlowNode,
   flowEdgeSchema,
   flowGraphSchema,
-  flowNodeSchema,
+  flowInputSchema,
+  INPUT_NAME,
   MAX_EDGES,
+  MAX_INPUTS,
   MAX_NODES,
   MAX_TEXT_LENGTH,
   NODE_TYPES,
   type NodeOf,
   type NodeType,
 } from "@/lib/flows/graph-schema";
+export { applyInputs, inputsJsonSchema, inputValueSchema, parseInputs } from "@/lib/flows/input-schema";
 export { handlesOf, type NodeHandles, sourceKind, targetPort } from "@/lib/flows/handles";
 export {
   INPUT_PORT_NAMES,
