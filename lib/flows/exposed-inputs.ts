@@ -140,7 +140,11 @@ export function resolveInputs(
   const fields = new Map<string, string>();
   for (const input of graph.inputs ?? []) {
     const issue = (message: string) =>
-      issues.push({ node_id: input.node_id, field: input.field, message: `Input “${input.id}”: ${message}.` });
+      issues.push({
+        node_id: input.node_id,
+        field: input.field,
+        message: `Input “${input.id}”: ${message}.`,
+      });
     if (names.has(input.id)) issue("another input has this name");
     const where = `${input.node_id}\u0000${input.field}`;
     const twin = fields.get(where);

@@ -25,7 +25,9 @@ export function parseGraph(raw: unknown): FlowGraph {
         : undefined;
     const item =
       typeof index === "number"
-        ? (items?.[index] as { id?: unknown; target?: unknown; node_id?: unknown; field?: unknown } | undefined)
+        ? (items?.[index] as
+            | { id?: unknown; target?: unknown; node_id?: unknown; field?: unknown }
+            | undefined)
         : undefined;
     const id = typeof item?.id === "string" ? item.id : null;
     if (list === "nodes" && item)

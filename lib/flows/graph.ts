@@ -3,12 +3,6 @@
 export { type CatalogModel, type FlowCatalog, flowCatalog } from "@/lib/flows/catalog";
 export { type Connection, type ConnectionCheck, validateConnection } from "@/lib/flows/connection";
 export {
-  ancestorsOf,
-  descendantsOf,
-  findCycle,
-  topologicalOrder,
-} from "@/lib/flows/graph-order";
-export {
   type ExposableField,
   exposableFields,
   fittingInputs,
@@ -16,6 +10,12 @@ export {
   type ResolvedInput,
   resolveInputs,
 } from "@/lib/flows/exposed-inputs";
+export {
+  ancestorsOf,
+  descendantsOf,
+  findCycle,
+  topologicalOrder,
+} from "@/lib/flows/graph-order";
 export {
   EMPTY_GRAPH,
   type FlowEdge,
@@ -34,8 +34,8 @@ export {
   type NodeOf,
   type NodeType,
 } from "@/lib/flows/graph-schema";
-export { applyInputs, inputsJsonSchema, inputValueSchema, parseInputs } from "@/lib/flows/input-schema";
 export { handlesOf, type NodeHandles, sourceKind, targetPort } from "@/lib/flows/handles";
+export { applyInputs, inputsJsonSchema, inputValueSchema, parseInputs } from "@/lib/flows/input-schema";
 export {
   INPUT_PORT_NAMES,
   type InputPort,

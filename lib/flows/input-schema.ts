@@ -116,7 +116,8 @@ export function applyInputs(
 }
 
 function withValue(node: FlowNode, field: string, value: unknown): FlowNode {
-  if (node.type === "text" && field === "text") return { ...node, data: { ...node.data, text: String(value) } };
+  if (node.type === "text" && field === "text")
+    return { ...node, data: { ...node.data, text: String(value) } };
   if (node.type === "image" && field === "image") {
     const { asset_id: _asset, url: _url, ...rest } = node.data;
     const ref = String(value);
