@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { moved, nameProblem, newInput } from "@/components/flows/form/new-input";
 import {
   applyInputs,
+  exposableFields,
   type FlowGraph,
   type FlowInput,
   type FlowNode,
@@ -187,5 +189,44 @@ describe("exposures after an edit", () => {
     const exposedPrompt = flow([{ id: "p", node_id: "g", field: "params.prompt", label: "P" }, COUNT]);
     expect(fittingInputs(exposedPrompt, catalog).map((i) => i.id)).toEqual(["count"]);
     expect(fittingInputs(graph, flowCatalog([])).map((i) => i.id)).toEqual(["prompt", "count", "scale"]);
+  });
+});
+
+describe("a field exposed in the editor", () => {
+  it("is named after its field, a prompt's Text node “prompt”, unique in the flow", () => {
+    const graph = flow([]);
+    const [textField] = exposableFields(graph, graph.nodes[0] as FlowNode, catalog);
+    const countField = exposableFields(graph, graph.nodes[1] as FlowNode, catalog).find(
+      (f) => f.field === "params.num_outputs",
+    );
+    if (!textField || !countField) throw new Error("fields expected");
+    expect(newInput({ ...graph, inputs: [] }, "t", textField)).toEqual({
+      id: "prompt",
+      node_id: "t",
+      field: "text",
+      label: "Prompt",
+    });
+    const taken = [{ ...PROMPT, id: "num_outputs" }];
+    expect(newInput({ ...graph, inputs: taken }, "g", countField)).toMatchObject({
+      id: "num_outputs_2",
+      label: "Number of images",
+    });
+  });
+
+  it("takes a new name only when it is one, and moves one place at a time", () => {
+    expect(nameProblem("my prompt", [])).toMatch(/Letters, digits/);
+    expect(nameProblem("count", [COUNT])).toMatch(/Another input/);
+    expect(nameProblem("count_2", [COUNT])).toBeNull();
+    expect(moved(["a", "b", "c"], 2, -1)).toEqual(["a", "c", "b"]);
+    expect(moved(["a", "b", "c"], 0, -1)).toEqual(["a", "b", "c"]);
+  });
+
+  it("offers no images a connection brings and nothing a connection fills", () => {
+    const graph = flow([]);
+    const fields = (id: string) =>
+      exposableFields(graph, graph.nodes.find((n) => n.id === id) as FlowNode, catalog).map((f) => f.field);
+    expect(fields("g")).not.toContain("params.prompt");
+    expect(fields("up")).toEqual(["params.scale", "params.face_enhance"]);
+    expect(fields("out")).toEqual([]);
   });
 });
