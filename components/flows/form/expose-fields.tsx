@@ -42,8 +42,11 @@ export function ExposeFields({ id }: { id: string }) {
                 )
               }
             />
+            {/* Named in full, so it is never mistaken for the setting's own field of that label. */}
             <label htmlFor={box} className="min-w-0 flex-1 truncate">
+              <span className="sr-only">Ask for </span>
               {field.label}
+              <span className="sr-only"> in the form</span>
             </label>
             {exposed ? (
               <code className="truncate rounded bg-muted px-1.5 py-0.5 text-muted-foreground text-xs">

@@ -123,6 +123,7 @@ export function InputRow({
           param={{
             ...descriptorOf({ ...field, label: "Default", required: false }, `${key}-default`),
             help: "Left empty: the node’s own value.",
+            ...(field.kind === "text" && typeof field.current === "string" && { placeholder: field.current }),
           }}
           idPrefix={key}
           value={draft}
