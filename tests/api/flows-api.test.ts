@@ -221,6 +221,47 @@ describe("POST /api/v1/flows/{id}/runs", () => {
   });
 });
 
+describe("a run's webhook_url", () => {
+  const hookOf = async (runId: string) =>
+    (
+      await app.db.sql<{ status: string; attempts: number; last_status_code: number | null }[]>`
+        select status, attempts, last_status_code from flow_run_webhooks where run_id = ${runId}`
+    )[0];
+
+  it("is tried again on the backoff when the receiver fails, with the same id, until it answers", async () => {
+    receiver.plan("/flaky", [503]);
+    const flowId = await createFlow(alice, exposed());
+    const res = await alice.post<Started>(`/api/v1/flows/${flowId}/runs`, {
+      inputs: { prompt: "a harbour in the fog" },
+      webhook_url: `${receiver.url}/flaky`,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const [first, second] = await receiver.waitFor("/flaky", 2, 45_000);
+    if (!first || !second) throw new Error("expected two attempts");
+    // The first wait of the backoff is 5 s (plus up to a fifth).
+    expect(second.at - first.at).toBeGreaterThanOrEqual(4_500);
+    expect(second.headers["webhook-id"]).toBe(first.headers["webhook-id"]);
+    expect(verify(res.body.webhook_secret ?? "", second)).toMatchObject({ type: "flow_run.completed" });
+    await expect
+      .poll(() => hookOf(res.body.id))
+      .toEqual({ status: "succeeded", attempts: 2, last_status_code: 200 });
+  });
+
+  it("sends nothing for a run that is canceled", async () => {
+    const flowId = await createFlow(alice, exposed());
+    const res = await alice.post<Started>(`/api/v1/flows/${flowId}/runs`, {
+      inputs: { prompt: "[slow] a lighthouse that never finishes" },
+      webhook_url: `${receiver.url}/canceled`,
+    });
+    expect(res.status).toBe(202);
+    expect((await alice.post(`/api/flows/${flowId}/runs/${res.body.id}/cancel`)).status).toBe(200);
+    expect((await waitForRun(alice, flowId, res.body.id)).status).toBe("canceled");
+    await expect.poll(() => hookOf(res.body.id)).toMatchObject({ status: "skipped", attempts: 0 });
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(receiver.received.filter((r) => r.path === "/canceled")).toEqual([]);
+  });
+});
+
 describe("who may run a flow", () => {
   it("refuses a key without flows:run (403), and the editor's routes take no key to run", async () => {
     const flowId = await createFlow(alice, exposed());
