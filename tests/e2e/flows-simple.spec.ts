@@ -1,11 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
-import { audit } from "./support/audit";
+import { audit, switchTheme } from "./support/audit";
 import { signInThroughPage } from "./support/sign-in";
 
 // A flow as a form: on a desktop, its prompt and image count exposed in the editor and arranged
 // under Form; on a phone, a flow that already asks for them. Then, at both sizes, the simple page
-// from the flows list: no serious accessibility problems, filled in, priced, run, its results
-// arriving live.
+// from the flows list: no serious accessibility problems (dark or light), filled in, priced,
+// run, its results arriving live.
 
 test.use({ extraHTTPHeaders: { "x-forwarded-for": "192.0.2.47" } });
 
@@ -88,7 +88,12 @@ test("a flow's simple form: found from the list, filled in, priced, run, its res
   await expect(page).toHaveURL(new RegExp(`/flows/${flowId}/run$`));
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 
-  expect(await audit(page, `/flows/${flowId}/run`)).toEqual([]);
+  await switchTheme(page, "dark");
+  const problems = await audit(page, `/flows/${flowId}/run`);
+  await page.screenshot({ path: info.outputPath(`simple-form-dark-${info.project.name}.png`) });
+  await switchTheme(page, "light");
+  problems.push(...(await audit(page, `/flows/${flowId}/run`)));
+  expect(problems).toEqual([]);
   const prompt = page.getByLabel("Describe it");
   await expect(prompt).toHaveValue("a red fox in the snow");
   await expect(page.getByTestId("simple-run-price")).toHaveText("1 credit");
