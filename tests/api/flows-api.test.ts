@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FlowGraph, FlowInput } from "../../lib/flows/graph-schema";
 import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
+import { openEventStream, type StreamEvent } from "../helpers/event-stream";
 import { balanceOf, createFlow, ledgerOf, link, node, waitForRun } from "../helpers/flows";
 import { Client, signIn } from "../helpers/http";
 import { startProviders } from "../helpers/providers";
@@ -173,6 +174,28 @@ describe("POST /api/v1/flows/{id}/runs", () => {
     expect(version.body.graph.nodes.find((n) => n.id === "t")?.data).toMatchObject({
       text: "a lighthouse at dusk",
     });
+  });
+
+  it("is followed live: the owner's event stream carries the run's changes up to its end", async () => {
+    const flowId = await createFlow(alice, exposed());
+    const script = await keyOf(alice, ["flows:run"]);
+    const events = await openEventStream(alice, app.url);
+    try {
+      expect(events.status).toBe(200);
+      const res = await script.post<Started>(`/api/v1/flows/${flowId}/runs`, {
+        inputs: { prompt: "a live kite" },
+      });
+      expect(res.status).toBe(202);
+      const ofRun = (e: StreamEvent) => e.event === "flow_run" && e.data.id === res.body.id;
+      await events.waitFor((e) => ofRun(e) && e.data.status === "completed", 30_000);
+      expect(events.events.find(ofRun)?.data).toEqual({
+        id: res.body.id,
+        flow_id: flowId,
+        status: "running",
+      });
+    } finally {
+      events.close();
+    }
   });
 
   it("takes a session too, and the inputs' defaults when they are left out", async () => {
