@@ -1,11 +1,12 @@
 // The saved graph and the editor's nodes are the same React Flow objects; saving drops what
 // React Flow adds at run time (selection, measurements, drag flags), loading adds nothing.
-import type { EditorEdge, EditorNode, FlowGraph, Snapshot } from "./store/types";
+import type { EditorEdge, EditorNode, FlowGraph, FlowInput, Snapshot } from "./store/types";
 
 export function fromGraph(graph: FlowGraph): Snapshot {
   return {
     nodes: graph.nodes.map((node) => ({ ...node, data: { ...node.data } }) as EditorNode),
     edges: graph.edges.map((edge) => ({ ...edge })),
+    inputs: (graph.inputs ?? []).map((input) => ({ ...input })),
   };
 }
 
@@ -13,6 +14,7 @@ export function toGraph(
   nodes: readonly EditorNode[],
   edges: readonly EditorEdge[],
   viewport?: FlowGraph["viewport"],
+  inputs: readonly FlowInput[] = [],
 ): FlowGraph {
   return {
     nodes: nodes.map(({ id, type, position, data }) => ({
@@ -29,5 +31,7 @@ export function toGraph(
       targetHandle: targetHandle ?? "",
     })),
     ...(viewport && { viewport }),
+    // A flow that exposes nothing saves no list, so its graph stays as it was.
+    ...(inputs.length > 0 && { inputs: inputs.map((input) => ({ ...input })) }),
   };
 }
