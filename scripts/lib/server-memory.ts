@@ -10,7 +10,7 @@
 export const SERVER_NODE_OPTIONS = "--max-semi-space-size=4";
 export const SERVER_MALLOC_ARENA_MAX = "2";
 
-export function withServerMemorySettings<T extends Record<string, string | undefined>>(env: T): T {
+export function withServerMemorySettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return {
     ...env,
     MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX || SERVER_MALLOC_ARENA_MAX,
