@@ -8,12 +8,21 @@ import {
 
 describe("production server memory settings", () => {
   it("adds the small young generation and two malloc arenas to a plain environment", () => {
-    const env = withServerMemorySettings({ PORT: "3000" });
-    expect(env).toEqual({ PORT: "3000", MALLOC_ARENA_MAX: "2", NODE_OPTIONS: "--max-semi-space-size=4" });
+    const env = withServerMemorySettings({ NODE_ENV: "production", PORT: "3000" });
+    expect(env).toEqual({
+      NODE_ENV: "production",
+      PORT: "3000",
+      MALLOC_ARENA_MAX: "2",
+      NODE_OPTIONS: "--max-semi-space-size=4",
+    });
   });
 
   it("leaves an operator's own choices in force", () => {
-    const env = withServerMemorySettings({ MALLOC_ARENA_MAX: "8", NODE_OPTIONS: "--max-semi-space-size=16" });
+    const env = withServerMemorySettings({
+      NODE_ENV: "production",
+      MALLOC_ARENA_MAX: "8",
+      NODE_OPTIONS: "--max-semi-space-size=16",
+    });
     expect(env.MALLOC_ARENA_MAX).toBe("8");
     // V8 takes the last of a repeated flag: the operator's comes after ours.
     expect(env.NODE_OPTIONS).toBe("--max-semi-space-size=4 --max-semi-space-size=16");
