@@ -49,6 +49,12 @@ export const flowsApi = {
     fetchJson<Estimate>(`${base(id)}/estimate`, { method: "POST", json: body, signal }),
   run: (id: string, body: RunRequest) =>
     fetchJson<{ id: string }>(`${base(id)}/runs`, { method: "POST", json: body }),
+  /** A run with just the flow's exposed inputs (the simple form; scripts call the same route). */
+  runWithInputs: (id: string, inputs: Record<string, unknown>) =>
+    fetchJson<{ id: string; estimated_credits: number }>(`/api/v1/flows/${encodeURIComponent(id)}/runs`, {
+      method: "POST",
+      json: { inputs },
+    }),
   getRun: (id: string, runId: string, signal?: AbortSignal) =>
     fetchJson<RunWire>(`${base(id)}/runs/${encodeURIComponent(runId)}`, { signal }),
   cancelRun: (id: string, runId: string) =>

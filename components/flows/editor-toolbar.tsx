@@ -1,7 +1,14 @@
 "use client";
 
 import { useReactFlow } from "@xyflow/react";
-import { ArrowLeftIcon, MaximizeIcon, Redo2Icon, Undo2Icon, WorkflowIcon } from "lucide-react";
+import {
+  ArrowLeftIcon,
+  MaximizeIcon,
+  PlayCircleIcon,
+  Redo2Icon,
+  Undo2Icon,
+  WorkflowIcon,
+} from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -11,21 +18,25 @@ import { ShortcutsHelp } from "./shortcuts-help";
 import { useFlowStore } from "./store/flow-store-context";
 import type { SaveStatus } from "./use-autosave";
 
-/** The editor's top bar: back, name, saved state, editing tools, history and Run. */
+/** The editor's top bar: back, name, saved state, editing tools, the form, history and Run. */
 export function EditorToolbar({
+  flowId,
   name,
   save,
   helpOpen,
   onHelpOpenChange,
   onLayout,
+  form,
   history,
   run,
 }: {
+  flowId: string;
   name: string;
   save: { status: SaveStatus; error: string | null; rename: (name: string) => Promise<boolean> };
   helpOpen: boolean;
   onHelpOpenChange: (open: boolean) => void;
   onLayout: () => void;
+  form: ReactNode;
   history: ReactNode;
   run: ReactNode;
 }) {
@@ -97,6 +108,12 @@ export function EditorToolbar({
         <span className="hidden md:inline-flex">
           <ShortcutsHelp open={helpOpen} onOpenChange={onHelpOpenChange} />
         </span>
+        <span className="hidden md:inline-flex">{form}</span>
+        <Button asChild variant="ghost" size="icon" className="size-9">
+          <Link href={`/flows/${flowId}/run`} aria-label="Simple form" title="Run it from its simple form">
+            <PlayCircleIcon />
+          </Link>
+        </Button>
         {history}
       </div>
       {run}

@@ -4,12 +4,14 @@ import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "./flow-editor.css";
 import { useCallback, useRef, useState } from "react";
+import { fittingInputs } from "@/lib/flows/graph";
 import type { FlowDetail, ImagePreviews } from "./api";
 import { layoutPositions } from "./auto-layout";
 import { CatalogProvider, useCatalog } from "./catalog";
 import { EditorToolbar } from "./editor-toolbar";
 import { FlowCanvas } from "./flow-canvas";
-import { fromGraph } from "./graph-io";
+import { FormPanel } from "./form/form-panel";
+import { fromGraph, toGraph } from "./graph-io";
 import { HistoryPanel } from "./history/history-panel";
 import { Inspector } from "./inspector/inspector";
 import { Palette } from "./palette";
@@ -51,7 +53,11 @@ function EditorStore({ flow, view }: { flow: FlowDetail; view: EditorView }) {
   const rulesRef = useRef(rules);
   rulesRef.current = rules;
   const [store] = useState(() => {
-    const created = createFlowStore({ check: connectionCheck(() => rulesRef.current) });
+    const created = createFlowStore({
+      check: connectionCheck(() => rulesRef.current),
+      fitInputs: ({ nodes, edges, inputs }) =>
+        fittingInputs(toGraph(nodes, edges, undefined, inputs), rulesRef.current),
+    });
     const graph = view.mode === "read-only" ? view.graph : flow.graph;
     const images = (view.mode === "read-only" ? view.images : flow.images) ?? {};
     created.getState().load(fromGraph(graph), { readOnly: view.mode === "read-only", images });
@@ -103,7 +109,9 @@ function EditorLayout({ flow, view }: { flow: FlowDetail; view: EditorView }) {
         helpOpen={helpOpen}
         onHelpOpenChange={setHelpOpen}
         onLayout={layout}
+        form={editing ? <FormPanel flowId={flow.id} /> : null}
         history={<HistoryPanel flowId={flow.id} beforeSave={save.flush} />}
+        flowId={flow.id}
         run={
           editing ? (
             <RunButton

@@ -2,12 +2,13 @@
 // React Flow adds at run time (selection, measurements, drag flags), loading adds nothing. An
 // Image node with an asset id is saved without the link older graphs kept beside it: links
 // expire, so pictures are shown from links the server signs when the flow is read.
-import type { EditorEdge, EditorNode, FlowGraph, Snapshot } from "./store/types";
+import type { EditorEdge, EditorNode, FlowGraph, FlowInput, Snapshot } from "./store/types";
 
 export function fromGraph(graph: FlowGraph): Snapshot {
   return {
     nodes: graph.nodes.map((node) => ({ ...node, data: { ...node.data } }) as EditorNode),
     edges: graph.edges.map((edge) => ({ ...edge })),
+    inputs: (graph.inputs ?? []).map((input) => ({ ...input })),
   };
 }
 
@@ -15,6 +16,7 @@ export function toGraph(
   nodes: readonly EditorNode[],
   edges: readonly EditorEdge[],
   viewport?: FlowGraph["viewport"],
+  inputs: readonly FlowInput[] = [],
 ): FlowGraph {
   return {
     nodes: nodes.map(({ id, type, position, data }) => ({
@@ -31,6 +33,8 @@ export function toGraph(
       targetHandle: targetHandle ?? "",
     })),
     ...(viewport && { viewport }),
+    // A flow that exposes nothing saves no list, so its graph stays as it was.
+    ...(inputs.length > 0 && { inputs: inputs.map((input) => ({ ...input })) }),
   };
 }
 

@@ -53,11 +53,11 @@ export function useAutosave(flowId: string, initialRevision: number) {
   const save = useCallback(async (): Promise<boolean> => {
     let saving = 0;
     const ok = await patch(() => {
-      const { nodes, edges, revision: local, savedRevision, readOnly } = store.getState();
+      const { nodes, edges, inputs, revision: local, savedRevision, readOnly } = store.getState();
       if (readOnly || local <= savedRevision) return null;
       saving = local;
       setStatus("saving");
-      return { graph: toGraph(nodes, edges, flow.getViewport()) };
+      return { graph: toGraph(nodes, edges, flow.getViewport(), inputs) };
     });
     if (!ok) return false;
     if (saving) store.getState().markSaved(saving);

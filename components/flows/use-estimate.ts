@@ -19,9 +19,9 @@ export function useEstimate(flowId: string, enabled: boolean) {
       controller?.abort();
       const current = new AbortController();
       controller = current;
-      const { nodes, edges, revision } = store.getState();
+      const { nodes, edges, inputs, revision } = store.getState();
       flowsApi
-        .estimate(flowId, { graph: toGraph(nodes, edges) }, current.signal)
+        .estimate(flowId, { graph: toGraph(nodes, edges, undefined, inputs) }, current.signal)
         .then((estimate) => {
           const nodesById = Object.fromEntries(
             estimate.nodes.map((n) => [

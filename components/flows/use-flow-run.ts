@@ -1,19 +1,24 @@
 "use client";
-// Starting, watching and canceling a run. The run executes on the server; the tab only asks how
-// it is going (every second while it runs) and paints each node's state from the answer.
+// Starting, watching and canceling a run. The run executes on the server; the tab refetches it
+// when the live channel says it changed (components/live/cache-effects.ts), or every second
+// while it runs when there is no live channel, and paints each node's state from the answer.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { ApiError } from "@/components/providers/fetch-json";
+import { useLiveConnected } from "@/contexts/live-context";
 import { flowKeys, flowsApi, type RunRequest } from "./api";
 import { useFlowStoreApi } from "./store/flow-store-context";
 import { isRunning, toRunView } from "./store/run-view";
 
 export const RUN_POLL_MS = 1000;
+/** With live updates on, polling is only the safety net for a missed event. */
+export const RUN_LIVE_POLL_MS = 15_000;
 
 export function useFlowRun(flowId: string, flush: () => Promise<boolean>, initialRunId: string | null) {
   const store = useFlowStoreApi();
   const client = useQueryClient();
   const [runId, setRunId] = useState<string | null>(initialRunId);
+  const live = useLiveConnected();
 
   const run = useQuery({
     queryKey: flowKeys.run(flowId, runId ?? ""),
@@ -21,7 +26,8 @@ export function useFlowRun(flowId: string, flush: () => Promise<boolean>, initia
     enabled: runId !== null,
     refetchInterval: (query) => {
       const data = query.state.data;
-      return data && !isRunning(toRunView(data)) ? false : RUN_POLL_MS;
+      if (data && !isRunning(toRunView(data))) return false;
+      return live ? RUN_LIVE_POLL_MS : RUN_POLL_MS;
     },
   });
 

@@ -17,7 +17,7 @@ export type CacheEffect =
 const RECENT = ["generations", "recent"] as const;
 const BY_STATUS = ["generations", "status"] as const;
 const DETAILS = ["generations", "detail"] as const;
-/** Flow pages keep their queries under this prefix (runs refetch when one changes). */
+/** Flow pages keep their queries under this prefix (components/flows/api.ts, flowKeys). */
 const FLOWS = ["flows"] as const;
 
 const invalidate = (queryKey: readonly unknown[], exact?: boolean): CacheEffect =>
@@ -34,7 +34,13 @@ export function cacheEffectsOf(event: LiveEvent): CacheEffect[] {
         ? [invalidate(meKey, true)]
         : [{ action: "set-credits", credits: event.credits }];
     case "flow_run":
-      return [invalidate(FLOWS)];
+      // The run itself (the editor's and the simple form's live view), the flow's run history
+      // and the list's last status; never the flow's graph, which a run does not change.
+      return [
+        invalidate([...FLOWS, "run", event.flow_id, event.id], true),
+        invalidate([...FLOWS, "runs", event.flow_id], true),
+        invalidate([...FLOWS, "list"], true),
+      ];
     case "resync":
       return [
         invalidate(RECENT),

@@ -175,5 +175,50 @@ export const templatesResponse = z.object({
   ),
 });
 
+/** `POST /api/v1/flows/{id}/runs`: a saved flow run with just its exposed inputs. */
+export const apiRunRequest = z.strictObject({
+  inputs: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .meta({
+      description:
+        "Values of the flow's exposed inputs, by name, as GET /api/v1/flows/{id}/schema describes them; " +
+        "an input left out takes its default. A value the schema refuses is a 422 naming `inputs.<name>`.",
+    }),
+  version: idSchema.optional().meta({
+    description:
+      "Run this version of the flow (a named version, or one a run ran); left out: the flow as saved now.",
+  }),
+  webhook_url: z
+    .string()
+    .max(2048, "must be at most 2048 characters")
+    .optional()
+    .meta({
+      description:
+        "Also send this run's end (`flow_run.completed` or `flow_run.failed`) here, signed per Standard " +
+        "Webhooks with the `webhook_secret` of the answer. The same address rules as webhook endpoints.",
+    }),
+});
+
+export const apiRunStartedResponse = runStartedResponse.extend({
+  version_id: idSchema.meta({ description: "The version the run runs: the graph with the inputs applied." }),
+  webhook_secret: z.string().optional().meta({
+    description: "With `webhook_url`: the secret (`whsec_…`) that signs its delivery. Shown only here.",
+  }),
+});
+
+export const inputSchemaQuery = z.object({
+  version: idSchema
+    .optional()
+    .meta({ description: "A version of the flow; left out: the flow as saved now." }),
+});
+
+export const inputSchemaResponse = z.record(z.string(), z.unknown()).meta({
+  id: "FlowInputSchema",
+  description:
+    "A JSON Schema (draft 2020-12) of the `inputs` object: one property per exposed input, in the order " +
+    "of the flow's form, with its title, default and limits. Images are asset ids or http(s) URLs.",
+});
+
 export const runParams = z.object({ id: idSchema, runId: idSchema });
 export const versionParams = z.object({ id: idSchema, versionId: idSchema });

@@ -19,10 +19,15 @@ export function parseGraph(raw: unknown): FlowGraph {
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.slice(0, 20).map((issue): GraphIssue => {
     const [list, index, ...rest] = issue.path;
-    const items = list === "nodes" || list === "edges" ? (raw as Record<string, unknown[]>)[list] : undefined;
+    const items =
+      list === "nodes" || list === "edges" || list === "inputs"
+        ? (raw as Record<string, unknown[]>)[list]
+        : undefined;
     const item =
       typeof index === "number"
-        ? (items?.[index] as { id?: unknown; target?: unknown } | undefined)
+        ? (items?.[index] as
+            | { id?: unknown; target?: unknown; node_id?: unknown; field?: unknown }
+            | undefined)
         : undefined;
     const id = typeof item?.id === "string" ? item.id : null;
     if (list === "nodes" && item)
@@ -37,6 +42,13 @@ export function parseGraph(raw: unknown): FlowGraph {
         ...(id && { edge_id: id }),
         field: fieldOf(rest) || "edges",
         message: messageOf(rest, issue.message),
+      };
+    // An exposed input names the node field it asks for: the problem is that node's and field's.
+    if (list === "inputs" && item && typeof item.node_id === "string" && typeof item.field === "string")
+      return {
+        node_id: item.node_id,
+        field: item.field,
+        message: `Input ${typeof item.id === "string" ? `“${item.id}”` : `#${Number(index) + 1}`}: ${messageOf(rest, issue.message)}`,
       };
     return {
       node_id: null,

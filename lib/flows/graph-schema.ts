@@ -81,15 +81,38 @@ export const flowEdgeSchema = z.object({
 
 export const viewportSchema = z.object({ x: finite, y: finite, zoom: finite });
 
+export const MAX_INPUTS = 50;
+/** An input's name: the JSON property a caller sets, so letters, digits and `_` only. */
+export const INPUT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+
+/**
+ * A node field the flow asks for when it is run with just its inputs (the simple form, the API):
+ * the text of a Text node (`text`), the image of an Image node (`image`), or a Generate node's
+ * setting (`params.<name>`). Listed in the order the form shows them; `default` stands in when a
+ * run leaves the input out, and without it the node's own value does.
+ */
+export const flowInputSchema = z.object({
+  id: z
+    .string()
+    .regex(INPUT_NAME, "must start with a letter and hold only letters, digits and _ (at most 40)"),
+  node_id: id,
+  field: z.string().min(1, "must not be empty").max(120, "must be at most 120 characters"),
+  label: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+  default: z.unknown().optional(),
+});
+
 export const flowGraphSchema = z.object({
   nodes: z.array(flowNodeSchema).max(MAX_NODES, `a flow holds at most ${MAX_NODES} nodes`),
   edges: z.array(flowEdgeSchema).max(MAX_EDGES, `a flow holds at most ${MAX_EDGES} edges`).default([]),
   viewport: viewportSchema.optional(),
+  /** Absent on a flow that exposes nothing, so older graphs read back unchanged. */
+  inputs: z.array(flowInputSchema).max(MAX_INPUTS, `a flow exposes at most ${MAX_INPUTS} inputs`).optional(),
 });
 
 export type FlowNode = z.infer<typeof flowNodeSchema>;
 export type FlowEdge = z.infer<typeof flowEdgeSchema>;
 export type FlowGraph = z.infer<typeof flowGraphSchema>;
+export type FlowInput = z.infer<typeof flowInputSchema>;
 export type NodeOf<T extends NodeType> = Extract<FlowNode, { type: T }>;
 
 export const EMPTY_GRAPH: FlowGraph = { nodes: [], edges: [] };

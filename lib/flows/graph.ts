@@ -3,6 +3,14 @@
 export { type CatalogModel, type FlowCatalog, flowCatalog } from "@/lib/flows/catalog";
 export { type Connection, type ConnectionCheck, validateConnection } from "@/lib/flows/connection";
 export {
+  type ExposableField,
+  exposableFields,
+  fittingInputs,
+  type InputKind,
+  type ResolvedInput,
+  resolveInputs,
+} from "@/lib/flows/exposed-inputs";
+export {
   ancestorsOf,
   descendantsOf,
   findCycle,
@@ -12,11 +20,14 @@ export {
   EMPTY_GRAPH,
   type FlowEdge,
   type FlowGraph,
+  type FlowInput,
   type FlowNode,
   flowEdgeSchema,
   flowGraphSchema,
-  flowNodeSchema,
+  flowInputSchema,
+  INPUT_NAME,
   MAX_EDGES,
+  MAX_INPUTS,
   MAX_NODES,
   MAX_TEXT_LENGTH,
   NODE_TYPES,
@@ -24,6 +35,7 @@ export {
   type NodeType,
 } from "@/lib/flows/graph-schema";
 export { handlesOf, type NodeHandles, sourceKind, targetPort } from "@/lib/flows/handles";
+export { applyInputs, inputsJsonSchema, inputValueSchema, parseInputs } from "@/lib/flows/input-schema";
 export {
   INPUT_PORT_NAMES,
   type InputPort,

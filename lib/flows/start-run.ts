@@ -3,6 +3,7 @@ import "server-only";
 // really run, record the run with its version and nodes, reserve their price in one ledger entry
 // and enqueue the job that moves the run on. A refused run (bad graph, too few credits) writes
 // nothing and charges nothing.
+import type { TransactionSql } from "postgres";
 import { sql } from "@/lib/db/client";
 import { type FlowRunRow, insertRunNodes } from "@/lib/db/flow-runs";
 import { type FlowRow, versionForRun } from "@/lib/db/flows";
@@ -26,6 +27,8 @@ export async function startRun(args: {
   graph: FlowGraph;
   request: RunRequest;
   retryOf?: string | null;
+  /** Records what belongs with the run (an API run's webhook) in the transaction that starts it. */
+  onStarted?: (tx: TransactionSql, run: FlowRunRow) => Promise<void>;
 }): Promise<FlowRunRow> {
   const { flow, graph, request } = args;
   const plan = await planFor(flow.user_id, graph, request);
@@ -47,6 +50,7 @@ export async function startRun(args: {
       returning *`;
     if (!run) throw new Error("run insert returned no row");
     await insertRunNodes(tx, run.id, plan.nodes);
+    await args.onStarted?.(tx, run);
     if (plan.credits > 0)
       await tx`
         insert into credit_ledger (user_id, flow_run_id, delta, reason, note)

@@ -1,9 +1,11 @@
 // Everything wrong with a graph, per node and field. A saved graph must be well formed (known
 // node types and models, every edge as `validateConnection` would allow it, no loops); a graph
 // about to run must also be complete (required inputs connected or filled in, an image chosen,
-// text written) for the nodes that will run.
+// text written) for the nodes that will run. Its exposed inputs must name fields the nodes have,
+// once each, with defaults those fields accept.
 import type { FlowCatalog } from "@/lib/flows/catalog";
 import { type Connection, validateConnection } from "@/lib/flows/connection";
+import { resolveInputs } from "@/lib/flows/exposed-inputs";
 import { findCycle } from "@/lib/flows/graph-order";
 import type { FlowGraph, FlowNode } from "@/lib/flows/graph-schema";
 import { handlesOf, targetPort } from "@/lib/flows/handles";
@@ -37,6 +39,7 @@ export function validateGraph(
     issues.push(...modelIssues(node, catalog));
   }
   issues.push(...edgeIssues(graph, catalog));
+  issues.push(...resolveInputs(graph, catalog).issues);
   const cycle = findCycle(graph);
   if (cycle)
     issues.push({

@@ -56,6 +56,14 @@ export const JOBS = {
     maxAttempts: 3,
   },
   /**
+   * One attempt to send a run's one-off webhook (`webhook_url` of an API run) once the run has
+   * ended (lib/outbound-webhooks/run-webhook.ts); a failed attempt schedules the next itself.
+   */
+  "flow_run.webhook": {
+    payload: z.object({ runId: uuid }),
+    maxAttempts: 3,
+  },
+  /**
    * Gives the video outputs of one completed generation the poster, last frame, size and length
    * they were stored without (enqueued by the migration that brought video stills).
    */
@@ -102,6 +110,8 @@ export const submitJobKey = (generationId: string) => `generation.submit:${gener
 export const flowAdvanceJobKey = (runId: string) => `flow.advance:${runId}`;
 /** The job key of a delivery's next automatic attempt: one scheduled attempt per delivery. */
 export const deliveryJobKey = (deliveryId: string) => `outbound_webhook.deliver:${deliveryId}`;
+/** The job key of a run webhook's next attempt: one scheduled attempt per run. */
+export const runWebhookJobKey = (runId: string) => `flow_run.webhook:${runId}`;
 /** A redelivery's job key: clicking "redeliver" twice before it runs sends once. */
 export const redeliveryJobKey = (deliveryId: string) => `outbound_webhook.redeliver:${deliveryId}`;
 /** The job key of a generation's next status poll: one at a time per generation. */

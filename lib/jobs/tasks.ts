@@ -13,6 +13,7 @@ import { processWebhookEvent } from "@/lib/generations/webhook-events";
 import { JOB_NAMES, JOBS, type JobName, type JobPayload } from "@/lib/jobs/definitions";
 import { type Logger, log as rootLog } from "@/lib/log";
 import { deliverWebhook } from "@/lib/outbound-webhooks/deliver";
+import { deliverRunWebhook } from "@/lib/outbound-webhooks/run-webhook";
 
 export type JobContext = {
   log: Logger;
@@ -34,6 +35,7 @@ const handlers: Handlers = {
   "generation.ended": ({ generationId }, ctx) => runEndedHooks(generationId, ctx.log),
   "flow.advance": ({ runId }, ctx) => advanceRun(runId, ctx.log),
   "outbound_webhook.deliver": ({ deliveryId, manual }, ctx) => deliverWebhook(deliveryId, manual, ctx.log),
+  "flow_run.webhook": ({ runId }, ctx) => deliverRunWebhook(runId, ctx.log),
   "generation.video-stills": ({ generationId }, ctx) => backfillVideoStills(generationId, ctx.log),
   "trash.purge": async (_payload, ctx) => {
     await purgeTrash(ctx.log);

@@ -1,23 +1,24 @@
 // Live updates through Supabase Realtime, for deployments whose server cannot hold a LISTEN
 // connection (Vercel + Supabase's transaction pooler). The browser subscribes to changes of its
-// own generations and its own profile row; Realtime checks each change against the tables'
-// "read own" policies with the user's JWT, which supabase-js keeps current on the socket.
-// Requires the tables in the supabase_realtime publication
-// (supabase/migrations/20261130129100_realtime_publication.sql).
+// own generations, its own flow runs and its own profile row; Realtime checks each change against
+// the tables' "read own" policies with the user's JWT, which supabase-js keeps current on the
+// socket. Requires the tables in the supabase_realtime publication
+// (supabase/migrations/20261130129100_realtime_publication.sql, *_realtime_flow_runs.sql).
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { type LiveEvent, toLiveEvent } from "@/lib/live/types";
 
 export type LiveChangeFilter = {
   event: "INSERT" | "UPDATE";
   schema: "public";
-  table: "generations" | "profiles";
+  table: "generations" | "profiles" | "flow_runs";
   filter: string;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * New and changed generations of the user, and their profile (the balance). Deletes are left
+ * New and changed generations and flow runs of the user (a run's row changes with each of its
+ * nodes), and their profile (the balance). Deletes are left
  * out: Realtime cannot check a policy on a deleted row, so they are not filtered by user;
  * polling removes a deleted generation from other tabs instead.
  */
@@ -28,6 +29,8 @@ export function liveChangeFilters(userId: string): LiveChangeFilter[] {
     { event: "INSERT", schema: "public", table: "generations", filter: `user_id=eq.${userId}` },
     { event: "UPDATE", schema: "public", table: "generations", filter: `user_id=eq.${userId}` },
     { event: "UPDATE", schema: "public", table: "profiles", filter: `id=eq.${userId}` },
+    { event: "INSERT", schema: "public", table: "flow_runs", filter: `user_id=eq.${userId}` },
+    { event: "UPDATE", schema: "public", table: "flow_runs", filter: `user_id=eq.${userId}` },
   ];
 }
 
@@ -38,6 +41,12 @@ export function eventFromChange(change: { table: string; new: Record<string, unk
   // Every profile update (including the list's change counter) carries the balance; setting
   // an unchanged balance again changes nothing on screen.
   if (change.table === "profiles") return toLiveEvent("credits", { credits: change.new.credits });
+  if (change.table === "flow_runs")
+    return toLiveEvent("flow_run", {
+      id: change.new.id,
+      flow_id: change.new.flow_id,
+      status: change.new.status,
+    });
   return null;
 }
 

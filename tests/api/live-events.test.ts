@@ -1,7 +1,8 @@
 // Live updates over server-sent events, end to end: the emulator moves a real job through its
 // states, the database announces each change, the app's one LISTEN connection fans it out to
 // the owner's open streams only, within a second. Plus the limits: signed out, too many streams,
-// a stream the client drops, a reconnect, and a deployment where LISTEN is impossible.
+// a stream the client drops, a reconnect, a second app process on the same database, and a
+// deployment where LISTEN is impossible.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
@@ -155,6 +156,40 @@ describe("when the LISTEN connection is lost", () => {
     const before = await balance(ivan);
     await grant(await userId(ivan), 3);
     await s.waitFor((e) => e.event === "credits" && e.data.credits === before + 3);
+  });
+});
+
+describe("several app processes behind one database", () => {
+  it("a client of the second process sees a job created and completed through the first", async () => {
+    // After the LISTEN test above, which counts this database's listeners. B runs no jobs: submitting, the provider's webhook (sent to APP_URL) and the completion all
+    // happen in A. B learns of them only through its own LISTEN connection.
+    const sibling = await app.startSibling({ JOB_WORKER: "external" });
+    const judy = await signIn(app.url, "judy@example.com");
+    const onA = await stream(judy);
+    const onB = await openEventStream(judy, sibling.url);
+    open.push(onB);
+    expect([onA.status, onB.status]).toEqual([200, 200]);
+
+    const created = await judy.post<{ id: string }>("/api/generations/create", {
+      model: "flux-schnell",
+      input: { prompt: "a lighthouse, seen from the other process" },
+    });
+    expect(created.status).toBe(202);
+    const id = created.body.id;
+    const completed = (e: StreamEvent) =>
+      e.event === "generation" && e.data.id === id && e.data.status === "completed";
+    const [seenOnB, seenOnA] = await Promise.all([
+      onB.waitFor(completed, 30_000),
+      onA.waitFor(completed, 30_000),
+    ]);
+    const [row] = await app.db.sql<
+      { completed_at: Date }[]
+    >`select completed_at from generations where id = ${id}`;
+    expect(seenOnB.at - ms(row!.completed_at)).toBeLessThan(1_000);
+    expect(seenOnA.at - ms(row!.completed_at)).toBeLessThan(1_000);
+    // The job really was A's: B's log has no request of the provider's and no job of its own.
+    expect(sibling.logs()).not.toContain(id);
+    expect(app.logs()).toContain(id);
   });
 });
 

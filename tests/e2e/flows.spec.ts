@@ -100,7 +100,7 @@ test("a flow: built, priced, run and re-run with reuse on a desktop; opened and 
   await upscale.getByText("Upscale", { exact: true }).click();
   await page
     .getByRole("complementary", { name: "Selected node" })
-    .getByLabel("Scale")
+    .getByLabel("Scale", { exact: true })
     .selectOption({ label: "2×" });
   await expect(run).toContainText("2 credits");
   await run.click();

@@ -26,8 +26,11 @@ export type TestApp = {
   kill: () => Promise<void>;
   /** Starts `next start` again on the same port, database and data folder. */
   restart: () => Promise<void>;
-  /** Another `next start` of the same app (database, data folder, APP_URL) on a port of its own. */
-  startSibling: () => Promise<NextServer>;
+  /**
+   * Another `next start` of the same app (database, data folder, APP_URL) on a port of its own;
+   * `overrides` change its env only (e.g. JOB_WORKER=external: it runs no jobs).
+   */
+  startSibling: (overrides?: Record<string, string>) => Promise<NextServer>;
   stop: () => Promise<void>;
 };
 
@@ -96,8 +99,11 @@ export async function startApp(
         earlierLogs += server.logs();
         server = await startNextServer({ port, env });
       },
-      startSibling: async () => {
-        const sibling = await startNextServer({ port: await freePort(), env });
+      startSibling: async (siblingOverrides = {}) => {
+        const sibling = await startNextServer({
+          port: await freePort(),
+          env: { ...env, ...siblingOverrides },
+        });
         siblings.push(sibling);
         return sibling;
       },

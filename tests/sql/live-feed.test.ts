@@ -1,6 +1,6 @@
 // The change feed straight against Postgres: what a LISTEN on `atelier_live` hears when a
 // user's generations and balance change, what it does not hear, and that the Realtime
-// publication migration is a no-op on plain Postgres and publishes the tables on Supabase.
+// publication migrations are no-ops on plain Postgres and publish the tables on Supabase.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,11 +90,14 @@ describe("change feed", () => {
       () => db.sql`update generations set log_position = 120 where id = ${running}`,
     );
     expect(quiet).toEqual([]);
-    await db.sql`delete from generations where id = ${running}`;
+    // Heard here, so a late notification cannot land in the next test's window.
+    await announced(() => db.sql`delete from generations where id = ${running}`);
   });
 
   it("announces a deletion", async () => {
-    const events = await announced(() => db.sql`delete from generations where id = ${id}`);
+    const events = (await announced(() => db.sql`delete from generations where id = ${id}`)).filter(
+      (event) => event.id === id,
+    );
     expect(events).toMatchObject([{ user_id: alice, type: "generation", id, deleted: true }]);
   });
 
@@ -137,6 +140,18 @@ describe("Realtime publication", () => {
     await db.sql.unsafe(await readFile(file, "utf8"));
     await db.sql.unsafe(await readFile(file, "utf8"));
     expect((await published()).map((r) => r.tablename)).toEqual(["generations", "profiles"]);
+    await db.sql`drop publication supabase_realtime`;
+  });
+
+  it("adds flow runs (whose row changes with each of their nodes) the same way", async () => {
+    const runs = path.join(MIGRATIONS_DIR, "20261130181000_realtime_flow_runs.sql");
+    await db.sql.unsafe(await readFile(runs, "utf8"));
+    expect(await db.sql`select 1 from pg_publication where pubname = 'supabase_realtime'`).toHaveLength(0);
+    await db.sql`create publication supabase_realtime`;
+    await db.sql.unsafe(await readFile(file, "utf8"));
+    await db.sql.unsafe(await readFile(runs, "utf8"));
+    await db.sql.unsafe(await readFile(runs, "utf8"));
+    expect((await published()).map((r) => r.tablename)).toEqual(["flow_runs", "generations", "profiles"]);
     await db.sql`drop publication supabase_realtime`;
   });
 });

@@ -1,10 +1,11 @@
 import type { NodeChange } from "@xyflow/react";
 import { describe, expect, it } from "vitest";
+import { toGraph } from "@/components/flows/graph-io";
 import { connectionCheck } from "@/components/flows/store/connection-check";
 import { createFlowStore } from "@/components/flows/store/flow-store";
 import { TYPING_PAUSE_MS } from "@/components/flows/store/history";
 import type { EditorEdge, EditorNode } from "@/components/flows/store/types";
-import { flowCatalog } from "@/lib/flows/graph";
+import { type FlowInput, fittingInputs, flowCatalog } from "@/lib/flows/graph";
 import { LITE_MODELS } from "@/lib/models-lite";
 
 const catalog = flowCatalog(LITE_MODELS);
@@ -14,6 +15,7 @@ function setup(nodes: EditorNode[] = [], edges: EditorEdge[] = []) {
   let ids = 0;
   const store = createFlowStore({
     check: connectionCheck(() => catalog),
+    fitInputs: (graph) => fittingInputs(toGraph(graph.nodes, graph.edges, undefined, graph.inputs), catalog),
     now: () => clock,
     newId: () => `n${++ids}`,
   });
@@ -234,5 +236,44 @@ describe("connections", () => {
     connect(s, { source: "t", sourceHandle: "text", target: "u", targetHandle: "image" });
     connect(s, { source: "g", sourceHandle: "image", target: "u", targetHandle: "image" });
     expect(s.get().refusal).toBeNull();
+  });
+});
+
+describe("exposed inputs", () => {
+  const PROMPT: FlowInput = { id: "prompt", node_id: "t", field: "text", label: "Prompt" };
+  const COUNT: FlowInput = { id: "count", node_id: "g", field: "params.num_outputs", label: "How many" };
+
+  it("are set, reordered and renamed as undoable steps, and saved with the graph in their order", () => {
+    const s = setup([text("t", "a cat"), generate("g", "flux-schnell")]);
+    s.get().setInputs([PROMPT]);
+    s.get().setInputs([PROMPT, COUNT]);
+    s.get().setInputs([COUNT, PROMPT]);
+    const { nodes, edges, inputs } = s.get();
+    expect(toGraph(nodes, edges, undefined, inputs).inputs?.map((i) => i.id)).toEqual(["count", "prompt"]);
+    s.get().undo();
+    expect(s.get().inputs.map((i) => i.id)).toEqual(["prompt", "count"]);
+    s.get().undo();
+    s.get().undo();
+    expect(s.get().inputs).toEqual([]);
+    expect(toGraph(s.get().nodes, s.get().edges, undefined, s.get().inputs)).not.toHaveProperty("inputs");
+  });
+
+  it("go with their node, and come back with it on undo, in one step", () => {
+    const s = setup([{ ...text("t", "a cat"), selected: true }, generate("g", "flux-schnell")]);
+    s.get().setInputs([PROMPT, COUNT]);
+    s.get().deleteSelected();
+    expect(s.get().inputs.map((i) => i.id)).toEqual(["count"]);
+    s.get().undo();
+    expect(s.get().nodes.map((n) => n.id)).toEqual(["t", "g"]);
+    expect(s.get().inputs.map((i) => i.id)).toEqual(["prompt", "count"]);
+  });
+
+  it("of a field a new connection fills are dropped with that connection", () => {
+    const s = setup([text("t", "a cat"), generate("g", "flux-schnell")]);
+    s.get().setInputs([{ id: "p", node_id: "g", field: "params.prompt", label: "Prompt" }, COUNT]);
+    expect(
+      s.get().connect({ source: "t", sourceHandle: "text", target: "g", targetHandle: "prompt" }),
+    ).toBeNull();
+    expect(s.get().inputs.map((i) => i.id)).toEqual(["count"]);
   });
 });

@@ -2,6 +2,7 @@
 // does to the React Query caches, and how often the lists poll with and without a channel.
 import { QueryClient, QueryObserver } from "@tanstack/query-core";
 import { describe, expect, it } from "vitest";
+import { flowKeys } from "@/components/flows/api";
 import { resolvePending } from "@/components/generations/cache-updates";
 import { generationKeys } from "@/components/generations/query-keys";
 import type { Generation, GenerationPage } from "@/components/generations/types";
@@ -126,9 +127,11 @@ describe("event → cache effects", () => {
     ]);
   });
 
-  it("a changed flow run refetches the flow pages' queries", () => {
+  it("a changed flow run refetches that run, its flow's history and the list, not the flow's graph", () => {
     expect(cacheEffectsOf({ type: "flow_run", id: ID, flow_id: OTHER, status: "running" })).toEqual([
-      { action: "invalidate", queryKey: ["flows"] },
+      { action: "invalidate", queryKey: flowKeys.run(OTHER, ID), exact: true },
+      { action: "invalidate", queryKey: flowKeys.runs(OTHER), exact: true },
+      { action: "invalidate", queryKey: flowKeys.list, exact: true },
     ]);
   });
 

@@ -21,11 +21,13 @@ afterEach(async () => {
 });
 
 describe("Realtime subscription", () => {
-  it("asks for the user's own generations (insert, update) and own profile row only", () => {
+  it("asks for the user's own generations and flow runs (insert, update) and own profile row only", () => {
     expect(liveChangeFilters(ALICE)).toEqual([
       { event: "INSERT", schema: "public", table: "generations", filter: `user_id=eq.${ALICE}` },
       { event: "UPDATE", schema: "public", table: "generations", filter: `user_id=eq.${ALICE}` },
       { event: "UPDATE", schema: "public", table: "profiles", filter: `id=eq.${ALICE}` },
+      { event: "INSERT", schema: "public", table: "flow_runs", filter: `user_id=eq.${ALICE}` },
+      { event: "UPDATE", schema: "public", table: "flow_runs", filter: `user_id=eq.${ALICE}` },
     ]);
   });
 
@@ -68,6 +70,15 @@ describe("Realtime changes as live events", () => {
       status: "completed",
       deleted: false,
     });
+  });
+
+  it("a flow run row gives the run, its flow and status: the same event the stream sends", () => {
+    const FLOW = "5a1e2b3c-4d5e-4f60-8172-93a4b5c6d7e8";
+    expect(
+      eventFromChange(
+        change("flow_runs", { id: GEN, flow_id: FLOW, user_id: ALICE, status: "running", revision: 4 }),
+      ),
+    ).toEqual({ type: "flow_run", id: GEN, flow_id: FLOW, status: "running" });
   });
 
   it("a profile row gives the balance", () => {

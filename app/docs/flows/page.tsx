@@ -28,6 +28,14 @@ export default function FlowsDocsPage() {
         The Run button shows the total of the steps that will really run. Each run keeps a receipt with the
         estimated and charged price of every step.
       </p>
+      <H2>A form for the flow</H2>
+      <p>
+        Select a node and tick its fields under &ldquo;Ask for in the form&rdquo; (a prompt, a setting, an
+        image), then arrange them, label them and give them defaults under Form in the editor&apos;s toolbar.
+        The flow&apos;s simple page (the play button on its card) shows that form: fill it in, see the price,
+        run, and watch the results arrive. Scripts run it the same way through the{" "}
+        <Link href="/docs/using-the-api">API</Link>.
+      </p>
       <H2>Runs outlive the tab</H2>
       <p>
         Runs happen on the server: close the tab, come back later, and the run has carried on; a server

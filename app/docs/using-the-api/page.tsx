@@ -14,11 +14,20 @@ const POLL = `curl -s https://your-domain/api/generations/0b8f… \\
   -H "Authorization: Bearer $ATELIER_KEY"
 # → {"status": "completed", "outputs": [{"url": "https://…", "width": 1024, …}], "receipt": {…}, …}`;
 
+const SCHEMA = `curl -s https://your-domain/api/v1/flows/$FLOW_ID/schema \\
+  -H "Authorization: Bearer $ATELIER_KEY"
+# → {"type": "object", "properties": {"prompt": {"type": "string", "title": "Prompt", "default": "…"},
+#    "count": {"type": "integer", "minimum": 1, "maximum": 4, "default": 1}}, "required": [], …}`;
+
 const FLOW = `curl -s https://your-domain/api/v1/flows/$FLOW_ID/runs \\
   -H "Authorization: Bearer $ATELIER_KEY" \\
   -H "Content-Type: application/json" \\
-  -d '{"inputs": {"prompt": "a lighthouse at dusk"}, "webhook_url": "https://example.com/hooks/atelier"}'
-# → 202 {"id": "…"}; GET /api/v1/flows/$FLOW_ID/schema lists the inputs`;
+  -d '{"inputs": {"prompt": "a lighthouse at dusk", "count": 2}, "webhook_url": "https://example.com/hooks/atelier"}'
+# → 202 {"id": "7c1e…", "status": "running", "estimated_credits": 2, "version_id": "…", "webhook_secret": "whsec_…"}
+
+curl -s https://your-domain/api/flows/$FLOW_ID/runs/7c1e… \\
+  -H "Authorization: Bearer $ATELIER_KEY"
+# → {"status": "completed", "charged_credits": 2, "nodes": [{"node_id": "…", "outputs": [{"url": "https://…"}]}, …]}`;
 
 const VERIFY = `import { Webhook } from "standardwebhooks";
 
@@ -39,6 +48,8 @@ export async function POST(request) {
   }
   // Deliveries are retried until you answer 2xx: use webhook-id to ignore a repeat.
   if (event.type === "generation.completed") console.log(event.data.id, event.data.outputs);
+  // A flow run's end: fetch its results from event.data.api_url with a flows:run key.
+  if (event.type === "flow_run.completed") console.log(event.data.id, event.data.api_url);
   return new Response(null, { status: 204 });
 }`;
 
@@ -63,8 +74,24 @@ export default function UsingTheApiPage() {
       </p>
       <Code label="Read a generation">{POLL}</Code>
       <H2>Run a flow</H2>
-      <p>A saved flow whose inputs you exposed in the editor can be run with just those inputs.</p>
-      <Code label="Run a flow">{FLOW}</Code>
+      <p>
+        A saved flow can be run with just the inputs you exposed in the editor (under Form). Its schema says
+        what they are, with their types, limits and defaults; an input left out takes its default.
+      </p>
+      <Code label="The inputs of a flow">{SCHEMA}</Code>
+      <p>
+        A run needs a key with the <C>flows:run</C> scope. It is priced and reserved like a run from the
+        editor (<C>402</C> when your balance does not cover it), and a value the schema refuses is a{" "}
+        <C>422</C> whose <C>field</C> names the input, <C>inputs.count</C> for example; nothing is charged
+        then. It runs the flow as saved now; pass <C>version</C> (a named version&apos;s id) to pin one.
+      </p>
+      <Code label="Run a flow, then read its results">{FLOW}</Code>
+      <p>
+        With <C>webhook_url</C>, the run&apos;s end (<C>flow_run.completed</C> or <C>flow_run.failed</C>) is
+        also sent there, signed like any webhook below but with the <C>webhook_secret</C> of that run&apos;s
+        answer, shown only once: verify it with that secret, not an endpoint&apos;s. A canceled run sends
+        nothing.
+      </p>
       <H2>Webhooks</H2>
       <p>
         Instead of polling, add an endpoint on your profile for <C>generation.completed</C>,{" "}

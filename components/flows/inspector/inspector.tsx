@@ -5,6 +5,7 @@ import { priceLine } from "@/components/generations/model-format";
 import { handlesOf } from "@/lib/flows/graph";
 import { cn } from "@/lib/utils";
 import { useCatalog } from "../catalog";
+import { ExposeFields } from "../form/expose-fields";
 import { KIND_LOOK, toolLook } from "../nodes/node-kinds";
 import { fieldClass } from "../nodes/text-node";
 import { useFlowStore } from "../store/flow-store-context";
@@ -96,6 +97,7 @@ function NodeInspector({ id, onRun }: { id: string; onRun: (request: RunRequest)
           Wire results in to collect them. Run with no node selected runs everything that leads to an Output.
         </p>
       ) : null}
+      <ExposeFields id={id} />
       <NodeActions
         id={id}
         runnable={node.type === "generate" || node.type === "llm" || node.type === "output"}

@@ -1,6 +1,6 @@
 "use client";
 
-import { CopyIcon, EllipsisIcon, Trash2Icon, WorkflowIcon } from "lucide-react";
+import { CopyIcon, EllipsisIcon, PlayCircleIcon, Trash2Icon, WorkflowIcon } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { relativeTime } from "@/components/notifications/relative-time";
@@ -17,7 +17,7 @@ import { useFlowActions } from "./use-flow-actions";
 
 const LAST_RUN = { running: "Running", failed: "Last run failed", canceled: "Last run canceled" } as const;
 
-/** One flow: its last result, name, when it changed, how often it ran; duplicate and delete. */
+/** One flow: its last result, name, when it changed, how often it ran; its simple form, duplicate and delete. */
 export function FlowCard({ flow }: { flow: FlowSummary }) {
   const { duplicate, remove } = useFlowActions();
   const [confirming, setConfirming] = useState(false);
@@ -58,6 +58,14 @@ export function FlowCard({ flow }: { flow: FlowSummary }) {
             Updated {relativeTime(flow.updated_at)} · {plural(flow.runs, "run")}
           </p>
         </div>
+        <Link
+          href={`/flows/${flow.id}/run`}
+          aria-label={`Run ${flow.name} from its form`}
+          title="Run it from its simple form"
+          className="relative z-10 rounded-md p-1.5 text-muted-foreground outline-none hover:bg-accent hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50"
+        >
+          <PlayCircleIcon aria-hidden className="size-4" />
+        </Link>
         <DropdownMenu>
           <DropdownMenuTrigger
             aria-label={`Actions for ${flow.name}`}

@@ -12,10 +12,12 @@ import { createStore } from "zustand/vanilla";
 import { type Clip, copySelection, edgeId, pasteClip } from "./clipboard";
 import { closeGroup, emptyHistory, endsWord, type History, record, redo, undo } from "./history";
 import type { RunView } from "./run-view";
-import type { EditorEdge, EditorNode, NodeKind, Snapshot } from "./types";
+import type { EditorEdge, EditorNode, FlowInput, NodeKind, Snapshot } from "./types";
 
 /** Why a connection is refused, or null when it is fine (the shared graph rules). */
 export type ConnectionCheck = (graph: Snapshot, connection: Connection) => string | null;
+/** The exposed inputs that still fit the graph after a change (the shared graph rules). */
+export type InputsFit = (graph: Required<Snapshot>) => FlowInput[];
 
 export type Refusal = { message: string; at: number };
 export type Estimate = { credits: number; nodes: Record<string, { credits: number; reused_from?: string }> };
@@ -23,6 +25,8 @@ export type Estimate = { credits: number; nodes: Record<string, { credits: numbe
 export type FlowState = {
   nodes: EditorNode[];
   edges: EditorEdge[];
+  /** The fields the flow asks for when run with just its inputs, in form order. */
+  inputs: FlowInput[];
   history: History;
   /** Bumped by every change of the graph; autosave compares it with `savedRevision`. */
   revision: number;
@@ -54,6 +58,8 @@ export type FlowActions = {
   clearRefusal(): void;
   addNode(node: EditorNode): void;
   updateData(id: string, patch: Record<string, unknown>, field?: string): void;
+  /** Replaces the exposed inputs (add, remove, reorder, rename) as one step; `field` groups typing. */
+  setInputs(inputs: FlowInput[], field?: string): void;
   /** Changes a node's data and drops its edges on handles it no longer has (a new model). */
   reshape(id: string, patch: Record<string, unknown>, handles: { inputs: string[]; outputs: string[] }): void;
   beginDrag(): void;
@@ -76,6 +82,7 @@ const STRUCTURAL = new Set(["add", "remove", "replace"]);
 
 export function createFlowStore(options: {
   check: ConnectionCheck;
+  fitInputs?: InputsFit;
   newId?: () => string;
   now?: () => number;
 }) {
@@ -85,25 +92,36 @@ export function createFlowStore(options: {
   let dragStart: Snapshot | null = null;
 
   return createStore<FlowState & FlowActions>()((set, get) => {
-    const snapshot = (): Snapshot => ({ nodes: get().nodes, edges: get().edges });
-    /** Applies a change of the graph as one undo step (or part of the open group). */
+    const snapshot = (): Required<Snapshot> => ({
+      nodes: get().nodes,
+      edges: get().edges,
+      inputs: get().inputs,
+    });
+    /**
+     * Applies a change of the graph as one undo step (or part of the open group). Exposed inputs
+     * whose field went with it (a node deleted, a field now connected) go too, in the same step.
+     */
     const commit = (next: Partial<Snapshot>, group?: { key: string; closes: boolean }) => {
       const state = get();
       if (state.readOnly) return;
+      const graph = { ...snapshot(), ...next } as Required<Snapshot>;
       set({
         ...next,
+        inputs: options.fitInputs ? options.fitInputs(graph) : graph.inputs,
         history: record(state.history, snapshot(), group && { ...group, at: now() }),
         revision: state.revision + 1,
       });
     };
     const restore = (result: { history: History; snapshot: Snapshot } | null) => {
       if (!result || get().readOnly) return;
-      set({ ...result.snapshot, history: result.history, revision: get().revision + 1 });
+      const { nodes, edges, inputs = [] } = result.snapshot;
+      set({ nodes, edges, inputs, history: result.history, revision: get().revision + 1 });
     };
 
     return {
       nodes: [],
       edges: [],
+      inputs: [],
       history: emptyHistory(),
       revision: 0,
       savedRevision: 0,
@@ -119,6 +137,7 @@ export function createFlowStore(options: {
         set({
           nodes: graph.nodes,
           edges: graph.edges,
+          inputs: graph.inputs ?? [],
           history: emptyHistory(),
           readOnly: opts?.readOnly ?? false,
           revision: 0,
@@ -207,6 +226,9 @@ export function createFlowStore(options: {
         const after = String(valueAt(patch, field) ?? "");
         commit({ nodes }, { key: `${id}:${field}`, closes: endsWord(before, after) });
       },
+
+      setInputs: (inputs, field) =>
+        commit({ inputs }, field === undefined ? undefined : { key: `inputs:${field}`, closes: false }),
 
       reshape: (id, patch, handles) => {
         const state = get();
