@@ -3,6 +3,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { estimateCredits, providerLabel } from "@/components/generations/model-format";
 import { topologicalOrder } from "@/lib/flows/graph";
+import { DEFAULT_TEXT_MODEL } from "@/lib/flows/llm-step";
 import { cn } from "@/lib/utils";
 import { useCatalog } from "./catalog";
 import { KIND_LOOK, toolLook } from "./nodes/node-kinds";
@@ -47,7 +48,10 @@ function Step({ id, index }: { id: string; index: number }) {
   const readOnly = useFlowStore((s) => s.readOnly);
   if (!type || !data) return null;
   const node = { id, type, data } as EditorNode;
-  const model = node.type === "generate" || node.type === "llm" ? byId.get(node.data.model ?? "") : undefined;
+  const model =
+    node.type === "generate" || node.type === "llm"
+      ? byId.get(node.data.model ?? (node.type === "llm" ? DEFAULT_TEXT_MODEL : ""))
+      : undefined;
   const look = { ...KIND_LOOK[node.type], ...(model ? toolLook(model.tools) : {}) };
   return (
     <li
@@ -72,6 +76,8 @@ function Step({ id, index }: { id: string; index: number }) {
         </div>
         {node.type === "generate" ? (
           <PriceBadge id={id} listPrice={model ? estimateCredits(model, node.data.params) : null} />
+        ) : node.type === "llm" ? (
+          <PriceBadge id={id} listPrice={model ? estimateCredits(model, {}) : null} />
         ) : null}
       </div>
       {node.type === "text" ? (

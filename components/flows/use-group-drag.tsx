@@ -4,7 +4,9 @@
 // and edges are offset with one CSS `translate` each frame, the whole canvas's layers at once
 // when every node moves, and React never re-renders them mid-drag. The positions reach the
 // store when the drag ends, as one undo step, and the offsets are dropped in the same commit
-// that draws the nodes at their new places (GroupDragSettle), so nothing jumps.
+// that draws the nodes at their new places (GroupDragSettle), so nothing jumps. React Flow does
+// not learn the new places before the drop either: nodes that slide into view from outside it
+// (only nodes in view are drawn) appear, and the minimap catches up, when the drag ends.
 import { type NodeChange, useStore, useStoreApi } from "@xyflow/react";
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from "react";
 import { useFlowStoreApi } from "./store/flow-store-context";

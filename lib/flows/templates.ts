@@ -100,15 +100,16 @@ export const FLOW_TEMPLATES: readonly FlowTemplate[] = [
             params: { mode: "enhance", instruction: "Keep it under 60 words." },
           },
         },
+        // Two by two, far enough apart that each keeps room for its result's thumbnail.
         ...["flux-schnell", "flux-1-1-pro", "fal-flux-dev", "gemini-2-5-flash-image"].map(
           (model, i): FlowNode => ({
             id: model,
             type: "generate",
-            position: at(2, i),
+            position: at(2 + (i % 2), i < 2 ? 0 : 3),
             data: { model, params: {} },
           }),
         ),
-        { id: "output", type: "output", position: at(3, 1.5), data: { label: "Side by side" } },
+        { id: "output", type: "output", position: at(4, 1.5), data: { label: "Side by side" } },
       ],
       [
         edge("idea", "text", "enhance", "prompt"),
