@@ -11,11 +11,23 @@ import { enqueueJob } from "@/lib/jobs/enqueue";
 import type { Logger } from "@/lib/log";
 
 export async function advanceFlowsAfterEnd(generation: GenerationRow, log: Logger): Promise<void> {
-  if (generation.flow_run_id) await advanceRun(generation.flow_run_id, log);
+  // A step that took in several ends at once leaves the hooks of the others nothing to do:
+  // waiting for the run's lock only to find that out would hold up its next step.
+  if (generation.flow_run_id && (await nodeStillRunning(generation.id)))
+    await advanceRun(generation.flow_run_id, log);
   for (const runId of await runningRunsOfUser(generation.user_id)) {
     if (runId === generation.flow_run_id) continue;
     await enqueueJob(sql, "flow.advance", { runId }, { jobKey: flowAdvanceJobKey(runId) });
   }
+}
+
+/** Whether the node this generation runs for has not taken in its end yet. */
+async function nodeStillRunning(generationId: string): Promise<boolean> {
+  const [row] = await sql<{ running: boolean }[]>`
+    select exists (
+      select 1 from flow_run_nodes where generation_id = ${generationId} and status = 'running'
+    ) as running`;
+  return row?.running ?? true;
 }
 
 /** A generation deleted as it ended: the run that was waiting for it learns it is gone. */
