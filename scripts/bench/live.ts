@@ -8,7 +8,7 @@
 // BENCH_OPEN_STREAMS (200) other users each hold a stream open (live-thumbnails.ts).
 import { createHash, randomBytes } from "node:crypto";
 import { startEmulator } from "../emulator/server";
-import { type BenchApp, loadAverage, mb, percentile, startBenchApp, treeCpu, treeRss } from "./harness";
+import { type BenchApp, mb, percentile, sampleLoad, startBenchApp, treeCpu, treeRss } from "./harness";
 import { thumbnailLag } from "./live-thumbnails";
 
 const STREAMS = Number(process.env.BENCH_STREAMS || 100);
@@ -78,9 +78,12 @@ try {
   if (PARTS.includes("thumbnails")) {
     const streams = await Promise.all(tokens.slice(0, OPEN_STREAMS).map((t) => openStream(app, t)));
     const refused = streams.filter((s) => s.status !== 200).length;
-    const load = loadAverage();
+    const sampling = sampleLoad();
     const report = await thumbnailLag(app, watcher, OPEN_STREAMS - refused);
-    console.log(`load average ${load.toFixed(1)} → ${loadAverage().toFixed(1)}`);
+    const load = sampling.stop();
+    console.log(
+      `${new Date().toISOString()}, load average ${load.mean.toFixed(1)} (at most ${load.max.toFixed(1)})`,
+    );
     for (const line of report.lines) console.log(line);
     for (const s of streams) s.abort.abort();
   }
