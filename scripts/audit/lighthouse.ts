@@ -6,6 +6,8 @@ import { createHash, randomBytes } from "node:crypto";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig } from "lighthouse";
 import { startBenchApp } from "../bench/harness";
+import { startEmulator } from "../emulator/server";
+import { seedAccount } from "./seed";
 
 const CATEGORIES = ["best-practices", "accessibility"] as const;
 const PUBLIC_PAGES = (process.env.AUDIT_PUBLIC_PAGES || "/login,/docs").split(",").filter(Boolean);
@@ -22,7 +24,13 @@ type PageScores = {
   notes: string[];
 };
 
-const app = await startBenchApp({});
+const emulator = await startEmulator({ port: 0, speedFactor: 0.2 });
+const app = await startBenchApp({
+  REPLICATE_BASE_URL: `${emulator.url}/v1`,
+  FAL_QUEUE_URL: emulator.url,
+  FAL_JWKS_URL: emulator.falJwksUrl,
+  GEMINI_BASE_URL: emulator.url,
+});
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
   chrome = await chromeLauncher.launch({
@@ -44,9 +52,10 @@ try {
 } finally {
   chrome?.kill();
   await app.stop();
+  await emulator.close();
 }
 
-/** A signed-in user straight in the database, as the list benchmark makes its pollers. */
+/** A signed-in user straight in the database, as the list benchmark makes its pollers, with some history. */
 async function createSession(): Promise<string> {
   const [user] = await app.sql<{ id: string }[]>`
     insert into profiles (email, display_name) values ('lighthouse@example.com', 'Lighthouse') returning id`;
@@ -54,6 +63,7 @@ async function createSession(): Promise<string> {
   await app.sql`
     insert into sessions (user_id, token_hash, expires_at)
     values (${user?.id ?? null}, ${createHash("sha256").update(token).digest("hex")}, now() + interval '1 hour')`;
+  await seedAccount(app, user?.id as string, token);
   return token;
 }
 
