@@ -76,11 +76,11 @@ test("pages run under their CSP without a single violation", async ({ page }, in
   await expect(page.getByRole("heading", { name: "Flows", level: 1 })).toBeVisible();
   await expect(page.getByLabel("Loading flows")).toHaveCount(0);
   await page.goto("/docs/api");
-  await expect(page.getByText("Create a generation (charged now, refunded if it fails)").first()).toBeVisible(
-    {
-      timeout: 30_000,
-    },
-  );
+  await expect(
+    page.getByRole("region", { name: "Create a generation (charged now, refunded if it fails)" }),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
 
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/users/);
