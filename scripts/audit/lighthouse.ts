@@ -10,7 +10,7 @@ import { startEmulator } from "../emulator/server";
 import { seedAccount } from "./seed";
 
 const CATEGORIES = ["best-practices", "accessibility"] as const;
-const PUBLIC_PAGES = (process.env.AUDIT_PUBLIC_PAGES || "/login,/docs").split(",").filter(Boolean);
+const PUBLIC_PAGES = (process.env.AUDIT_PUBLIC_PAGES || "/login,/docs,/docs/api").split(",").filter(Boolean);
 const SIGNED_IN_PAGES = (process.env.AUDIT_PAGES || "/,/create,/history,/flows,/docs")
   .split(",")
   .filter(Boolean);
