@@ -1,5 +1,5 @@
 // The second half of npm run bench:live: from the provider marking a job succeeded to its
-// thumbnail loaded in a signed-in /history tab in headless Chromium, while BENCH_STREAMS other
+// thumbnail loaded in a signed-in /history tab in headless Chromium, while BENCH_OPEN_STREAMS other
 // signed-in users each hold a stream open. Generations are created one after another through
 // the API; each is timed through every step: the provider's own completion time (the
 // emulator's `completed_at`, in the webhook body the app stored), the webhook's arrival (the
