@@ -9,7 +9,12 @@
 import { Readable } from "node:stream";
 import { SNIFF_BYTES, sniffMediaType } from "@/lib/media/sniff";
 import { formatBytes, MediaError, type MediaKind, type SniffedType } from "@/lib/media/types";
-import { HostNotAllowedError, type HostPolicy, openHostGuard } from "@/lib/net/host-policy";
+import {
+  type GuardedResponse,
+  HostNotAllowedError,
+  type HostPolicy,
+  openHostGuard,
+} from "@/lib/net/host-policy";
 import { AddressRefusedError, UnresolvedHostError } from "@/lib/net/vetted-addresses";
 
 export type { HostPolicy } from "@/lib/net/host-policy";
@@ -63,7 +68,7 @@ export async function openMediaDownload(url: string, options: DownloadOptions): 
     return timedOut ? timeoutError(host, timeoutMs) : toMediaError(error, host);
   };
 
-  let response: Response;
+  let response: GuardedResponse;
   for (let hop = 0; ; hop++) {
     host = current.hostname;
     try {
@@ -72,14 +77,14 @@ export async function openMediaDownload(url: string, options: DownloadOptions): 
       throw failure(refusalError(error, host, hop));
     }
     try {
-      response = await guard.fetch(current, { redirect: "manual", signal: controller.signal, headers });
+      response = await guard.get(current, { signal: controller.signal, headers });
     } catch (error) {
       throw failure(error);
     }
     if (!REDIRECT_STATUSES.has(response.status)) break;
 
-    await response.body?.cancel().catch(() => {});
-    const location = response.headers.get("location");
+    response.body.destroy();
+    const location = response.header("location");
     if (!location)
       throw failure(
         new MediaError("http_error", `The media host ${host} sent a redirect without a location.`),
@@ -102,28 +107,27 @@ export async function openMediaDownload(url: string, options: DownloadOptions): 
     current = next;
   }
 
-  const cancelBody = () => response.body?.cancel().catch(() => {});
-  if (!response.ok) {
-    await cancelBody();
+  const cancelBody = () => response.body.destroy();
+  if (response.status < 200 || response.status > 299) {
+    cancelBody();
     throw failure(
       new MediaError("http_error", `Downloading media from ${host} failed with HTTP ${response.status}.`),
     );
   }
-  const declared = parseContentLength(response.headers.get("content-length"));
+  const declared = parseContentLength(response.header("content-length"));
   if (declared !== null && declared > maxBytes) {
-    await cancelBody();
+    cancelBody();
     throw failure(tooLargeError(host, maxBytes));
   }
-  if (!response.body) throw failure(emptyError(host));
 
-  // Buffer just enough to sniff; the rest keeps streaming through the same reader.
-  const reader = response.body.getReader();
+  // Read just enough to sniff; the rest keeps streaming through the same iterator.
+  const source = response.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let received = 0;
-  const head: Uint8Array[] = [];
+  const head: Buffer[] = [];
   let finished = false;
   try {
     while (received < SNIFF_BYTES) {
-      const { done, value } = await reader.read();
+      const { done, value } = await source.next();
       if (done) {
         finished = true;
         break;
@@ -133,15 +137,15 @@ export async function openMediaDownload(url: string, options: DownloadOptions): 
       head.push(value);
     }
   } catch (error) {
-    await reader.cancel().catch(() => {});
+    cancelBody();
     throw failure(error);
   }
   const first = Buffer.concat(head);
   if (first.byteLength === 0) throw failure(emptyError(host));
   const type = sniffMediaType(first);
   if (!type || (kind && type.kind !== kind)) {
-    await reader.cancel().catch(() => {});
-    const declaredType = response.headers.get("content-type")?.split(";")[0]?.trim();
+    cancelBody();
+    const declaredType = response.header("content-type")?.split(";")[0]?.trim();
     const what = type ? type.mime : declaredType ? `declared as ${declaredType}` : "of unknown type";
     throw failure(
       new MediaError(
@@ -157,14 +161,14 @@ export async function openMediaDownload(url: string, options: DownloadOptions): 
     try {
       yield first;
       while (!finished) {
-        const { done, value } = await reader.read();
+        const { done, value } = await source.next();
         if (done) {
           finished = true;
           return;
         }
         received += value.byteLength;
         if (received > maxBytes) throw tooLargeError(host, maxBytes);
-        yield Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+        yield value;
       }
     } catch (error) {
       throw timedOut ? timeoutError(host, timeoutMs) : toMediaError(error, host);
@@ -172,14 +176,14 @@ export async function openMediaDownload(url: string, options: DownloadOptions): 
       clearTimeout(timer);
       if (!finished) {
         controller.abort();
-        await reader.cancel().catch(() => {});
+        cancelBody();
       }
       guard.close();
     }
   }
 
   const body = Readable.from(chunks(), { objectMode: false });
-  // A consumer that gives up (destroy) may find the generator parked in reader.read(): abort the
+  // A consumer that gives up (destroy) may find the generator parked in a read: abort the
   // request so it wakes up now instead of at the deadline.
   body.once("close", () => {
     clearTimeout(timer);
@@ -259,8 +263,10 @@ function refusalError(error: unknown, host: string, hop: number): unknown {
 
 function toMediaError(error: unknown, host: string): MediaError {
   if (error instanceof MediaError) return error;
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  const code = typeof cause?.code === "string" ? ` (${cause.code})` : "";
+  // A socket error carries its code itself, or on its cause when wrapped.
+  const withCode = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const raw = withCode?.code ?? withCode?.cause?.code;
+  const code = typeof raw === "string" ? ` (${raw})` : "";
   return new MediaError(
     "network_error",
     `Could not download media from ${host}: the connection failed${code}.`,

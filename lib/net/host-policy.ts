@@ -1,4 +1,4 @@
-// Which hosts one transfer may contact, and the fetch it must use. Two policies:
+// Which hosts one transfer may contact, and the request it must use. Two policies:
 // - "allow-list": provider outputs. Exact host names (a port pins the port) or `*.suffix`
 //   entries, from MEDIA_HOST_ALLOWLIST or the providers' CDNs; the emulator on 127.0.0.1 is
 //   listed locally. Names are trusted as configured.
@@ -6,7 +6,8 @@
 //   public unicast (lib/net/public-address.ts); requests then go through an Agent pinned to
 //   those addresses (lib/net/vetted-addresses.ts), so DNS cannot change the answer in between.
 // Each hop of a redirect chain is admitted again under the same policy before it is requested.
-import { fetch as undiciFetch } from "undici";
+import type { Readable } from "node:stream";
+import { type Dispatcher, getGlobalDispatcher, request } from "undici";
 import { type AddressCheck, pinnedAgent, type ResolvedAddress, vetHost } from "@/lib/net/vetted-addresses";
 
 export type HostPolicy =
@@ -22,14 +23,21 @@ export class HostNotAllowedError extends Error {
 }
 
 /** The only requests a transfer makes: GETs that do not follow redirects by themselves. */
-export type GetInit = { redirect: "manual"; signal: AbortSignal; headers?: Record<string, string> };
+export type GetInit = { signal: AbortSignal; headers?: Record<string, string> };
+
+/**
+ * An answer's status, headers and body. The body is a Node stream rather than fetch's web stream:
+ * media bodies are megabytes of 64 KB chunks, and fetch's stream machinery costs several times
+ * the CPU and garbage of a plain stream for each (docs/benchmarks.md, media pipeline).
+ */
+export type GuardedResponse = { status: number; header(name: string): string | null; body: Readable };
 
 /** One transfer's view of its policy. */
 export type HostGuard = {
   /** Resolves once `url`'s host may be contacted; throws HostNotAllowedError, AddressRefusedError or UnresolvedHostError. */
   admit(url: URL, signal: AbortSignal): Promise<void>;
-  /** fetch for admitted URLs only (the public policy connects to the vetted addresses). */
-  fetch(url: URL, init: GetInit): Promise<Response>;
+  /** GET for admitted URLs only (the public policy connects to the vetted addresses). */
+  get(url: URL, init: GetInit): Promise<GuardedResponse>;
   /** Releases the transfer's connections; call once the body is done with. */
   close(): void;
 };
@@ -40,7 +48,7 @@ export function openHostGuard(policy: HostPolicy): HostGuard {
       async admit(url) {
         if (!isHostAllowed(url, policy.hosts)) throw new HostNotAllowedError(url.hostname);
       },
-      fetch: (url, init) => fetch(url, init),
+      get: (url, init) => guardedGet(url, init, getGlobalDispatcher()),
       close() {},
     };
   }
@@ -50,15 +58,35 @@ export function openHostGuard(policy: HostPolicy): HostGuard {
     async admit(url, signal) {
       pins.set(url.hostname.toLowerCase(), await vetHost(url.hostname, policy, signal));
     },
-    fetch(url, init) {
+    get(url, init) {
       if (!pins.has(url.hostname.toLowerCase())) return Promise.reject(new HostNotAllowedError(url.hostname));
       agent ??= pinnedAgent(pins);
-      // undici's own fetch with its own Agent: the global fetch may be another undici build.
-      return undiciFetch(url, { ...init, dispatcher: agent }) as unknown as Promise<Response>;
+      return guardedGet(url, init, agent);
     },
     close() {
       agent?.destroy().catch(() => {});
     },
+  };
+}
+
+async function guardedGet(url: URL, init: GetInit, dispatcher: Dispatcher): Promise<GuardedResponse> {
+  // undici's request never follows redirects unless told to: each hop is admitted by the caller.
+  const answer = await request(url, {
+    method: "GET",
+    signal: init.signal,
+    headers: init.headers,
+    dispatcher,
+  });
+  // Whoever reads the body sees its errors through the read; a body dropped unread (a redirect,
+  // a refused type) or aborted after its reader stopped must not raise an unhandled error.
+  answer.body.on("error", () => {});
+  return {
+    status: answer.statusCode,
+    header(name) {
+      const value = answer.headers[name.toLowerCase()];
+      return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+    },
+    body: answer.body,
   };
 }
 

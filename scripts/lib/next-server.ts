@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import path from "node:path";
+import { withServerMemorySettings } from "./server-memory";
 
 export type NextServer = { url: string; pid: number; logs: () => string; stop: () => Promise<void> };
 
@@ -26,14 +27,15 @@ export async function startNextServer(options: {
     "node_modules/.bin/next",
     ["start", "--port", String(options.port), "--hostname", "127.0.0.1"],
     {
-      env: {
+      // The memory settings of a production server, so tests and benchmarks run what ships.
+      env: withServerMemorySettings({
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         ...(process.env.NEXT_DIST_DIR && { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR }),
         ...options.env,
-      },
+      }),
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

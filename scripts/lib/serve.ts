@@ -2,6 +2,7 @@
 // reconciler loop, all stopped together on Ctrl-C.
 import { prepareLocalRuntime } from "./local-runtime";
 import { startReconcileLoop } from "./reconcile-loop";
+import { withServerMemorySettings } from "./server-memory";
 import { run, supervise } from "./supervise";
 
 /**
@@ -17,7 +18,8 @@ export async function serve(command: "dev" | "start"): Promise<void> {
   const runtime = await prepareLocalRuntime();
   const port = runtime.env.PORT || "3000";
   runtime.env.APP_URL ||= `http://localhost:${port}`;
-  const next = run("next", nextArgs(command, runtime.env), runtime.env);
+  const env = command === "start" ? withServerMemorySettings(runtime.env) : runtime.env;
+  const next = run("next", nextArgs(command, env), env);
   const stopLoop = startReconcileLoop({
     appUrl: `http://127.0.0.1:${port}`,
     secret: runtime.env.CRON_SECRET as string,

@@ -89,7 +89,7 @@ describe("bulk actions", () => {
       await tx`select set_config('atelier.bulk_update', 'on', true)`;
       await tx`delete from generations where id = any(${mine}::uuid[])`;
     });
-  });
+  }, 120_000); // seeding and four passes over 10,000 rows, on a machine that may be busy
 
   it.each([
     ["an unknown action", { action: "explode", ids: [crypto.randomUUID()] }, "action"],

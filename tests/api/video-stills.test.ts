@@ -215,6 +215,13 @@ describe("video stills", () => {
     ).toBeLessThan(8);
     const roles = await app.db.sql`select role from assets where generation_id = ${id} order by role`;
     expect(roles.map((r) => r.role)).toEqual(["frame", "output", "thumbnail"]);
+    // The second migration run may have started a job beside a running one; the one that loses
+    // the recording removes its own files once it ends, so count once no job is left.
+    await until(
+      async () => Number((await app.db.sql`select count(*)::int as n from graphile_worker.jobs`)[0]?.n),
+      (n) => n === 0,
+      30_000,
+    );
     const stills = (await readdir(dir, { recursive: true })).filter((f) => /\.(webp|jpg)$/.test(f));
     expect(stills).toHaveLength(2);
     expect(output.url).toBe(after.url);

@@ -105,7 +105,7 @@ describe("fal emulator", () => {
       headers: { authorization: "Key k" },
     });
     expect(wrong.status).toBe(404);
-  });
+  }, 20_000); // encodes a real MP4 with ffmpeg: seconds on a loaded machine
 
   it("[fail] sends an ERROR webhook and the result is a 422", async () => {
     const endpoint = "fal-ai/kling-video/v2.5-turbo/pro/text-to-video";

@@ -202,8 +202,10 @@ describe("replicate emulator", () => {
     const progress = running.map((hook) => parseProgress(hook.logs) ?? -1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBeGreaterThan(0.5);
+    // Spacing as received: a delivery held up on a loaded machine arrives closer to the next
+    // one, so allow that much; logs sent unthrottled, as they are written, would still fail this.
     for (let i = 1; i < running.length; i++)
-      expect(running[i]!.at - running[i - 1]!.at).toBeGreaterThanOrEqual(480);
+      expect(running[i]!.at - running[i - 1]!.at).toBeGreaterThanOrEqual(400);
     // Asked for: no output events.
     expect(hooks.filter((h) => h.status === "processing" && h.logs.includes("Generated output"))).toEqual([]);
   });
