@@ -5,7 +5,7 @@ import { PageContainer } from "@/components/shell/page-container";
 export default function DocsLayout({ children }: { children: ReactNode }) {
   return (
     <PageContainer>
-      <div className="grid gap-6 md:grid-cols-[12rem_minmax(0,1fr)] md:gap-10">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[12rem_minmax(0,1fr)] md:gap-10">
         <aside>
           <DocsNav />
         </aside>

@@ -1,8 +1,13 @@
 "use client";
 // The OpenAPI document rendered by Scalar. Loaded only in the browser (the viewer measures the
-// page) and without Scalar's hosted fonts, so the page needs nothing but this server.
+// page) and without Scalar's hosted fonts, so the page needs nothing but this server. It follows
+// the app's theme and colours (api-reference.css). Scalar's search button is left out: it is a
+// button with the search landmark's role and no name, which screen readers cannot announce as a
+// button; the page's own find (Ctrl+F) reaches every operation, all of them open.
 import "@scalar/api-reference-react/style.css";
+import "./api-reference.css";
 import dynamic from "next/dynamic";
+import { useTheme } from "@/components/providers/theme-provider";
 
 const ApiReferenceReact = dynamic(
   () => import("@scalar/api-reference-react").then((m) => m.ApiReferenceReact),
@@ -10,6 +15,7 @@ const ApiReferenceReact = dynamic(
 );
 
 export function ApiReference() {
+  const { resolvedTheme } = useTheme();
   return (
     <ApiReferenceReact
       configuration={{
@@ -18,6 +24,8 @@ export function ApiReference() {
         hideClientButton: true,
         layout: "classic",
         hideDarkModeToggle: true,
+        forceDarkModeState: resolvedTheme,
+        hideSearch: true,
         defaultOpenAllTags: true,
         showDeveloperTools: "never",
         telemetry: false,

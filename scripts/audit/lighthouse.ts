@@ -1,23 +1,36 @@
 // npm run audit:lighthouse — Lighthouse's best-practices and accessibility categories on the
 // production build (`npm run build` first), signed out and signed in, in the system Chromium.
-// An audit, not a test: it prints the scores and every audit that did not pass.
+// AUDIT_PUBLIC_PAGES are audited signed out, AUDIT_PAGES signed in. An audit, not a test: it
+// prints the scores and every audit that did not pass.
 import { createHash, randomBytes } from "node:crypto";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig } from "lighthouse";
 import { startBenchApp } from "../bench/harness";
+import { startEmulator } from "../emulator/server";
+import { seedAccount } from "./seed";
 
 const CATEGORIES = ["best-practices", "accessibility"] as const;
-const SIGNED_IN_PAGES = (process.env.AUDIT_PAGES || "/,/create,/history").split(",");
+const PUBLIC_PAGES = (process.env.AUDIT_PUBLIC_PAGES || "/login,/docs,/docs/api").split(",").filter(Boolean);
+const SIGNED_IN_PAGES = (process.env.AUDIT_PAGES || "/,/create,/history,/flows,/docs")
+  .split(",")
+  .filter(Boolean);
 
 type PageScores = {
   page: string;
+  signedIn: boolean;
   scores: Record<string, number | null>;
   failures: string[];
   /** Unscored "trust and safety" checks (CSP, HSTS, framing, isolation): what each still notes. */
   notes: string[];
 };
 
-const app = await startBenchApp({});
+const emulator = await startEmulator({ port: 0, speedFactor: 0.2 });
+const app = await startBenchApp({
+  REPLICATE_BASE_URL: `${emulator.url}/v1`,
+  FAL_QUEUE_URL: emulator.url,
+  FAL_JWKS_URL: emulator.falJwksUrl,
+  GEMINI_BASE_URL: emulator.url,
+});
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
   chrome = await chromeLauncher.launch({
@@ -25,22 +38,24 @@ try {
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
   });
   const cookie = `atelier_session=${await createSession()}`;
-  const results: PageScores[] = [await audit("/login", {})];
+  const results: PageScores[] = [];
+  for (const page of PUBLIC_PAGES) results.push(await audit(page, {}));
   for (const page of SIGNED_IN_PAGES) results.push(await audit(page, { Cookie: cookie }));
 
   console.log(`\nLighthouse ${new Date().toISOString().slice(0, 10)}, ${CATEGORIES.join(" / ")}:`);
-  for (const { page, scores, failures, notes } of results) {
+  for (const { page, signedIn, scores, failures, notes } of results) {
     const figures = CATEGORIES.map((category) => scores[category]?.toFixed(2) ?? "n/a").join(" / ");
-    console.log(`  ${page.padEnd(12)} ${figures}`);
+    console.log(`  ${`${page}${signedIn ? " (signed in)" : ""}`.padEnd(24)} ${figures}`);
     for (const failure of failures) console.log(`      ${failure}`);
     for (const note of notes) console.log(`      ${note}`);
   }
 } finally {
   chrome?.kill();
   await app.stop();
+  await emulator.close();
 }
 
-/** A signed-in user straight in the database, as the list benchmark makes its pollers. */
+/** A signed-in user straight in the database, as the list benchmark makes its pollers, with some history. */
 async function createSession(): Promise<string> {
   const [user] = await app.sql<{ id: string }[]>`
     insert into profiles (email, display_name) values ('lighthouse@example.com', 'Lighthouse') returning id`;
@@ -48,6 +63,7 @@ async function createSession(): Promise<string> {
   await app.sql`
     insert into sessions (user_id, token_hash, expires_at)
     values (${user?.id ?? null}, ${createHash("sha256").update(token).digest("hex")}, now() + interval '1 hour')`;
+  await seedAccount(app, user?.id as string, token);
   return token;
 }
 
@@ -92,16 +108,31 @@ async function audit(page: string, extraHeaders: Record<string, string>): Promis
       );
       return said.length ? [`· ${ref.id}: ${said.join(" | ")}`] : [];
     });
-  return { page, scores, failures, notes };
+  return { page, signedIn: "Cookie" in extraHeaders, scores, failures, notes };
 }
 
-/** Where an audit failed, for audits that point at elements: "selector: why". */
+/**
+ * Where an audit failed: "selector: why" for audits that point at elements, the message and its
+ * source for console errors, the kind of issue for the Issues panel.
+ */
 function nodesOf(details: unknown): string[] {
   const items = (details as { items?: unknown[] } | undefined)?.items ?? [];
   return items.flatMap((item) => {
-    const node = (item as { node?: { selector?: string; snippet?: string; explanation?: string } }).node;
-    if (!node) return [];
-    const why = node.explanation?.split("\n").at(-1)?.trim();
-    return [`${node.selector ?? node.snippet}${why ? `: ${why}` : ""}`];
+    const { node, description, sourceLocation, issueType, subItems } = item as {
+      node?: { selector?: string; snippet?: string; explanation?: string };
+      description?: string;
+      sourceLocation?: { url?: string };
+      issueType?: string;
+      subItems?: { items?: unknown[] };
+    };
+    if (node) {
+      const why = node.explanation?.split("\n").at(-1)?.trim();
+      return [`${node.selector ?? node.snippet}${why ? `: ${why}` : ""}`];
+    }
+    if (description)
+      return [`${description.slice(0, 300)}${sourceLocation?.url ? ` (${sourceLocation.url})` : ""}`];
+    if (!issueType) return [];
+    const first = subItems?.items?.[0];
+    return [`${issueType}${first ? `: ${JSON.stringify(first).slice(0, 300)}` : ""}`];
   });
 }

@@ -1,13 +1,20 @@
-// npm run bench:live — what open live streams cost the server: BENCH_STREAMS signed-in users
-// (100) each hold one idle server-sent event stream. Measures the server's RSS and CPU over
-// BENCH_SECONDS (30) with no streams, with all of them open, and again after they closed; and
-// one change for every user at once (a ledger grant each, in one statement): how long until
-// every stream had its event. The streams share the server's one LISTEN connection.
+// npm run bench:live — two parts (BENCH_LIVE_PARTS, both by default).
+// "streams": what open live streams cost the server: BENCH_STREAMS signed-in users (100) each
+// hold one idle server-sent event stream. Measures the server's RSS and CPU over BENCH_SECONDS
+// (30) with no streams, with all of them open, and again after they closed; and one change for
+// every user at once (a ledger grant each, in one statement): how long until every stream had
+// its event. The streams share the server's one LISTEN connection.
+// "thumbnails": provider done → thumbnail loaded in a /history tab in headless Chromium, while
+// BENCH_OPEN_STREAMS (200) other users each hold a stream open (live-thumbnails.ts).
 import { createHash, randomBytes } from "node:crypto";
-import { type BenchApp, mb, percentile, startBenchApp, treeCpu, treeRss } from "./harness";
+import { startEmulator } from "../emulator/server";
+import { type BenchApp, mb, percentile, sampleLoad, startBenchApp, treeCpu, treeRss } from "./harness";
+import { thumbnailLag } from "./live-thumbnails";
 
 const STREAMS = Number(process.env.BENCH_STREAMS || 100);
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);
+const OPEN_STREAMS = Number(process.env.BENCH_OPEN_STREAMS || 200);
+const PARTS = (process.env.BENCH_LIVE_PARTS || "streams,thumbnails").split(",");
 
 /** Mean RSS and CPU share of one core over `seconds` of doing nothing. */
 async function idle(app: BenchApp, seconds: number) {
@@ -50,22 +57,54 @@ async function openStream(app: BenchApp, token: string): Promise<Stream> {
   return stream;
 }
 
-const app = await startBenchApp({});
+const emulator = await startEmulator({ port: 0, speedFactor: 1 });
+const app = await startBenchApp({
+  REPLICATE_BASE_URL: `${emulator.url}/v1`,
+  FAL_QUEUE_URL: emulator.url,
+  FAL_JWKS_URL: emulator.falJwksUrl,
+  GEMINI_BASE_URL: emulator.url,
+  STARTING_CREDITS: "100000",
+});
 try {
-  const users = await app.sql<{ id: string }[]>`
-    insert into profiles (email) select 'live' || n || '@example.com' from generate_series(1, ${STREAMS}) n returning id`;
-  const tokens = users.map(() => randomBytes(32).toString("base64url"));
-  await app.sql`
-    insert into sessions (user_id, token_hash, expires_at)
-    select * from unnest(${users.map((u) => u.id)}::uuid[], ${tokens.map((t) => createHash("sha256").update(t).digest("hex"))}::text[],
-                         array_fill(now() + interval '1 day', array[${users.length}]::int[]))`;
-
+  // The last user is the one watching /history in the thumbnail part; the others hold streams.
+  const tokens = await signedInUsers(app, Math.max(STREAMS, OPEN_STREAMS) + 1);
+  const watcher = tokens.pop() as string;
   // Untimed: compiles the route and opens the LISTEN connection before anything is measured.
   const warm = await openStream(app, tokens[0] as string);
   warm.abort.abort();
   // Startup work (compilation, the first collections) settles before the baseline.
   await new Promise((r) => setTimeout(r, 10_000));
+  if (PARTS.includes("streams")) await streamCost(app, tokens.slice(0, STREAMS));
+  if (PARTS.includes("thumbnails")) {
+    const streams = await Promise.all(tokens.slice(0, OPEN_STREAMS).map((t) => openStream(app, t)));
+    const refused = streams.filter((s) => s.status !== 200).length;
+    const sampling = sampleLoad();
+    const report = await thumbnailLag(app, watcher, OPEN_STREAMS - refused);
+    const load = sampling.stop();
+    console.log(
+      `${new Date().toISOString()}, load average ${load.mean.toFixed(1)} (at most ${load.max.toFixed(1)})`,
+    );
+    for (const line of report.lines) console.log(line);
+    for (const s of streams) s.abort.abort();
+  }
+} finally {
+  await app.stop();
+  await emulator.close();
+}
 
+/** Users with a session each, straight in the database; their session tokens. */
+async function signedInUsers(app: BenchApp, count: number): Promise<string[]> {
+  const users = await app.sql<{ id: string }[]>`
+    insert into profiles (email) select 'live' || n || '@example.com' from generate_series(1, ${count}) n returning id`;
+  const tokens = users.map(() => randomBytes(32).toString("base64url"));
+  await app.sql`
+    insert into sessions (user_id, token_hash, expires_at)
+    select * from unnest(${users.map((u) => u.id)}::uuid[], ${tokens.map((t) => createHash("sha256").update(t).digest("hex"))}::text[],
+                         array_fill(now() + interval '1 day', array[${users.length}]::int[]))`;
+  return tokens;
+}
+
+async function streamCost(app: BenchApp, tokens: string[]): Promise<void> {
   const before = await idle(app, SECONDS);
   const opening = performance.now();
   const streams = await Promise.all(tokens.map((token) => openStream(app, token)));
@@ -99,6 +138,4 @@ try {
       `(p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, ${missed} missed)\n` +
       `  all closed again: RSS ${mb(after.rss)}, CPU ${(after.cpu * 100).toFixed(2)} % of a core`,
   );
-} finally {
-  await app.stop();
 }

@@ -71,6 +71,17 @@ test("pages run under their CSP without a single violation", async ({ page }, in
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 
+  // Pages whose scripts build zod schemas in the browser: the flows list and the API reference.
+  await page.goto("/flows");
+  await expect(page.getByRole("heading", { name: "Flows", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Loading flows")).toHaveCount(0);
+  await page.goto("/docs/api");
+  await expect(
+    page.getByRole("region", { name: "Create a generation (charged now, refunded if it fails)" }),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/users/);
   await expect(page.getByText("Admin console")).toBeVisible();

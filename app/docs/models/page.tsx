@@ -23,7 +23,12 @@ export default async function ModelsDocsPage() {
       title="Models and prices"
       lead="Every model you can use today, what it is for and what it costs in credits. Prices are charged when you submit and refunded in full if the job fails."
     >
-      <div className="overflow-x-auto rounded-lg border">
+      <section
+        aria-label="Models and prices"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: wider than a phone, the table scrolls sideways; a keyboard must be able to scroll it too.
+        tabIndex={0}
+        className="overflow-x-auto rounded-lg border outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60"
+      >
         <table className="w-full text-sm">
           <caption className="sr-only">Enabled models with their provider, uses and price</caption>
           <thead className="bg-muted/50 text-left">
@@ -65,7 +70,7 @@ export default async function ModelsDocsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </DocsArticle>
   );
 }

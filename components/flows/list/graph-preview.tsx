@@ -16,14 +16,15 @@ export function GraphPreview({ graph, className }: { graph: FlowGraph; className
   const xs = nodes.map((n) => n.position.x);
   const ys = nodes.map((n) => n.position.y);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const spanX = maxX - minX;
-  const spanY = maxY - minY;
+  // A flow in one row (or one column) has no span that way: it sits on the middle line.
+  const scale = (value: number, min: number, max: number, from: number, size: number) =>
+    max > min ? from + ((value - min) / (max - min)) * size : from + size / 2;
   const at = (id: string) => {
     const node = nodes.find((n) => n.id === id);
     if (!node) return null;
     return {
-      x: 10 + ((node.position.x - minX) / spanX) * 80,
-      y: 15 + ((node.position.y - minY) / spanY) * 70,
+      x: scale(node.position.x, minX, maxX, 10, 80),
+      y: scale(node.position.y, minY, maxY, 15, 70),
     };
   };
   return (
