@@ -38,7 +38,7 @@ export const GalleryTile = memo(function GalleryTile({
       )}
       data-selected={selected || undefined}
     >
-      <GenerationTile item={item} onCancel={onCancel} />
+      <GenerationTile item={item} onCancel={onCancel} virtualized />
       <label
         title="Select (Shift-click for a range)"
         className={cn(
