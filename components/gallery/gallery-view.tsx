@@ -3,7 +3,7 @@
 import { CheckCheckIcon, ImagesIcon, SparklesIcon, Trash2Icon } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { GridSkeleton } from "@/components/generations/history-grid";
 import { useCancelGeneration } from "@/components/generations/use-generation-actions";
 import { fetchJson } from "@/components/providers/fetch-json";
@@ -46,12 +46,21 @@ export function GalleryView({ retentionDays }: { retentionDays: number }) {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const order = useMemo(() => gallery.items.map((item) => item.id), [gallery.items]);
-  const onSelect = useCallback(
-    (id: string, range: boolean) =>
-      range ? useSelection.getState().selectRange(id, order) : useSelection.getState().toggle(id),
-    [order],
-  );
+  // Read at click time, so the handler stays the same object while pages load: a new one would
+  // re-render every mounted tile on each page.
+  const loaded = useRef(gallery.items);
+  useLayoutEffect(() => {
+    loaded.current = gallery.items;
+  }, [gallery.items]);
+  const onSelect = useCallback((id: string, range: boolean) => {
+    const store = useSelection.getState();
+    if (range)
+      store.selectRange(
+        id,
+        loaded.current.map((item) => item.id),
+      );
+    else store.toggle(id);
+  }, []);
   const onStar = useCallback(
     (id: string, starred: boolean) => bulk.mutate({ action: starred ? "star" : "unstar", ids: [id] }),
     [bulk.mutate],

@@ -46,7 +46,7 @@ export function SelectionBar({
   return (
     <section
       aria-label="Selection"
-      className="fixed inset-x-0 bottom-0 z-40 border-t bg-background/95 px-4 py-3 shadow-lg backdrop-blur sm:bottom-4 sm:mx-auto sm:max-w-4xl sm:rounded-xl sm:border"
+      className="fixed inset-x-0 bottom-0 z-40 border-t bg-background/95 px-4 py-3 shadow-lg sm:bottom-4 sm:mx-auto sm:max-w-4xl sm:rounded-xl sm:border"
     >
       <div className="flex flex-wrap items-center gap-2">
         <p className="mr-auto font-medium text-sm" aria-live="polite">

@@ -6,8 +6,12 @@ import type { Generation } from "@/components/generations/types";
 import { GalleryTile } from "./gallery-tile";
 import { useGridMetrics } from "./use-columns";
 
-/** Rows kept mounted beyond the viewport on each side. */
-const OVERSCAN_ROWS = 3;
+/**
+ * Rows kept mounted beyond the viewport on each side. Rows are rendered as the scroll moves
+ * (synchronously, in the scroll event), so two are margin enough; each more is six tiles more
+ * for the browser to carry through every frame.
+ */
+const OVERSCAN_ROWS = 2;
 /** Load the next page when the last loaded row is this close. */
 const PREFETCH_ROWS = 6;
 

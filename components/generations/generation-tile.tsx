@@ -10,8 +10,9 @@ import { STATUS_LABELS, StatusChip } from "./status-chip";
 import { TileMedia } from "./tile-media";
 import { type Generation, isActive, isPending } from "./types";
 
-const OUTER =
-  "group relative aspect-square overflow-hidden rounded-lg border bg-muted/50 [contain-intrinsic-size:auto_180px] [content-visibility:auto]";
+const OUTER = "group relative aspect-square overflow-hidden rounded-lg border bg-muted/50";
+// A long plain list skips the layout and paint of tiles off screen.
+const SKIP_OFF_SCREEN = "[contain-intrinsic-size:auto_180px] [content-visibility:auto]";
 
 /**
  * One generation as a square tile that opens its result page. Memoised on the item object:
@@ -21,17 +22,24 @@ export const GenerationTile = memo(function GenerationTile({
   item,
   onCancel,
   className,
+  virtualized = false,
 }: {
   item: Generation;
   onCancel?: (id: string) => void;
   className?: string;
+  /**
+   * In a virtualized list, which mounts only tiles on or near the screen: skipping work off
+   * screen (content-visibility), lazy images and prefetching links as they show then only add
+   * intersection checks to every frame of a scroll.
+   */
+  virtualized?: boolean;
 }) {
   const pending = isPending(item.id);
   const label = `${STATUS_LABELS[item.status]}: ${item.prompt ?? item.model}`;
   const more = item.outputs.length > 1 ? item.outputs.length : 0;
   return (
     <div
-      className={cn(OUTER, className)}
+      className={cn(OUTER, !virtualized && SKIP_OFF_SCREEN, className)}
       title={item.status === "failed" ? (item.error ?? undefined) : undefined}
     >
       {/* Status changes are announced once each, politely; the ticking time never is. */}
@@ -40,17 +48,20 @@ export const GenerationTile = memo(function GenerationTile({
       </span>
       {pending ? (
         <div data-testid="generation-tile" data-status={item.status} className="size-full">
-          <TileMedia item={item} />
+          <TileMedia item={item} loading={virtualized ? "eager" : "lazy"} />
         </div>
       ) : (
         <Link
           href={`/result/${item.id}`}
+          // A virtualized list mounts every tile it scrolls past: prefetching each result page
+          // as it shows would fetch hundreds of pages a minute that nobody opens.
+          prefetch={virtualized ? false : undefined}
           data-testid="generation-tile"
           data-status={item.status}
           aria-label={label}
           className="block size-full outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60 focus-visible:ring-inset"
         >
-          <TileMedia item={item} />
+          <TileMedia item={item} loading={virtualized ? "eager" : "lazy"} />
         </Link>
       )}
       <StatusChip

@@ -38,7 +38,7 @@ export function StatusChip({
       data-testid="status-chip"
       data-status={status}
       className={cn(
-        "inline-flex items-center gap-1.5 rounded-full bg-background/90 px-2 py-0.5 font-medium text-foreground text-xs shadow-xs backdrop-blur",
+        "inline-flex items-center gap-1.5 rounded-full bg-background/90 px-2 py-0.5 font-medium text-foreground text-xs shadow-xs",
         className,
       )}
     >

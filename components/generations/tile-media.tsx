@@ -2,8 +2,10 @@ import { BanIcon, CircleAlertIcon, FilmIcon, LoaderCircleIcon, PlayIcon } from "
 import type { Generation, GenerationOutput } from "./types";
 import { formatVideoDuration } from "./video-duration";
 
+type Loading = "eager" | "lazy";
+
 /** What a square tile shows: the thumbnail, a video's poster and length, progress, or why it failed. */
-export function TileMedia({ item }: { item: Generation }) {
+export function TileMedia({ item, loading = "lazy" }: { item: Generation; loading?: Loading }) {
   const output = item.outputs[0];
   if (item.status === "completed" && output) {
     if (output.text !== undefined) {
@@ -17,7 +19,7 @@ export function TileMedia({ item }: { item: Generation }) {
       );
     }
     if (output.mime.startsWith("video/") || item.kind === "video") {
-      return <VideoTile output={output} alt={item.prompt ?? "Generated video"} />;
+      return <VideoTile output={output} alt={item.prompt ?? "Generated video"} loading={loading} />;
     }
     return (
       // biome-ignore lint/performance/noImgElement: signed URLs, no image optimiser needed.
@@ -26,7 +28,7 @@ export function TileMedia({ item }: { item: Generation }) {
         alt={item.prompt ?? "Generated image"}
         width={output.width ?? 512}
         height={output.height ?? 512}
-        loading="lazy"
+        loading={loading}
         decoding="async"
         className="size-full object-cover"
       />
@@ -58,7 +60,7 @@ export function TileMedia({ item }: { item: Generation }) {
 }
 
 /** The poster (a video's first frame) with a play mark and the length in a corner; a film mark without one. */
-function VideoTile({ output, alt }: { output: GenerationOutput; alt: string }) {
+function VideoTile({ output, alt, loading }: { output: GenerationOutput; alt: string; loading: Loading }) {
   const duration = formatVideoDuration(output.duration);
   return (
     <>
@@ -69,7 +71,7 @@ function VideoTile({ output, alt }: { output: GenerationOutput; alt: string }) {
           alt={alt}
           width={output.width ?? 512}
           height={output.height ?? 288}
-          loading="lazy"
+          loading={loading}
           decoding="async"
           className="size-full object-cover"
           data-testid="video-poster"

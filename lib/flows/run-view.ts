@@ -3,11 +3,10 @@ import "server-only";
 // (or where it was reused from) and its receipt; and the flow's run history.
 import { sql } from "@/lib/db/client";
 import { type FlowRunRow, type RunNodeRow, runNodes } from "@/lib/db/flow-runs";
-import type { ListRow } from "@/lib/db/generation-list";
 import type { RunNode, RunOutput, RunSummary, RunView } from "@/lib/flows/run-types";
-import { serializeGenerations } from "@/lib/generations/serialize";
+import { type SerializableRow, serializeGenerations } from "@/lib/generations/serialize";
 
-type GenerationOut = Omit<ListRow, "cursor_at">;
+type GenerationOut = SerializableRow;
 
 function summary(run: FlowRunRow, nodes: readonly RunNodeRow[]): RunSummary {
   return {

@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from "@/lib/api/keyset-cursor";
 import type { AuthUser } from "@/lib/auth/types";
 import type { listQuery } from "@/lib/contracts/generations";
 import { type ListFilter, listGenerationIds, listGenerationRows } from "@/lib/db/generation-list";
+import { utcInstant } from "@/lib/db/utc-timestamp";
 import { serializeGenerations, urlBucket } from "@/lib/generations/serialize";
 
 export { listQuery as listQuerySchema, MAX_PAGE_SIZE } from "@/lib/contracts/generations";
@@ -40,7 +41,9 @@ export async function listGenerations(userId: string, query: ListQuery, options:
   return {
     items: await serializeGenerations(page),
     next_cursor:
-      rows.length > query.limit && last ? encodeCursor({ createdAt: last.cursor_at, id: last.id }) : null,
+      rows.length > query.limit && last
+        ? encodeCursor({ createdAt: utcInstant(last.created_at), id: last.id })
+        : null,
   };
 }
 

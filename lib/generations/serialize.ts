@@ -4,6 +4,7 @@ import "server-only";
 // (browsers keep thumbnails cached) and the list ETag only needs the hour.
 import { sql } from "@/lib/db/client";
 import type { ListRow } from "@/lib/db/generation-list";
+import { type UtcTimestamp, utcIso } from "@/lib/db/utc-timestamp";
 import type { ProviderStatus } from "@/lib/generations/status";
 import {
   type GenerationRow,
@@ -64,48 +65,72 @@ export type PublicGeneration = {
   trashed_at: string | null;
 };
 
-type SerializableRow = Omit<ListRow, "cursor_at">;
+type Timestamp = Date | UtcTimestamp;
+
+/** A row to show: the list's (timestamps as UTC text) or one read whole (timestamps as Dates). */
+export type SerializableRow = Omit<ListRow, "created_at" | "completed_at" | "started_at" | "trashed_at"> & {
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+  started_at: Timestamp | null;
+  trashed_at: Timestamp | null;
+};
+
+function iso(value: Timestamp): string;
+function iso(value: Timestamp | null): string | null;
+function iso(value: Timestamp | null): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === "string" ? utcIso(value) : value.toISOString();
+}
 
 // Signed URLs are the same for a whole hour, so each is made once per hour and process: a
 // polled list re-signs nothing, and in Supabase mode that saves a Storage call per file.
 const MAX_CACHED_URLS = 20_000;
 const signedUrls = { bucket: -1, byPath: new Map<string, string>() };
 
-async function cachedSignedUrl(path: string, nowMs: number): Promise<string> {
-  const bucket = urlBucket(nowMs);
+/** This hour's cache, emptied when the hour turns or it is full. */
+function urlCache(bucket: number): Map<string, string> {
   if (bucket !== signedUrls.bucket || signedUrls.byPath.size >= MAX_CACHED_URLS) {
     signedUrls.bucket = bucket;
     signedUrls.byPath.clear();
   }
-  let url = signedUrls.byPath.get(path);
-  if (!url) {
-    const expiresIn = (bucket + 2) * URL_BUCKET_SECONDS - Math.floor(nowMs / 1000);
-    url = await storage().signedUrl(path, expiresIn);
-    signedUrls.byPath.set(path, url);
-  }
+  return signedUrls.byPath;
+}
+
+async function signAndCache(path: string, bucket: number, nowMs: number): Promise<string> {
+  const expiresIn = (bucket + 2) * URL_BUCKET_SECONDS - Math.floor(nowMs / 1000);
+  const url = await storage().signedUrl(path, expiresIn);
+  urlCache(bucket).set(path, url);
   return url;
 }
 
 /** Signs every file of the rows first, so building a page of items awaits once, not twice per file. */
-async function signedUrlsFor(rows: readonly SerializableRow[], nowMs: number): Promise<Map<string, string>> {
-  const paths = new Set<string>();
-  for (const row of rows) {
-    for (const output of row.outputs) {
-      for (const path of outputObjectPaths(output)) paths.add(path);
-    }
-  }
+function signedUrlsFor(rows: readonly SerializableRow[], nowMs: number): Promise<Map<string, string>> {
+  const paths: string[] = [];
+  for (const row of rows) for (const output of row.outputs) paths.push(...outputObjectPaths(output));
   return signedUrlsOf(paths, nowMs);
 }
 
-/** Signed URLs of storage paths in one pass, each made once per hour and process like a page's. */
+/**
+ * Signed URLs of storage paths in one pass, each made once per hour and process like a page's.
+ * Cached URLs are taken as they are: a polled page awaits nothing.
+ */
 export async function signedUrlsOf(
   paths: Iterable<string>,
   nowMs = Date.now(),
 ): Promise<Map<string, string>> {
+  const bucket = urlBucket(nowMs);
+  const cache = urlCache(bucket);
   const urls = new Map<string, string>();
-  await Promise.all(
-    [...new Set(paths)].map(async (path) => urls.set(path, await cachedSignedUrl(path, nowMs))),
-  );
+  const missing = new Set<string>();
+  for (const path of paths) {
+    const url = cache.get(path);
+    if (url) urls.set(path, url);
+    else missing.add(path);
+  }
+  if (missing.size > 0)
+    await Promise.all(
+      [...missing].map(async (path) => urls.set(path, await signAndCache(path, bucket, nowMs))),
+    );
   return urls;
 }
 
@@ -117,7 +142,7 @@ function toPublic(row: SerializableRow, urls: Map<string, string>): PublicGenera
     kind: row.kind,
     status: row.status,
     provider_status: row.provider_status,
-    started_at: row.started_at?.toISOString() ?? null,
+    started_at: iso(row.started_at),
     progress: row.progress,
     prompt: row.prompt,
     error: row.error,
@@ -148,12 +173,12 @@ function toPublic(row: SerializableRow, urls: Map<string, string>): PublicGenera
             last_frame_url: output.last_frame_path ? (urls.get(output.last_frame_path) as string) : null,
           },
     ),
-    created_at: row.created_at.toISOString(),
-    completed_at: row.completed_at?.toISOString() ?? null,
+    created_at: iso(row.created_at),
+    completed_at: iso(row.completed_at),
     starred: row.starred,
     tags: row.tags,
     session_id: row.workspace_id,
-    trashed_at: row.trashed_at?.toISOString() ?? null,
+    trashed_at: iso(row.trashed_at),
   };
 }
 

@@ -4,6 +4,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import path from "node:path";
 import { withServerMemorySettings } from "./server-memory";
+import { textTail } from "./text-tail";
+
+/** How much of the server's output `logs()` keeps: its last this many characters. */
+const LOG_TAIL_CHARS = 200_000;
 
 export type NextServer = { url: string; pid: number; logs: () => string; stop: () => Promise<void> };
 
@@ -39,18 +43,18 @@ export async function startNextServer(options: {
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  let output = "";
+  const output = textTail(LOG_TAIL_CHARS);
   const file = options.logFile ? createWriteStream(options.logFile, { flags: "a" }) : null;
   child.once("exit", () => file?.end());
   const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-200_000);
+    output.push(chunk.toString());
     if (options.echo) process.stderr.write(chunk);
     file?.write(chunk);
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
-  await waitForHealth(url, child, () => output);
-  return { url, pid: child.pid ?? 0, logs: () => output, stop: () => stopChild(child) };
+  await waitForHealth(url, child, output.text);
+  return { url, pid: child.pid ?? 0, logs: output.text, stop: () => stopChild(child) };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, logs: () => string): Promise<void> {

@@ -1,0 +1,77 @@
+// The gallery's prompt search on 20,000 rows (lib/db/generation-list.ts): the stored words follow
+// the prompt, a word common in the library is found by reading the newest rows in order and
+// stopping at a page (no sort of every match, no to_tsvector per row), and a rare word goes
+// through the words' index.
+import type { Sql } from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+
+let db: TestDatabase;
+let user: string;
+
+type PlanNode = { "Node Type": string; "Index Name"?: string; Filter?: string; Plans?: PlanNode[] };
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+/** The plan of the list's search, as the app asks it (values bound, one page and one more). */
+async function searchPlan(sql: Sql, q: string): Promise<PlanNode[]> {
+  const [row] = await sql.unsafe<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(
+    `explain (format json)
+     select id from generations
+     where user_id = $1 and trashed_at is null
+       and (prompt_search @@ websearch_to_tsquery('english', $2) or prompt ilike $3)
+     order by created_at desc, id desc limit $4`,
+    [user, q, `%${q}%`, 61],
+  );
+  const explained = row?.["QUERY PLAN"][0];
+  if (!explained) throw new Error("no plan");
+  return nodes(explained.Plan);
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  [{ id: user }] = await db.sql`insert into profiles (email) values ('words@example.com') returning id`;
+  // One prompt in ten has "nebula"; one prompt has "zeppelin".
+  await db.sql.begin(async (tx) => {
+    await tx`select set_config('atelier.bulk_update', 'on', true)`;
+    await tx`
+      insert into generations (user_id, model_id, provider, kind, status, input, prompt, created_at, completed_at)
+      select ${user}, 'flux-schnell', 'replicate', 'image', 'completed', '{}'::jsonb,
+             case when n = 777 then 'a zeppelin' when n % 10 = 0 then 'a nebula, study ' || n
+                  when n % 97 = 0 then null else 'a lighthouse, study ' || n end,
+             now() - make_interval(secs => n), now()
+      from generate_series(1, 20000) n`;
+  });
+  // As autovacuum leaves a table: statistics, and the GIN indexes' lists of new entries merged.
+  await db.sql`vacuum analyze generations`;
+});
+afterAll(() => db?.drop());
+
+describe("prompt search", () => {
+  it("keeps the words of every prompt, and of a changed one", async () => {
+    const [{ differ } = { differ: -1 }] = await db.sql<{ differ: number }[]>`
+      select count(*)::int as differ from generations
+      where prompt_search is distinct from to_tsvector('english', coalesce(prompt, ''))`;
+    expect(differ).toBe(0);
+    const [changed] = await db.sql`
+      update generations set prompt = 'Cats sleeping' where prompt = 'a zeppelin' returning prompt_search::text`;
+    expect(changed?.prompt_search).toBe("'cat':1 'sleep':2");
+    await db.sql`update generations set prompt = 'a zeppelin' where prompt = 'Cats sleeping'`;
+  });
+
+  it("reads the newest rows in order for a common word, testing stored words", async () => {
+    const plan = await searchPlan(db.sql, "nebula");
+    const types = plan.map((node) => node["Node Type"]);
+    expect(types).toContain("Index Scan");
+    expect(types).not.toContain("Sort");
+    expect(JSON.stringify(plan)).not.toContain("to_tsvector");
+  });
+
+  it("finds a rare word through the words' index", async () => {
+    const plan = await searchPlan(db.sql, "zeppelin");
+    expect(plan.map((node) => node["Index Name"])).toContain("generations_prompt_search_idx");
+    expect(JSON.stringify(plan)).not.toContain("to_tsvector");
+  });
+});
