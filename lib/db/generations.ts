@@ -181,6 +181,18 @@ export async function recordSubmission(
   return rows.length > 0;
 }
 
+/**
+ * Takes back a recorded submission whose synchronous call failed (a key the provider refused
+ * only once the call ran), so the next key's submission, or the job's next try, can record its
+ * own. Only while the row still holds that job and is active.
+ */
+export async function forgetSubmission(id: string, providerJobId: string): Promise<void> {
+  await sql`
+    update generations set provider_job_id = null, provider_token_id = null, submitted_at = null,
+      updated_at = now()
+    where id = ${id} and provider_job_id = ${providerJobId} and status in ('queued', 'processing')`;
+}
+
 export async function getGeneration(id: string): Promise<GenerationRow | null> {
   const [row] = await sql<GenerationRow[]>`select * from generations where id = ${id}`;
   return row ?? null;

@@ -5,7 +5,7 @@ import "server-only";
 // last try fails the generation with the reason instead.
 import { freshInput } from "@/lib/assets/generation-inputs";
 import { sql } from "@/lib/db/client";
-import { getGeneration, recordSubmission } from "@/lib/db/generations";
+import { forgetSubmission, getGeneration, recordSubmission } from "@/lib/db/generations";
 import { appUrl } from "@/lib/env";
 import { applyJobState } from "@/lib/generations/apply-job-state";
 import { cancelProviderJob } from "@/lib/generations/cancel-provider-job";
@@ -92,8 +92,15 @@ async function submitGeneration(args: { generation: GenerationRow; model: ModelD
       jobId: submission.jobId,
       tokenId: credential.tokenId,
     });
-    const state: JobState | null = submission.runAfterResponse ? await submission.runAfterResponse() : null;
-    return { jobId: submission.jobId, state };
+    if (!submission.runAfterResponse) return { jobId: submission.jobId, state: null };
+    try {
+      const state: JobState = await submission.runAfterResponse();
+      return { jobId: submission.jobId, state };
+    } catch (error) {
+      // The call made nothing: the next key (or the job's next try) submits afresh.
+      await forgetSubmission(generation.id, submission.jobId);
+      throw error;
+    }
   };
   const { result: outcome } = await tryEachKey(generation.provider, attempt, (key, error) =>
     log.warn("provider key failed", {
