@@ -31,6 +31,8 @@ export default defineConfig({
     { name: "desktop", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } },
     {
       name: "phone",
+      // Desktop gestures (dragging a selection on a canvas) have no phone counterpart to test.
+      testIgnore: "**/*.desktop.spec.ts",
       use: { browserName: "chromium", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },
   ],

@@ -18,9 +18,7 @@ const corners = (page: Page) =>
 
 test("a whole selection slides as one, is saved where it lands, and one undo puts it back", async ({
   page,
-  isMobile,
 }, info) => {
-  test.skip(isMobile, "dragging a selection is a desktop gesture");
   await signInThroughPage(page, `e2e-flow-drag-${info.project.name}-${Date.now()}@example.com`, "/flows");
   await page.getByRole("button", { name: /Text → image → upscale/ }).click();
   await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}$/);
