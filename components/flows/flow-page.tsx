@@ -18,7 +18,9 @@ const formatDate = (iso: string) =>
 
 /**
  * One flow: editable, or, with `?run=` or `?version=`, read-only as that run or version was.
- * A run opened while it is still going is shown live in the editor instead.
+ * A run opened while it is still going is shown live in the editor instead. Opened plainly, the
+ * editor shows the flow's latest run on its nodes (their states and results), as it would have
+ * right after that run: coming back to a flow shows what it last made.
  */
 export function FlowPage({
   id,
@@ -39,6 +41,12 @@ export function FlowPage({
     queryFn: ({ signal }) => flowsApi.getRun(id, runId as string, signal),
     enabled: runId !== null,
   });
+  const plain = runId === null && versionId === null;
+  const runs = useQuery({
+    queryKey: flowKeys.runs(id),
+    queryFn: ({ signal }) => flowsApi.runs(id, signal),
+    enabled: plain,
+  });
   const wantedVersion = versionId ?? run.data?.version_id ?? null;
   const version = useQuery({
     queryKey: flowKeys.version(id, wantedVersion ?? ""),
@@ -47,8 +55,10 @@ export function FlowPage({
   });
   const error = flow.error ?? run.error ?? version.error;
   if (error) return <Problem error={error} />;
-  if (!flow.data || (runId && !run.data) || (wantedVersion && !version.data)) return <Loading />;
-  let view: EditorView = { mode: "edit", runId: null };
+  // The run history only adds the last results: the editor opens without it if it fails.
+  const waiting = !flow.data || (runId && !run.data) || (wantedVersion && !version.data);
+  if (waiting || (plain && runs.isPending)) return <Loading />;
+  let view: EditorView = { mode: "edit", runId: runs.data?.[0]?.id ?? null };
   if (run.data?.status === "running" && !versionId) view = { mode: "edit", runId: run.data.id };
   else if (version.data) {
     const title = run.data

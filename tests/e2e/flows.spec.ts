@@ -36,7 +36,7 @@ const handle = (n: Locator, id: string, kind: "source" | "target") =>
 
 const runStatus = (n: Locator) => n.getByTestId("node-run");
 
-test("a flow: built, priced, run and re-run with reuse on a desktop; opened and run on a phone", async ({
+test("a flow: built, priced, run and re-run with reuse on a desktop; opened and run on a phone; its last run shown on return", async ({
   page,
   isMobile,
 }, info) => {
@@ -55,6 +55,10 @@ test("a flow: built, priced, run and re-run with reuse on a desktop; opened and 
     const upscaled = steps.filter({ hasText: "Real-ESRGAN" });
     await expect(runStatus(generated)).toHaveAttribute("data-status", "done", { timeout: 30_000 });
     await expect(runStatus(upscaled)).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+    await expect(upscaled.getByTestId("node-thumbnail")).toBeVisible();
+    // Coming back to the flow shows what its last run made.
+    await page.reload();
+    await expect(runStatus(upscaled)).toHaveAttribute("data-status", "done");
     await expect(upscaled.getByTestId("node-thumbnail")).toBeVisible();
     return;
   }
@@ -111,4 +115,10 @@ test("a flow: built, priced, run and re-run with reuse on a desktop; opened and 
   // The run history holds both runs with their receipts.
   await page.getByRole("button", { name: "Runs and versions" }).click();
   await expect(page.getByRole("dialog").getByRole("listitem")).toHaveCount(2);
+
+  // Coming back to the flow shows its last run on the nodes: the reused image and the new upscale.
+  await page.reload();
+  await expect(runStatus(generate)).toHaveAttribute("data-status", "reused");
+  await expect(runStatus(upscale)).toHaveAttribute("data-status", "done");
+  await expect(upscale.getByTestId("node-thumbnail")).toBeVisible();
 });
