@@ -78,6 +78,13 @@ export function withApiLogging<L extends AuthLevel>(options: RouteOptions<L>, ha
         const params = (await segment?.params) ?? {};
         return await handler({ req, params, user: user as UserFor<L>, apiKey, requestId, log });
       } catch (error) {
+        if (isClientGone(error, incoming)) {
+          // Nobody is left to answer (a reload or a closed tab mid-upload): not our fault.
+          log.info("client closed the request", {
+            reason: error instanceof Error ? error.message : String(error),
+          });
+          return new Response(null, { status: CLIENT_CLOSED_REQUEST });
+        }
         return errorResponse(error, log);
       }
     });
@@ -86,6 +93,19 @@ export function withApiLogging<L extends AuthLevel>(options: RouteOptions<L>, ha
     log.info("request", { status: response.status, durationMs: Math.round(performance.now() - started) });
     return response;
   };
+}
+
+/** The status logged for a request whose client left before its answer (nginx's convention). */
+const CLIENT_CLOSED_REQUEST = 499;
+
+/**
+ * The request failed because its client left: Node's "aborted" reset while reading the body, or
+ * any failure once the request's signal says the connection closed (a body reader may have
+ * turned the reset into a 400 of its own by then).
+ */
+function isClientGone(error: unknown, req: Request): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return req.signal.aborted || (code === "ECONNRESET" && message === "aborted");
 }
 
 function authorize(level: Exclude<AuthLevel, "none" | "public">): Promise<AuthUser> {
