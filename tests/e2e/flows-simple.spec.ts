@@ -74,7 +74,7 @@ async function exposeInEditor(page: Page, flowId: string, screenshot: string) {
   expect(saved.graph.inputs).toEqual(INPUTS);
 }
 
-test("a flow's simple form: found from the list, filled in, priced, run, its results live", async ({
+test("a flow's simple form: found from the list, filled in, priced, run, its results live and there on return", async ({
   page,
   isMobile,
 }, info) => {
@@ -126,4 +126,8 @@ test("a flow's simple form: found from the list, filled in, priced, run, its res
   // The run's address shows it again after a reload.
   await page.reload();
   await expect(page.getByTestId("simple-run")).toHaveAttribute("data-status", "completed");
+  // Coming back to the form later shows the flow's latest run.
+  await page.goto(`/flows/${flowId}/run`);
+  await expect(page.getByTestId("simple-run")).toHaveAttribute("data-status", "completed");
+  await expect(page.getByTestId("simple-run").getByTestId("node-thumbnail")).toHaveCount(2);
 });

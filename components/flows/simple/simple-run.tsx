@@ -36,9 +36,15 @@ function SimpleRunPage({ id, runId }: { id: string; runId: string | null }) {
     queryFn: ({ signal }) => flowsApi.get(id, signal),
     staleTime: 30_000,
   });
+  // Without `?run=`, the flow's latest run: coming back shows what it last made.
+  const runs = useQuery({
+    queryKey: flowKeys.runs(id),
+    queryFn: ({ signal }) => flowsApi.runs(id, signal),
+    enabled: runId === null,
+  });
   const { rules, loading } = useCatalog();
   if (flow.error) return <Problem error={flow.error} />;
-  if (!flow.data || loading)
+  if (!flow.data || loading || (runId === null && runs.isPending))
     return (
       <div className="flex justify-center py-16" aria-busy="true">
         <LoaderCircleIcon aria-hidden className="size-6 animate-spin text-muted-foreground" />
@@ -46,7 +52,7 @@ function SimpleRunPage({ id, runId }: { id: string; runId: string | null }) {
       </div>
     );
   const { inputs } = resolveInputs(flow.data.graph, rules);
-  return <Loaded flow={flow.data} inputs={inputs} initialRunId={runId} />;
+  return <Loaded flow={flow.data} inputs={inputs} initialRunId={runId ?? runs.data?.[0]?.id ?? null} />;
 }
 
 /** What a control holds for each input, as `parseInputs` reads it. */
