@@ -6,7 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig } from "lighthouse";
 import { startBenchApp } from "../bench/harness";
-import { startEmulator } from "../emulator/server";
+import { providerUrlsOf, startEmulator } from "../emulator/server";
 import { seedAccount } from "./seed";
 
 const CATEGORIES = ["best-practices", "accessibility"] as const;
@@ -26,10 +26,7 @@ type PageScores = {
 
 const emulator = await startEmulator({ port: 0, speedFactor: 0.2 });
 const app = await startBenchApp({
-  REPLICATE_BASE_URL: `${emulator.url}/v1`,
-  FAL_QUEUE_URL: emulator.url,
-  FAL_JWKS_URL: emulator.falJwksUrl,
-  GEMINI_BASE_URL: emulator.url,
+  ...providerUrlsOf(emulator),
 });
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {

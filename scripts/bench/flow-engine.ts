@@ -5,7 +5,7 @@
 // generation being submitted to the provider: for the chain, parent → child; for the fan-out,
 // the end that freed a slot → the next node in it. Provider time is not in these figures.
 import { createHash, randomBytes } from "node:crypto";
-import { startEmulator } from "../emulator/server";
+import { providerUrlsOf, startEmulator } from "../emulator/server";
 import { percentile, startBenchApp } from "./harness";
 
 const NODES = Number(process.env.BENCH_FLOW_NODES || 20);
@@ -53,10 +53,7 @@ function fanOut(seed: number): Graph {
 
 const emulator = await startEmulator({ port: 0, speedFactor: SPEED });
 const app = await startBenchApp({
-  REPLICATE_BASE_URL: `${emulator.url}/v1`,
-  FAL_QUEUE_URL: emulator.url,
-  FAL_JWKS_URL: emulator.falJwksUrl,
-  GEMINI_BASE_URL: emulator.url,
+  ...providerUrlsOf(emulator),
   STARTING_CREDITS: "100000",
 });
 

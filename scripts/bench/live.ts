@@ -7,7 +7,7 @@
 // "thumbnails": provider done → thumbnail loaded in a /history tab in headless Chromium, while
 // BENCH_OPEN_STREAMS (200) other users each hold a stream open (live-thumbnails.ts).
 import { createHash, randomBytes } from "node:crypto";
-import { startEmulator } from "../emulator/server";
+import { providerUrlsOf, startEmulator } from "../emulator/server";
 import { type BenchApp, mb, percentile, sampleLoad, startBenchApp, treeCpu, treeRss } from "./harness";
 import { thumbnailLag } from "./live-thumbnails";
 
@@ -59,10 +59,7 @@ async function openStream(app: BenchApp, token: string): Promise<Stream> {
 
 const emulator = await startEmulator({ port: 0, speedFactor: 1 });
 const app = await startBenchApp({
-  REPLICATE_BASE_URL: `${emulator.url}/v1`,
-  FAL_QUEUE_URL: emulator.url,
-  FAL_JWKS_URL: emulator.falJwksUrl,
-  GEMINI_BASE_URL: emulator.url,
+  ...providerUrlsOf(emulator),
   STARTING_CREDITS: "100000",
 });
 try {

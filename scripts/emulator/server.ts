@@ -37,6 +37,16 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+/** The app's env that points every provider at this emulator. */
+export function providerUrlsOf(emulator: Pick<Emulator, "url" | "falJwksUrl">): Record<string, string> {
+  return {
+    REPLICATE_BASE_URL: `${emulator.url}/v1`,
+    FAL_QUEUE_URL: emulator.url,
+    FAL_JWKS_URL: emulator.falJwksUrl,
+    GEMINI_BASE_URL: emulator.url,
+  };
+}
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? "127.0.0.1";
   const log = options.log ?? (() => {});

@@ -1,6 +1,6 @@
 // Starts the production build on E2E_PORT against a real, freshly migrated Postgres.
 import path from "node:path";
-import { startEmulator } from "../../scripts/emulator/server";
+import { providerUrlsOf, startEmulator } from "../../scripts/emulator/server";
 import { startNextServer } from "../../scripts/lib/next-server";
 import { startScratchPostgres } from "../../scripts/lib/scratch-postgres";
 import { startMailCapture } from "../helpers/mail-capture";
@@ -37,10 +37,7 @@ export default async function globalSetup() {
       SMTP_URL: mail.url,
       // The tests stand in for the proxy: a browser context may name its client in X-Forwarded-For.
       TRUSTED_PROXIES: "127.0.0.1",
-      REPLICATE_BASE_URL: `${emulator.url}/v1`,
-      FAL_QUEUE_URL: emulator.url,
-      FAL_JWKS_URL: emulator.falJwksUrl,
-      GEMINI_BASE_URL: emulator.url,
+      ...providerUrlsOf(emulator),
       CRON_SECRET: "e2e-cron-secret-0123456789",
     },
   });

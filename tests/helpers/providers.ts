@@ -1,5 +1,5 @@
 // The provider emulator, started inside the test process, and the env that points the app at it.
-import { type Emulator, startEmulator } from "../../scripts/emulator/server";
+import { type Emulator, providerUrlsOf, startEmulator } from "../../scripts/emulator/server";
 import type { Client } from "./http";
 
 export const TEST_CRON_SECRET = "test-cron-secret-0123456789";
@@ -13,10 +13,7 @@ export async function startProviders(
   return {
     emulator,
     env: {
-      REPLICATE_BASE_URL: `${emulator.url}/v1`,
-      FAL_QUEUE_URL: emulator.url,
-      FAL_JWKS_URL: emulator.falJwksUrl,
-      GEMINI_BASE_URL: emulator.url,
+      ...providerUrlsOf(emulator),
       CRON_SECRET: TEST_CRON_SECRET,
       // Provider tests are not about money: enough credits for a few videos (credits.test.ts sets its own).
       STARTING_CREDITS: "10000",
