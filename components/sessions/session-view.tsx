@@ -8,7 +8,7 @@ import { useModels } from "@/components/generations/use-models";
 import { fetchJson } from "@/components/providers/fetch-json";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { Input } from "@/components/ui/input";
+import { cn } from "@/lib/utils";
 import { type IterateFrom, SessionComposer } from "./session-composer";
 import { SessionTree } from "./session-tree";
 import { type SessionDetail, type SessionGeneration, useSession } from "./use-session";
@@ -96,16 +96,28 @@ function TitleEditor({ session }: { session: Session }) {
   };
   return (
     <form onSubmit={save} className="flex flex-col gap-1">
+      <h1 className="sr-only">{session.title}</h1>
       <label htmlFor="session-title" className="sr-only">
         Session title
       </label>
-      <Input
+      {/* A text area that grows with the title, so a long one wraps on a phone instead of hiding
+          its end; Enter saves, as in a one-line field. */}
+      <textarea
         id="session-title"
         value={title}
+        rows={1}
         maxLength={200}
-        onChange={(event) => setTitle(event.target.value)}
+        onChange={(event) => setTitle(event.target.value.replace(/\n/g, " "))}
+        onKeyDown={(event) => {
+          if (event.key !== "Enter") return;
+          event.preventDefault();
+          event.currentTarget.blur();
+        }}
         onBlur={() => save()}
-        className="h-auto border-transparent px-0 py-1 font-semibold text-2xl shadow-none hover:border-input focus-visible:px-2 md:text-2xl"
+        className={cn(
+          "w-full min-w-0 resize-none rounded-md border border-transparent bg-transparent px-0 py-1 font-semibold text-2xl outline-none transition-[color,box-shadow] [field-sizing:content]",
+          "hover:border-input focus-visible:border-ring focus-visible:px-2 focus-visible:ring-[3px] focus-visible:ring-ring/40",
+        )}
       />
       {update.error ? <FormMessage>{update.error.message}</FormMessage> : null}
     </form>

@@ -45,6 +45,18 @@ test("a session branches, and the gallery finds, downloads, trashes and restores
     });
   await expect(page.getByTestId("session-announcer")).toContainText("Done");
 
+  // A long title wraps instead of hiding its end, and Enter saves it.
+  const title = page.getByLabel("Session title");
+  const longTitle = `${word} teapots, from the first sketch to the snowy night, all of them`;
+  const oneLine = (await title.boundingBox())?.height ?? 0;
+  await title.fill(longTitle);
+  await title.press("Enter");
+  await expect(title).not.toBeFocused();
+  if (info.project.name === "phone")
+    expect((await title.boundingBox())?.height).toBeGreaterThan(oneLine * 1.5);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(longTitle);
+
   // An iteration's result page shows where it came from; the parent is a click away.
   await branch
     .first()
