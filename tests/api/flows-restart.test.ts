@@ -4,16 +4,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
-import {
-  balanceOf,
-  createFlow,
-  ledgerOf,
-  link,
-  node,
-  startRun,
-  statuses,
-  waitForRun,
-} from "../helpers/flows";
+import { balanceOf, ledgerOf, runChainUntilFirstStepRuns, statuses, waitForRun } from "../helpers/flows";
 import { signIn } from "../helpers/http";
 import { runReconciler, startProviders } from "../helpers/providers";
 
@@ -34,19 +25,7 @@ afterAll(async () => {
 it("finishes a run after the server is killed mid-run and restarted", { timeout: 180_000 }, async () => {
   const email = "restart@example.com";
   const client = await signIn(app.url, email);
-  const flowId = await createFlow(client, {
-    nodes: [
-      node.text("t", "a tide pool at dusk [slow]"),
-      node.generate("a", "flux-schnell"),
-      node.generate("b", "real-esrgan"),
-      node.output("out"),
-    ],
-    edges: [link("t", "a", "prompt"), link("a", "b", "image"), link("b", "out", "image")],
-  });
-  const runId = await startRun(client, flowId);
-  await waitForRun(client, flowId, runId, (r) =>
-    r.nodes.some((n) => n.node_id === "a" && n.status === "running"),
-  );
+  const { flowId, runId } = await runChainUntilFirstStepRuns(client, "a tide pool at dusk [slow]");
   const [submitted] = await app.db.sql`
     select provider_job_id from generations where flow_run_id = ${runId} and node_id = 'a'`;
   expect(submitted).toBeDefined();

@@ -4,7 +4,16 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
-import { createFlow, ledgerOf, link, node, startRun, statuses, waitForRun } from "../helpers/flows";
+import {
+  createFlow,
+  ledgerOf,
+  link,
+  node,
+  runChainUntilFirstStepRuns,
+  startRun,
+  statuses,
+  waitForRun,
+} from "../helpers/flows";
 import { signIn } from "../helpers/http";
 import { runReconciler, startProviders } from "../helpers/providers";
 
@@ -67,19 +76,7 @@ it("a step being submitted when the server died is submitted after the restart",
 }, async () => {
   const email = "stalled@example.com";
   const client = await signIn(app.url, email);
-  const flowId = await createFlow(client, {
-    nodes: [
-      node.text("t", "a heron at the water's edge [stall]"),
-      node.generate("a", "flux-schnell"),
-      node.generate("b", "real-esrgan"),
-      node.output("out"),
-    ],
-    edges: [link("t", "a", "prompt"), link("a", "b", "image"), link("b", "out", "image")],
-  });
-  const runId = await startRun(client, flowId);
-  await waitForRun(client, flowId, runId, (r) =>
-    r.nodes.some((n) => n.node_id === "a" && n.status === "running"),
-  );
+  const { flowId, runId } = await runChainUntilFirstStepRuns(client, "a heron at the water's edge [stall]");
   // The provider has the submit and has not answered it yet.
   await new Promise((r) => setTimeout(r, 1_000));
   const [before] = await app.db.sql<{ provider_job_id: string | null }[]>`
