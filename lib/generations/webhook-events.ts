@@ -11,6 +11,7 @@ import {
 } from "@/lib/db/webhook-events";
 import { applyJobState } from "@/lib/generations/apply-job-state";
 import { isProviderRunning } from "@/lib/generations/status";
+import { isRetryLater, RetryLater } from "@/lib/jobs/retry-later";
 import type { Logger } from "@/lib/log";
 import { providerAdapter } from "@/lib/providers/registry";
 
@@ -28,7 +29,7 @@ export async function processWebhookEvent(eventRowId: string, log: Logger): Prom
     if (generation.provider_job_id !== jobId) {
       // The payload is trusted, the URL parameter only correlates: they must agree. Before the
       // submission is recorded they cannot yet, so the job tries the event again later.
-      if (generation.provider_job_id === null) throw new Error("submission not recorded yet");
+      if (generation.provider_job_id === null) throw new RetryLater("submission not recorded yet");
       log.warn("webhook job id does not match the generation", { eventId: event.event_id, jobId });
       await markWebhookEventProcessed(event.id);
       return;
@@ -44,7 +45,11 @@ export async function processWebhookEvent(eventRowId: string, log: Logger): Prom
     await markWebhookEventProcessed(event.id);
     if (isProviderRunning(state.status)) await trimProcessedLogs(event.id);
   } catch (error) {
-    log.warn("webhook processing failed", { eventId: event.event_id, error });
+    if (isRetryLater(error))
+      log.info("webhook arrived before its submission was recorded; it is tried again shortly", {
+        eventId: event.event_id,
+      });
+    else log.warn("webhook processing failed", { eventId: event.event_id, error });
     await markWebhookEventFailed(event.id, error instanceof Error ? error.message : String(error));
     throw error;
   }

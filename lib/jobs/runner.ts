@@ -15,16 +15,19 @@ import pg from "pg";
 import { databaseUrl, env, mode } from "@/lib/env";
 import { JOB_CRON } from "@/lib/jobs/definitions";
 import { forgetPool, HEARTBEAT_MS, recordHeartbeat, recoverAbandonedJobs } from "@/lib/jobs/pools";
+import { isRetryLater } from "@/lib/jobs/retry-later";
 import { taskList } from "@/lib/jobs/tasks";
 import { log } from "@/lib/log";
 
 export type JobWorker = { stop: () => Promise<void> };
 
-// The library's own lines go through our structured log; its debug chatter does not.
+// The library's own lines go through our structured log; its debug chatter does not. A job that
+// asked to be tried later (RetryLater) is an expected wait, logged as such, not as an error.
 const workerLogger = new WorkerLogger((scope) => (level, message, meta) => {
   if (level === "debug") return;
   const fields = { ...scope, ...(meta ?? {}) };
-  if (level === "error") log.error(`jobs: ${message}`, fields);
+  if (isRetryLater((meta as { error?: unknown } | undefined)?.error)) log.info(`jobs: ${message}`, fields);
+  else if (level === "error") log.error(`jobs: ${message}`, fields);
   else if (level === "warning") log.warn(`jobs: ${message}`, fields);
 });
 
