@@ -3,11 +3,10 @@
 // status that answers IN_QUEUE, then IN_PROGRESS with logs), and the generation records each
 // state, its start and its progress, in order, with nothing ever moving it back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signStandardWebhook } from "../../lib/providers/standard-webhooks";
 import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders } from "../helpers/providers";
+import { deliverReplicateWebhook, startProviders } from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -89,18 +88,7 @@ describe.each([
 
 /** A Replicate webhook for the job, signed with the emulator's account secret. */
 async function replicateWebhook(generationId: string, eventId: string, prediction: Record<string, unknown>) {
-  const body = JSON.stringify(prediction);
-  const ts = String(Math.floor(Date.now() / 1000));
-  const res = await fetch(`${app.url}/api/webhook/replicate?generation=${generationId}`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "webhook-id": eventId,
-      "webhook-timestamp": ts,
-      "webhook-signature": `v1,${signStandardWebhook(emulator.replicateWebhookSecret, eventId, ts, body)}`,
-    },
-    body,
-  });
+  const res = await deliverReplicateWebhook({ appUrl: app.url, emulator, generationId, eventId, prediction });
   expect(res.status).toBe(200);
   // Processed by its job after the answer: wait until it has been.
   for (let i = 0; i < 100; i++) {

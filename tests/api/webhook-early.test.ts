@@ -2,11 +2,10 @@
 // sent while our submit call is still being answered). The delivery is kept and tried again a
 // little later, logged as an expected wait: operators see no error for it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signStandardWebhook } from "../../lib/providers/standard-webhooks";
 import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders, waitForGeneration } from "../helpers/providers";
+import { deliverReplicateWebhook, startProviders, waitForGeneration } from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -23,22 +22,6 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-async function deliver(generationId: string, eventId: string, prediction: Record<string, unknown>) {
-  const body = JSON.stringify(prediction);
-  const ts = String(Math.floor(Date.now() / 1000));
-  const res = await fetch(`${app.url}/api/webhook/replicate?generation=${generationId}`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "webhook-id": eventId,
-      "webhook-timestamp": ts,
-      "webhook-signature": `v1,${signStandardWebhook(emulator.replicateWebhookSecret, eventId, ts, body)}`,
-    },
-    body,
-  });
-  expect(res.status).toBe(200);
-}
-
 describe("a webhook that arrives before its submission is recorded", () => {
   it("is tried again later and logged as a wait, never as an error", async () => {
     // `[stall]` holds the submit at the provider (4 s here), so no job id is recorded yet.
@@ -49,7 +32,14 @@ describe("a webhook that arrives before its submission is recorded", () => {
     expect(created.status).toBe(202);
     const id = created.body.id;
     const eventId = `msg_early_${id}`;
-    await deliver(id, eventId, { id: "not-recorded-yet", status: "starting", logs: "" });
+    const delivered = await deliverReplicateWebhook({
+      appUrl: app.url,
+      emulator,
+      generationId: id,
+      eventId,
+      prediction: { id: "not-recorded-yet", status: "starting", logs: "" },
+    });
+    expect(delivered.status).toBe(200);
 
     const waited = () =>
       app.logs().includes("webhook arrived before its submission was recorded") &&

@@ -1,4 +1,5 @@
 // The provider emulator, started inside the test process, and the env that points the app at it.
+import { signStandardWebhook } from "../../lib/providers/standard-webhooks";
 import { type Emulator, providerUrlsOf, startEmulator } from "../../scripts/emulator/server";
 import type { Client } from "./http";
 
@@ -19,6 +20,29 @@ export async function startProviders(
       STARTING_CREDITS: "10000",
     },
   };
+}
+
+/** Posts a Replicate webhook for a generation, signed with the emulator's secret as Replicate signs. */
+export async function deliverReplicateWebhook(args: {
+  appUrl: string;
+  emulator: Emulator;
+  generationId: string;
+  eventId: string;
+  prediction: Record<string, unknown>;
+}): Promise<Response> {
+  const body = JSON.stringify(args.prediction);
+  const ts = String(Math.floor(Date.now() / 1000));
+  const signature = signStandardWebhook(args.emulator.replicateWebhookSecret, args.eventId, ts, body);
+  return fetch(`${args.appUrl}/api/webhook/replicate?generation=${args.generationId}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "webhook-id": args.eventId,
+      "webhook-timestamp": ts,
+      "webhook-signature": `v1,${signature}`,
+    },
+    body,
+  });
 }
 
 export type GenerationBody = {
