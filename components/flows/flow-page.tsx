@@ -7,6 +7,7 @@ import { ApiError } from "@/components/providers/fetch-json";
 import { Button } from "@/components/ui/button";
 import { flowKeys, flowsApi } from "./api";
 import { type EditorView, FlowEditor } from "./flow-editor";
+import { useFlowRuns } from "./use-flow-runs";
 
 const formatDate = (iso: string) =>
   new Date(iso).toLocaleString("en-US", {
@@ -42,11 +43,7 @@ export function FlowPage({
     enabled: runId !== null,
   });
   const plain = runId === null && versionId === null;
-  const runs = useQuery({
-    queryKey: flowKeys.runs(id),
-    queryFn: ({ signal }) => flowsApi.runs(id, signal),
-    enabled: plain,
-  });
+  const runs = useFlowRuns(id, { enabled: plain });
   const wantedVersion = versionId ?? run.data?.version_id ?? null;
   const version = useQuery({
     queryKey: flowKeys.version(id, wantedVersion ?? ""),

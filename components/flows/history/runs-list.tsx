@@ -1,11 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { ChevronRightIcon, EyeIcon, LoaderCircleIcon } from "lucide-react";
 import Link from "next/link";
 import { relativeTime } from "@/components/notifications/relative-time";
 import { cn } from "@/lib/utils";
-import { flowKeys, flowsApi } from "../api";
+import { useFlowRuns } from "../use-flow-runs";
 import { RunReceipt } from "./run-receipt";
 
 const RUN_LABEL: Record<string, { label: string; className: string }> = {
@@ -17,10 +16,7 @@ const RUN_LABEL: Record<string, { label: string; className: string }> = {
 
 /** Every run of the flow, newest first, each with its receipt and a read-only view as it ran. */
 export function RunsList({ flowId }: { flowId: string }) {
-  const runs = useQuery({
-    queryKey: flowKeys.runs(flowId),
-    queryFn: ({ signal }) => flowsApi.runs(flowId, signal),
-  });
+  const runs = useFlowRuns(flowId);
   if (runs.isPending)
     return (
       <div className="flex justify-center py-6" aria-busy="true">

@@ -17,6 +17,7 @@ import {
 import { type FlowDetail, flowKeys, flowsApi } from "../api";
 import { CatalogProvider, useCatalog } from "../catalog";
 import { inputValueOf } from "../form/input-descriptor";
+import { useFlowRuns } from "../use-flow-runs";
 import { RunPanel } from "./run-panel";
 import { type FormValues, SimpleForm } from "./simple-form";
 import { RESULTS_ID, useSimpleEstimate, useSimpleRun } from "./use-simple-run";
@@ -37,11 +38,7 @@ function SimpleRunPage({ id, runId }: { id: string; runId: string | null }) {
     staleTime: 30_000,
   });
   // Without `?run=`, the flow's latest run: coming back shows what it last made.
-  const runs = useQuery({
-    queryKey: flowKeys.runs(id),
-    queryFn: ({ signal }) => flowsApi.runs(id, signal),
-    enabled: runId === null,
-  });
+  const runs = useFlowRuns(id, { enabled: runId === null });
   const { rules, loading } = useCatalog();
   if (flow.error) return <Problem error={flow.error} />;
   if (!flow.data || loading || (runId === null && runs.isPending))
