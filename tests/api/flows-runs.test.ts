@@ -6,6 +6,7 @@ import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
 import {
   balanceOf,
+  chain,
   createFlow,
   ledgerOf,
   link,
@@ -28,17 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await emulator?.close();
-});
-
-/** text → FLUX schnell (1 credit) → Real-ESRGAN (2 credits) → output */
-const chain = (prompt: string) => ({
-  nodes: [
-    node.text("t", prompt),
-    node.generate("a", "flux-schnell"),
-    node.generate("b", "real-esrgan"),
-    node.output("out"),
-  ],
-  edges: [link("t", "a", "prompt"), link("a", "b", "image"), link("b", "out", "image")],
 });
 
 describe("a flow run", () => {

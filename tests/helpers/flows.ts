@@ -60,20 +60,23 @@ export async function waitForRun(
   }
 }
 
+/** Text → FLUX.1 [schnell] (1 credit) → Real-ESRGAN (2 credits) → Output: nodes t, a, b, out. */
+export const chain = (prompt: string): FlowGraph => ({
+  nodes: [
+    node.text("t", prompt),
+    node.generate("a", "flux-schnell"),
+    node.generate("b", "real-esrgan"),
+    node.output("out"),
+  ],
+  edges: [link("t", "a", "prompt"), link("a", "b", "image"), link("b", "out", "image")],
+});
+
 /**
- * Text → FLUX.1 [schnell] → Real-ESRGAN → Output, run until its first step is at the provider:
- * the moment to kill a server mid-run. The prompt carries the emulator's control (`[slow]`, `[stall]`).
+ * The chain, run until its first step is at the provider: the moment to kill a server mid-run.
+ * The prompt carries the emulator's control (`[slow]`, `[stall]`).
  */
 export async function runChainUntilFirstStepRuns(client: Client, prompt: string) {
-  const flowId = await createFlow(client, {
-    nodes: [
-      node.text("t", prompt),
-      node.generate("a", "flux-schnell"),
-      node.generate("b", "real-esrgan"),
-      node.output("out"),
-    ],
-    edges: [link("t", "a", "prompt"), link("a", "b", "image"), link("b", "out", "image")],
-  });
+  const flowId = await createFlow(client, chain(prompt));
   const runId = await startRun(client, flowId);
   await waitForRun(client, flowId, runId, (r) =>
     r.nodes.some((n) => n.node_id === "a" && n.status === "running"),
