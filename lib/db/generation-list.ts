@@ -40,7 +40,8 @@ export type ListRow = Pick<
 /**
  * The filter as SQL conditions on `generations`, every value a bound parameter. The prompt
  * search is words (full text on the stored `prompt_search`, generations_prompt_search_idx) or
- * any part of the text (ILIKE, generations_prompt_trgm_idx).
+ * any part of the text in any case (LIKE on the stored lower-case `prompt_folded`, which is
+ * ILIKE without folding every row again; generations_prompt_folded_trgm_idx).
  */
 export function filterConditions(userId: string, filter: ListFilter) {
   return sql`user_id = ${userId}
@@ -57,7 +58,7 @@ export function filterConditions(userId: string, filter: ListFilter) {
     ${
       filter.q
         ? sql`and (prompt_search @@ websearch_to_tsquery('english', ${filter.q})
-                   or prompt ilike ${containsPattern(filter.q)})`
+                   or prompt_folded like lower(${containsPattern(filter.q)}))`
         : sql``
     }`;
 }
@@ -67,28 +68,30 @@ function isUnfiltered(filter: ListFilter): boolean {
   return Object.entries(filter).every(([key, value]) => key === "trashed" || value === undefined);
 }
 
+/** Where a row of a page stands: its id, its version (`xmin`, new with every update) and its place. */
+export type ListKey = { id: string; version: string; created_at: UtcTimestamp };
+
 /**
- * Newest first, keyset-paginated on (created_at, id) so deep pages cost the same as the first.
+ * Newest first, keyset-paginated on (created_at, id) so deep pages cost the same as the first:
+ * which rows a page holds and their versions, not the rows themselves (those come from
+ * listRowsByIds for the items not already built at that version).
  *
- * The page comes back as one JSON array: Postgres builds it in one go and the driver parses one
- * value, where converting 17 columns of every row one by one (dates into Date objects among
- * them) cost the server more than the rest of the request. The unfiltered list, which every
- * open gallery polls, has its LIMIT written into the statement, so Postgres keeps one generic
- * plan for it (the newest-first index) instead of planning every request again. A filtered
- * list binds its LIMIT, which keeps it planned for the values given: a rare word and a common
- * one, a tag on ten rows and one on ten thousand, want different plans.
+ * The keys come back as one JSON array, which the driver parses as one value. The unfiltered
+ * list, which every open gallery polls, has its LIMIT written into the statement, so Postgres
+ * keeps one generic plan for it (the newest-first index) instead of planning every request
+ * again. A filtered list binds its LIMIT, which keeps it planned for the values given: a rare
+ * word and a common one, a tag on ten rows and one on ten thousand, want different plans.
  */
-export async function listGenerationRows(
+export async function listGenerationKeys(
   userId: string,
   filter: ListFilter,
   limit: number,
   cursor: KeysetCursor | null,
-): Promise<ListRow[]> {
-  // The table's own columns by name: the select list's UTC aliases share them.
-  const [page] = await sql<{ rows: ListRow[] }[]>`
-    select coalesce(json_agg(page order by page.created_at desc, page.id desc), '[]') as rows
+): Promise<ListKey[]> {
+  const [page] = await sql<{ keys: ListKey[] }[]>`
+    select coalesce(json_agg(page order by page.created_at desc, page.id desc), '[]') as keys
     from (
-      select ${LIST_COLUMNS} from generations
+      select id, xmin::text as version, created_at at time zone 'UTC' as created_at from generations
       where ${filterConditions(userId, filter)}
         ${
           // Through text: a timestamptz parameter would go through a JS Date and lose the microseconds.
@@ -99,7 +102,26 @@ export async function listGenerationRows(
       order by generations.created_at desc, generations.id desc
       limit ${isUnfiltered(filter) ? sql.unsafe(String(Math.trunc(limit))) : limit}
     ) page`;
-  return page?.rows ?? [];
+  return page?.keys ?? [];
+}
+
+/**
+ * The user's rows with these ids as the list shows them, with their versions, in one JSON array:
+ * converting 17 columns of every row one by one (dates into Date objects among them) cost the
+ * server more than the rest of the request.
+ */
+export async function listRowsByIds(
+  userId: string,
+  ids: readonly string[],
+): Promise<(ListRow & { version: string })[]> {
+  if (ids.length === 0) return [];
+  const [found] = await sql<{ rows: (ListRow & { version: string })[] }[]>`
+    select coalesce(json_agg(found), '[]') as rows
+    from (
+      select ${LIST_COLUMNS}, xmin::text as version from generations
+      where user_id = ${userId} and id = any(${ids as string[]}::uuid[])
+    ) found`;
+  return found?.rows ?? [];
 }
 
 /** The ids of every row the filter matches, newest first, up to `limit` ("select all matching"). */

@@ -4,8 +4,14 @@ import type { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/api/keyset-cursor";
 import type { AuthUser } from "@/lib/auth/types";
 import type { listQuery } from "@/lib/contracts/generations";
-import { type ListFilter, listGenerationIds, listGenerationRows } from "@/lib/db/generation-list";
+import {
+  type ListFilter,
+  listGenerationIds,
+  listGenerationKeys,
+  listRowsByIds,
+} from "@/lib/db/generation-list";
 import { utcInstant } from "@/lib/db/utc-timestamp";
+import { cachedItemJson, cacheItemJson } from "@/lib/generations/item-json-cache";
 import { serializeGenerations, urlBucket } from "@/lib/generations/serialize";
 
 export { listQuery as listQuerySchema, MAX_PAGE_SIZE } from "@/lib/contracts/generations";
@@ -28,23 +34,48 @@ function filterOf(query: ListQuery, trashed: boolean): ListFilter {
   return { ...filter, trashed };
 }
 
-export async function listGenerations(userId: string, query: ListQuery, options: { trashed?: boolean } = {}) {
+/**
+ * A page of the list as the JSON the API sends (`{ items, next_cursor }`). Items already built
+ * at their row's version this hour are taken as they were written; only the others are read
+ * whole and serialized.
+ */
+export async function listGenerationsJson(
+  userId: string,
+  query: ListQuery,
+  options: { trashed?: boolean } = {},
+): Promise<string> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  const rows = await listGenerationRows(
+  const keys = await listGenerationKeys(
     userId,
     filterOf(query, options.trashed ?? false),
     query.limit + 1,
     cursor,
   );
-  const page = rows.slice(0, query.limit);
+  const page = keys.slice(0, query.limit);
+  const nowMs = Date.now();
+  const bucket = urlBucket(nowMs);
+  const jsonById = new Map<string, string>();
+  const missing: string[] = [];
+  for (const key of page) {
+    const json = cachedItemJson(key.id, key.version, bucket);
+    if (json) jsonById.set(key.id, json);
+    else missing.push(key.id);
+  }
+  const rows = await listRowsByIds(userId, missing);
+  for (const [i, item] of (await serializeGenerations(rows, nowMs)).entries()) {
+    const { id, version } = rows[i] as (typeof rows)[number];
+    const json = JSON.stringify(item);
+    cacheItemJson(id, version, bucket, json);
+    jsonById.set(id, json);
+  }
+  // A row gone between the two reads (purged from the trash) leaves the page.
+  const items = page.flatMap((key) => jsonById.get(key.id) ?? []);
   const last = page.at(-1);
-  return {
-    items: await serializeGenerations(page),
-    next_cursor:
-      rows.length > query.limit && last
-        ? encodeCursor({ createdAt: utcInstant(last.created_at), id: last.id })
-        : null,
-  };
+  const nextCursor =
+    keys.length > query.limit && last
+      ? encodeCursor({ createdAt: utcInstant(last.created_at), id: last.id })
+      : null;
+  return `{"items":[${items.join(",")}],"next_cursor":${JSON.stringify(nextCursor)}}`;
 }
 
 /** Every id the filter matches (newest first, capped), and whether the cap cut the list. */

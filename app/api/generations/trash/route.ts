@@ -1,4 +1,4 @@
-import { listEtag, listGenerations, listQuerySchema } from "@/lib/generations/list-generations";
+import { listEtag, listGenerationsJson, listQuerySchema } from "@/lib/generations/list-generations";
 import { withApiLogging } from "@/lib/with-api-logging";
 
 // The trash: the list's filters and paging, over trashed generations only.
@@ -7,7 +7,8 @@ export const GET = withApiLogging({ auth: "user" }, async ({ req, user }) => {
   const etag = listEtag(user, query, "trash");
   const headers = { etag, "cache-control": "private, no-cache" };
   if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  return Response.json(await listGenerations(user.id, query, { trashed: true }), { headers });
+  const body = await listGenerationsJson(user.id, query, { trashed: true });
+  return new Response(body, { headers: { ...headers, "content-type": "application/json" } });
 });
 
 export * from "@/lib/api/method-fallbacks";
