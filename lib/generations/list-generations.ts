@@ -34,16 +34,19 @@ function filterOf(query: ListQuery, trashed: boolean): ListFilter {
   return { ...filter, trashed };
 }
 
+const PAGE_START = Buffer.from('{"items":[');
+const COMMA = Buffer.from(",");
+
 /**
- * A page of the list as the JSON the API sends (`{ items, next_cursor }`). Items already built
- * at their row's version this hour are taken as they were written; only the others are read
- * whole and serialized.
+ * A page of the list as the JSON the API sends (`{ items, next_cursor }`), in UTF-8. Items
+ * already built at their row's version this hour are taken as they were written; only the
+ * others are read whole and serialized.
  */
-export async function listGenerationsJson(
+export async function listGenerationsBody(
   userId: string,
   query: ListQuery,
   options: { trashed?: boolean } = {},
-): Promise<string> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const keys = await listGenerationKeys(
     userId,
@@ -54,7 +57,7 @@ export async function listGenerationsJson(
   const page = keys.slice(0, query.limit);
   const nowMs = Date.now();
   const bucket = urlBucket(nowMs);
-  const jsonById = new Map<string, string>();
+  const jsonById = new Map<string, Buffer>();
   const missing: string[] = [];
   for (const key of page) {
     const json = cachedItemJson(key.id, key.version, bucket);
@@ -64,18 +67,25 @@ export async function listGenerationsJson(
   const rows = await listRowsByIds(userId, missing);
   for (const [i, item] of (await serializeGenerations(rows, nowMs)).entries()) {
     const { id, version } = rows[i] as (typeof rows)[number];
-    const json = JSON.stringify(item);
+    const json = Buffer.from(JSON.stringify(item));
     cacheItemJson(id, version, bucket, json);
     jsonById.set(id, json);
   }
-  // A row gone between the two reads (purged from the trash) leaves the page.
-  const items = page.flatMap((key) => jsonById.get(key.id) ?? []);
   const last = page.at(-1);
   const nextCursor =
     keys.length > query.limit && last
       ? encodeCursor({ createdAt: utcInstant(last.created_at), id: last.id })
       : null;
-  return `{"items":[${items.join(",")}],"next_cursor":${JSON.stringify(nextCursor)}}`;
+  const parts: Uint8Array[] = [PAGE_START];
+  for (const key of page) {
+    // A row gone between the two reads (purged from the trash) leaves the page.
+    const json = jsonById.get(key.id);
+    if (!json) continue;
+    if (parts.length > 1) parts.push(COMMA);
+    parts.push(json);
+  }
+  parts.push(Buffer.from(`],"next_cursor":${JSON.stringify(nextCursor)}}`));
+  return Buffer.concat(parts);
 }
 
 /** Every id the filter matches (newest first, capped), and whether the cap cut the list. */

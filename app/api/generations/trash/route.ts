@@ -1,4 +1,4 @@
-import { listEtag, listGenerationsJson, listQuerySchema } from "@/lib/generations/list-generations";
+import { listEtag, listGenerationsBody, listQuerySchema } from "@/lib/generations/list-generations";
 import { withApiLogging } from "@/lib/with-api-logging";
 
 // The trash: the list's filters and paging, over trashed generations only.
@@ -7,7 +7,7 @@ export const GET = withApiLogging({ auth: "user" }, async ({ req, user }) => {
   const etag = listEtag(user, query, "trash");
   const headers = { etag, "cache-control": "private, no-cache" };
   if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  const body = await listGenerationsJson(user.id, query, { trashed: true });
+  const body = await listGenerationsBody(user.id, query, { trashed: true });
   return new Response(body, { headers: { ...headers, "content-type": "application/json" } });
 });
 
