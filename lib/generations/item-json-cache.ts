@@ -11,7 +11,7 @@ import "server-only";
 /** At most this many items per process (about 1 KB each). */
 const MAX_ITEMS = 10_000;
 
-type Entry = { version: string; json: Buffer };
+type Entry = { version: string; json: Uint8Array };
 const items = { bucket: -1, byId: new Map<string, Entry>() };
 
 /** This hour's items: the signed URLs inside them change with the hour. */
@@ -23,12 +23,12 @@ function itemsOf(bucket: number): Map<string, Entry> {
   return items.byId;
 }
 
-export function cachedItemJson(id: string, version: string, bucket: number): Buffer | undefined {
+export function cachedItemJson(id: string, version: string, bucket: number): Uint8Array | undefined {
   const entry = itemsOf(bucket).get(id);
   return entry?.version === version ? entry.json : undefined;
 }
 
-export function cacheItemJson(id: string, version: string, bucket: number, json: Buffer): void {
+export function cacheItemJson(id: string, version: string, bucket: number, json: Uint8Array): void {
   const byId = itemsOf(bucket);
   byId.delete(id);
   // The oldest entry makes room: a Map keeps the order entries were set in.
