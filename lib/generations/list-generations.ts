@@ -6,6 +6,7 @@ import type { AuthUser } from "@/lib/auth/types";
 import type { listQuery } from "@/lib/contracts/generations";
 import {
   type ListFilter,
+  type ListKey,
   listGenerationIds,
   listGenerationKeys,
   listRowsByIds,
@@ -41,9 +42,8 @@ const COMMA = Buffer.from(",");
 const utf8 = new TextEncoder();
 
 /**
- * A page of the list as the JSON the API sends (`{ items, next_cursor }`), in UTF-8. Items
- * already built at their row's version this hour are taken as they were written; only the
- * others are read whole and serialized.
+ * A page of the list as the JSON the API sends (`{ items, next_cursor }`), in UTF-8: the
+ * page's rows and versions first, then its items' bytes.
  */
 export async function listGenerationsBody(
   userId: string,
@@ -58,6 +58,25 @@ export async function listGenerationsBody(
     cursor,
   );
   const page = keys.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    keys.length > query.limit && last
+      ? encodeCursor({ createdAt: utcInstant(last.created_at), id: last.id })
+      : null;
+  const parts: Uint8Array[] = [PAGE_START];
+  for (const item of await itemsJson(userId, page)) {
+    if (parts.length > 1) parts.push(COMMA);
+    parts.push(item);
+  }
+  parts.push(Buffer.from(`],"next_cursor":${JSON.stringify(nextCursor)}}`));
+  return Buffer.concat(parts);
+}
+
+/**
+ * The JSON of each row of a page, in its order. Items already built at their row's version this
+ * hour are taken as they were written; only the others are read whole and serialized.
+ */
+async function itemsJson(userId: string, page: readonly ListKey[]): Promise<Uint8Array[]> {
   const nowMs = Date.now();
   const bucket = urlBucket(nowMs);
   const jsonById = new Map<string, Uint8Array>();
@@ -74,21 +93,8 @@ export async function listGenerationsBody(
     cacheItemJson(id, version, bucket, json);
     jsonById.set(id, json);
   }
-  const last = page.at(-1);
-  const nextCursor =
-    keys.length > query.limit && last
-      ? encodeCursor({ createdAt: utcInstant(last.created_at), id: last.id })
-      : null;
-  const parts: Uint8Array[] = [PAGE_START];
-  for (const key of page) {
-    // A row gone between the two reads (purged from the trash) leaves the page.
-    const json = jsonById.get(key.id);
-    if (!json) continue;
-    if (parts.length > 1) parts.push(COMMA);
-    parts.push(json);
-  }
-  parts.push(Buffer.from(`],"next_cursor":${JSON.stringify(nextCursor)}}`));
-  return Buffer.concat(parts);
+  // A row gone between the two reads (purged from the trash) leaves the page.
+  return page.flatMap((key) => jsonById.get(key.id) ?? []);
 }
 
 /** Every id the filter matches (newest first, capped), and whether the cap cut the list. */
