@@ -14,10 +14,7 @@ export const galleryOperations: readonly Operation[] = [
     tag: "Gallery",
     auth: "user",
     query: generations.listQuery,
-    responses: {
-      200: { description: "A page", schema: generations.generationListResponse },
-      304: { description: "Unchanged since the ETag sent in If-None-Match" },
-    },
+    responses: generations.listPageResponses,
     errors: [400],
   },
   {

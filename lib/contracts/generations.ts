@@ -135,6 +135,12 @@ export const generationListResponse = z.object({
     .meta({ description: "Pass as `cursor` for the next page; null at the end." }),
 });
 
+/** What the list and the trash answer: a page, or nothing new since the ETag sent. */
+export const listPageResponses = {
+  200: { description: "A page", schema: generationListResponse },
+  304: { description: "Unchanged since the ETag sent in If-None-Match" },
+};
+
 export const cancelResponse = z.object({ id: idSchema, status: z.enum(GENERATION_STATUSES) });
 
 const lineageNode = z

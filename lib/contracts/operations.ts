@@ -66,10 +66,7 @@ export const operations: readonly Operation[] = [
     auth: "user",
     scope: "read",
     query: generations.listQuery,
-    responses: {
-      200: { description: "A page", schema: generations.generationListResponse },
-      304: { description: "Unchanged since the ETag sent in If-None-Match" },
-    },
+    responses: generations.listPageResponses,
     errors: [400],
   },
   {
