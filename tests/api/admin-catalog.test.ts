@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MODELS } from "../../lib/models-config";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { Client, signIn } from "../helpers/http";
-import { startProviders } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders } from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -14,17 +14,12 @@ let alice: Client;
 let adminId: string;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, ADMIN_EMAILS: "admin@example.com" });
+  ({ app, emulator } = await startAppWithProviders({ env: { ADMIN_EMAILS: "admin@example.com" } }));
   admin = await signIn(app.url, "admin@example.com");
   alice = await signIn(app.url, "alice@example.com");
   adminId = (await admin.get<{ id: string }>("/api/me")).body.id;
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 type AdminModel = {
   id: string;

@@ -1,10 +1,10 @@
 // Generations in the admin console: filters, inspection, retry and refund rules, usage, audit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
 import { idsOnAllPages, insertWithinOneMillisecond } from "../helpers/paging";
-import { startProviders, waitForGeneration } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders, waitForGeneration } from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -27,9 +27,7 @@ const ledgerFor = (generationId: string) =>
     .sql`select reason, delta, actor_id, note from credit_ledger where generation_id = ${generationId} order by id`;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, ADMIN_EMAILS: "admin@example.com" });
+  ({ app, emulator } = await startAppWithProviders({ env: { ADMIN_EMAILS: "admin@example.com" } }));
   admin = await signIn(app.url, "admin@example.com");
   alice = await signIn(app.url, "alice@example.com");
   bob = await signIn(app.url, "bob@example.com");
@@ -41,10 +39,7 @@ beforeAll(async () => {
   expect((await waitForGeneration(alice, completedId)).status).toBe("completed");
   await waitForGeneration(bob, await create(bob, "bob's fox"));
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 type Item = { id: string; status: string; user_email: string; model_id: string; provider: string };
 type ListBody = { items: Item[]; next_cursor: string | null };

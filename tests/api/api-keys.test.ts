@@ -5,9 +5,14 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { Client, signIn } from "../helpers/http";
-import { type GenerationBody, startProviders, waitForGeneration } from "../helpers/providers";
+import {
+  type GenerationBody,
+  startAppWithProviders,
+  stopAppWithProviders,
+  waitForGeneration,
+} from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -15,16 +20,11 @@ let alice: Client;
 let admin: Client;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, ADMIN_EMAILS: "root@example.com" });
+  ({ app, emulator } = await startAppWithProviders({ env: { ADMIN_EMAILS: "root@example.com" } }));
   alice = await signIn(app.url, "alice@example.com");
   admin = await signIn(app.url, "root@example.com");
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 type Created = { id: string; key: string };
 type Listed = {

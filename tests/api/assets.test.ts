@@ -7,9 +7,14 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { Client, signIn } from "../helpers/http";
-import { type GenerationBody, startProviders, waitForGeneration } from "../helpers/providers";
+import {
+  type GenerationBody,
+  startAppWithProviders,
+  stopAppWithProviders,
+  waitForGeneration,
+} from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -19,18 +24,13 @@ let admin: Client;
 let aliceId: string;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, ADMIN_EMAILS: "admin@example.com" });
+  ({ app, emulator } = await startAppWithProviders({ env: { ADMIN_EMAILS: "admin@example.com" } }));
   alice = await signIn(app.url, "alice@example.com");
   bob = await signIn(app.url, "bob@example.com");
   admin = await signIn(app.url, "admin@example.com");
   aliceId = (await alice.get<{ id: string }>("/api/me")).body.id;
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 type Uploaded = { asset_id: string; url: string; path: string; width: number; height: number; mime: string };
 

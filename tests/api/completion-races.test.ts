@@ -8,9 +8,15 @@ import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
 import { standardWebhookHeaders } from "../../scripts/emulator/webhooks";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { type GenerationBody, runReconciler, startProviders, waitForGeneration } from "../helpers/providers";
+import {
+  type GenerationBody,
+  runReconciler,
+  startAppWithProviders,
+  stopAppWithProviders,
+  waitForGeneration,
+} from "../helpers/providers";
 import { until } from "../unit/emulator-receiver";
 
 const ROUNDS = 5;
@@ -24,17 +30,15 @@ let alice: Client;
 let mediaDownloads = 0;
 
 beforeAll(async () => {
-  const providers = await startProviders(0.1, (line) => {
-    if (line.startsWith("GET /media/")) mediaDownloads++;
-  });
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders({
+    speedFactor: 0.1,
+    log: (line) => {
+      if (line.startsWith("GET /media/")) mediaDownloads++;
+    },
+  }));
   alice = await signIn(app.url, "alice@example.com");
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 type Prediction = { id: string; status: string; output: string[] | null };
 

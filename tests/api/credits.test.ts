@@ -1,22 +1,22 @@
 // Money must be exactly right under concurrency, duplicates and failures.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { runReconciler, startProviders, waitForGeneration } from "../helpers/providers";
+import {
+  runReconciler,
+  startAppWithProviders,
+  stopAppWithProviders,
+  waitForGeneration,
+} from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, STARTING_CREDITS: "40" });
+  ({ app, emulator } = await startAppWithProviders({ env: { STARTING_CREDITS: "40" } }));
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 async function balanceOf(client: Client): Promise<number> {
   return (await client.get<{ credits: number }>("/api/me")).body.credits;

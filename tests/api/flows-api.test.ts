@@ -8,11 +8,11 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FlowGraph, FlowInput } from "../../lib/flows/graph-schema";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { openEventStream, type StreamEvent } from "../helpers/event-stream";
 import { balanceOf, createFlow, ledgerOf, link, node, waitForRun } from "../helpers/flows";
 import { Client, signIn } from "../helpers/http";
-import { startProviders } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders } from "../helpers/providers";
 import { startWebhookReceiver, type WebhookReceiver } from "../helpers/webhook-receiver";
 
 let app: TestApp;
@@ -22,23 +22,21 @@ let alice: Client;
 let bob: Client;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
   receiver = await startWebhookReceiver();
-  app = await startApp({
-    ...providers.env,
-    STARTING_CREDITS: "100",
-    ENCRYPTION_SECRET: randomBytes(32).toString("base64"),
-    OUTBOUND_WEBHOOKS_ALLOW_PRIVATE: "true",
-  });
+  ({ app, emulator } = await startAppWithProviders({
+    env: {
+      STARTING_CREDITS: "100",
+      ENCRYPTION_SECRET: randomBytes(32).toString("base64"),
+      OUTBOUND_WEBHOOKS_ALLOW_PRIVATE: "true",
+    },
+  }));
   [alice, bob] = await Promise.all([
     signIn(app.url, "alice@example.com"),
     signIn(app.url, "bob@example.com"),
   ]);
 });
 afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
+  await stopAppWithProviders(app, emulator);
   await receiver?.close();
 });
 

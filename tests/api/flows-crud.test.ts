@@ -3,10 +3,10 @@
 // (a running run canceled first, its reservation released).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { balanceOf, createFlow, ledgerOf, link, node, startRun, waitForRun } from "../helpers/flows";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders } from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -14,15 +14,10 @@ let client: Client;
 const email = "flows-crud@example.com";
 
 beforeAll(async () => {
-  const providers = await startProviders(0.2);
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, STARTING_CREDITS: "100" });
+  ({ app, emulator } = await startAppWithProviders({ speedFactor: 0.2, env: { STARTING_CREDITS: "100" } }));
   client = await signIn(app.url, email);
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 const graph = (prompt: string) => ({
   nodes: [node.text("t", prompt), node.generate("a", "flux-schnell")],

@@ -5,24 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FlowNode } from "../../lib/flows/graph-schema";
 import { signFileUrl } from "../../lib/storage/signed-url";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, TEST_SESSION_SECRET, type TestApp } from "../helpers/app";
+import { TEST_SESSION_SECRET, type TestApp } from "../helpers/app";
 import { createFlow, link, node, startRun, statuses, waitForRun } from "../helpers/flows";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders } from "../helpers/providers";
 import { solidPng, uploadImage } from "../helpers/tool-images";
 
 let app: TestApp;
 let emulator: Emulator;
 
 beforeAll(async () => {
-  const providers = await startProviders(0.2);
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, STARTING_CREDITS: "100" });
+  ({ app, emulator } = await startAppWithProviders({ speedFactor: 0.2, env: { STARTING_CREDITS: "100" } }));
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 const image = (id: string, data: { asset_id?: string; url?: string }): FlowNode => ({
   id,

@@ -5,23 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FlowNode } from "../../lib/flows/graph-schema";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { createFlow, ledgerOf, link, node, startRun, statuses, waitForRun } from "../helpers/flows";
 import { signIn } from "../helpers/http";
-import { startProviders } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders } from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
 
 beforeAll(async () => {
-  const providers = await startProviders(0.2);
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, STARTING_CREDITS: "100" });
+  ({ app, emulator } = await startAppWithProviders({ speedFactor: 0.2, env: { STARTING_CREDITS: "100" } }));
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 const llm = (id: string, params: Record<string, unknown>, pinned?: boolean): FlowNode => ({
   id,

@@ -3,24 +3,19 @@
 // with every step charged once.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { balanceOf, ledgerOf, runChainUntilFirstStepRuns, statuses, waitForRun } from "../helpers/flows";
 import { signIn } from "../helpers/http";
-import { runReconciler, startProviders } from "../helpers/providers";
+import { runReconciler, startAppWithProviders, stopAppWithProviders } from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
 
 beforeAll(async () => {
   // `[slow]` jobs take 20 s × 0.4: long enough to kill and restart the server while one runs.
-  const providers = await startProviders(0.4);
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, STARTING_CREDITS: "100" });
+  ({ app, emulator } = await startAppWithProviders({ speedFactor: 0.4, env: { STARTING_CREDITS: "100" } }));
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 it("finishes a run after the server is killed mid-run and restarted", { timeout: 180_000 }, async () => {
   const email = "restart@example.com";

@@ -3,7 +3,7 @@
 // settled per step and the rest released at the end, whatever way it ends.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import {
   balanceOf,
   chain,
@@ -16,20 +16,15 @@ import {
   waitForRun,
 } from "../helpers/flows";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders } from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
 
 beforeAll(async () => {
-  const providers = await startProviders(0.2);
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, STARTING_CREDITS: "100" });
+  ({ app, emulator } = await startAppWithProviders({ speedFactor: 0.2, env: { STARTING_CREDITS: "100" } }));
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 describe("a flow run", () => {
   it("runs a 3-node chain end to end, each step a generation fed by the one before", async () => {

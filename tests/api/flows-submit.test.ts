@@ -3,7 +3,7 @@
 // hand-off is under way, by the step's durable submit job after the restart, once.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import {
   createFlow,
   ledgerOf,
@@ -15,21 +15,16 @@ import {
   waitForRun,
 } from "../helpers/flows";
 import { signIn } from "../helpers/http";
-import { runReconciler, startProviders } from "../helpers/providers";
+import { runReconciler, startAppWithProviders, stopAppWithProviders } from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
 
 beforeAll(async () => {
   // `[stall]` holds a submit for 20 s × 0.4: long enough to kill the server while it waits.
-  const providers = await startProviders(0.4);
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, STARTING_CREDITS: "100" });
+  ({ app, emulator } = await startAppWithProviders({ speedFactor: 0.4, env: { STARTING_CREDITS: "100" } }));
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 /** The job each generation's "generation submitted" line was logged by. */
 function submittedBy(logs: string, ids: readonly string[]): Record<string, string | undefined> {

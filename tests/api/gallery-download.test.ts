@@ -10,10 +10,10 @@ import { pipeline } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { treeRss } from "../../scripts/bench/harness";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { seedGenerations, userIdOf } from "../helpers/gallery";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders, waitForGeneration } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders, waitForGeneration } from "../helpers/providers";
 import { zipEntries, zipEntryNames } from "../helpers/zip";
 
 let app: TestApp;
@@ -33,9 +33,7 @@ type Manifest = {
 };
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders());
   alice = await signIn(app.url, "alice@example.com");
   await signIn(app.url, "bob@example.com");
   aliceId = await userIdOf(app.db.sql, "alice@example.com");
@@ -51,10 +49,7 @@ beforeAll(async () => {
     },
   ])} where id = ${bobGeneration}`;
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 async function post(body: BodyInit, type: string): Promise<Response> {
   return fetch(`${app.url}/api/generations/download`, {

@@ -2,10 +2,15 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { Client, signIn } from "../helpers/http";
 import { idsOnAllPages, insertWithinOneMillisecond } from "../helpers/paging";
-import { type GenerationBody, startProviders, waitForGeneration } from "../helpers/providers";
+import {
+  type GenerationBody,
+  startAppWithProviders,
+  stopAppWithProviders,
+  waitForGeneration,
+} from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -13,16 +18,11 @@ let alice: Client;
 let bob: Client;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders());
   alice = await signIn(app.url, "alice@example.com");
   bob = await signIn(app.url, "bob@example.com");
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 const create = (client: Client, model: string, input: Record<string, unknown>) =>
   client.post<{ id: string; status: string; error?: string }>("/api/generations/create", { model, input });

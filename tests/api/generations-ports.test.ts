@@ -4,9 +4,14 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { type GenerationBody, startProviders, waitForGeneration } from "../helpers/providers";
+import {
+  type GenerationBody,
+  startAppWithProviders,
+  stopAppWithProviders,
+  waitForGeneration,
+} from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -14,16 +19,11 @@ let alice: Client;
 let bob: Client;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders());
   alice = await signIn(app.url, "alice@example.com");
   bob = await signIn(app.url, "bob@example.com");
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 type Port = { name: string; kind: string; required: boolean; label: string };
 type CatalogModel = { id: string; tools: string[]; ports: { inputs: Port[]; output: string } };

@@ -6,24 +6,24 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MODELS, type ModelDefinition } from "@/lib/models-config";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { runReconciler, startProviders, waitForGeneration } from "../helpers/providers";
+import {
+  runReconciler,
+  startAppWithProviders,
+  stopAppWithProviders,
+  waitForGeneration,
+} from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
 let alice: Client;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders());
   alice = await signIn(app.url, "alice@example.com");
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 async function storedFiles(): Promise<string[]> {
   const root = path.join(app.dataDir, "storage");

@@ -5,9 +5,9 @@ import type { AddressInfo } from "node:net";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders, waitForGeneration } from "../helpers/providers";
+import { startAppWithProviders, waitForGeneration } from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -27,9 +27,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
   internalPort = (internal.address() as AddressInfo).port;
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders());
   alice = await signIn(app.url, "alice@example.com");
 });
 afterAll(async () => {

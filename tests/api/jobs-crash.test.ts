@@ -3,23 +3,18 @@
 // generation ends, each completed one holds its outputs once, each failed one is refunded once.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { runReconciler, startProviders } from "../helpers/providers";
+import { runReconciler, startAppWithProviders, stopAppWithProviders } from "../helpers/providers";
 import { until } from "../unit/emulator-receiver";
 
 let app: TestApp;
 let emulator: Emulator;
 
 beforeAll(async () => {
-  const providers = await startProviders(0.2);
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders({ speedFactor: 0.2 }));
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 type Created = { id: string; client: Client; fails: boolean };
 

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { runReconciler, startProviders, waitForGeneration } from "../helpers/providers";
+import {
+  runReconciler,
+  startAppWithProviders,
+  startProviders,
+  stopAppWithProviders,
+  waitForGeneration,
+} from "../helpers/providers";
 import { until } from "../unit/emulator-receiver";
 
 let app: TestApp;
@@ -28,18 +34,16 @@ type Job = {
 type Report = { items: Job[]; counts: Record<string, number>; pools: { id: string }[] };
 
 beforeAll(async () => {
-  const providers = await startProviders(0.2, (line) => {
-    if (/^POST \/v1\/models\/.+\/predictions/.test(line)) submits.push(line);
-  });
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, ADMIN_EMAILS: "admin@example.com" });
+  ({ app, emulator } = await startAppWithProviders({
+    env: { ADMIN_EMAILS: "admin@example.com" },
+    log: (line) => {
+      if (/^POST \/v1\/models\/.+\/predictions/.test(line)) submits.push(line);
+    },
+  }));
   admin = await signIn(app.url, "admin@example.com");
   alice = await signIn(app.url, "alice@example.com");
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 const create = async (client: Client, prompt: string) => {
   const res = await client.post<{ id: string }>("/api/generations/create", {

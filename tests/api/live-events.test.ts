@@ -8,7 +8,7 @@ import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
 import { type EventStream, openEventStream, type StreamEvent } from "../helpers/event-stream";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders } from "../helpers/providers";
+import { startAppWithProviders } from "../helpers/providers";
 
 const MAX_STREAMS_PER_USER = 10;
 
@@ -18,9 +18,7 @@ let admin: Client;
 const open: EventStream[] = [];
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, ADMIN_EMAILS: "admin@example.com" });
+  ({ app, emulator } = await startAppWithProviders({ env: { ADMIN_EMAILS: "admin@example.com" } }));
   admin = await signIn(app.url, "admin@example.com");
 });
 afterAll(async () => {

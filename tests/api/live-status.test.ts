@@ -4,9 +4,9 @@
 // state, its start and its progress, in order, with nothing ever moving it back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { deliverReplicateWebhook, startProviders } from "../helpers/providers";
+import { deliverReplicateWebhook, startAppWithProviders, stopAppWithProviders } from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -14,15 +14,10 @@ let alice: Client;
 
 beforeAll(async () => {
   // [slow] takes 20 s × 0.2 = 4 s: queued or starting for 1.2 s, then 2.8 s of progress.
-  const providers = await startProviders(0.2);
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders({ speedFactor: 0.2 }));
   alice = await signIn(app.url, "alice@example.com");
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 type Snapshot = {
   status: string;

@@ -3,10 +3,10 @@
 // over SMTP to the test's capture server unless the owner opted out on /profile.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { Client, signIn } from "../helpers/http";
 import type { CapturedMail } from "../helpers/mail-capture";
-import { startProviders, waitForGeneration } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders, waitForGeneration } from "../helpers/providers";
 
 type Item = {
   id: string;
@@ -24,14 +24,9 @@ let emulator: Emulator;
 let users = 0;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders());
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 /** A fresh signed-in user per test, so counts and mailboxes belong to that test alone. */
 async function newUser(name: string): Promise<{ client: Client; email: string }> {

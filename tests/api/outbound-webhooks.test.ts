@@ -6,9 +6,9 @@ import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders, waitForGeneration } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders, waitForGeneration } from "../helpers/providers";
 import { startWebhookReceiver, type WebhookReceiver } from "../helpers/webhook-receiver";
 
 let app: TestApp;
@@ -17,19 +17,17 @@ let receiver: WebhookReceiver;
 let alice: Client;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
   receiver = await startWebhookReceiver();
-  app = await startApp({
-    ...providers.env,
-    ENCRYPTION_SECRET: randomBytes(32).toString("base64"),
-    OUTBOUND_WEBHOOKS_ALLOW_PRIVATE: "true",
-  });
+  ({ app, emulator } = await startAppWithProviders({
+    env: {
+      ENCRYPTION_SECRET: randomBytes(32).toString("base64"),
+      OUTBOUND_WEBHOOKS_ALLOW_PRIVATE: "true",
+    },
+  }));
   alice = await signIn(app.url, "alice@example.com");
 });
 afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
+  await stopAppWithProviders(app, emulator);
   await receiver?.close();
 });
 

@@ -4,10 +4,10 @@
 // its generations with their input edges. Someone else's session is never read or changed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { newSession, userIdOf } from "../helpers/gallery";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders, waitForGeneration } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders, waitForGeneration } from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -35,16 +35,11 @@ type SessionDetail = Session & {
 };
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders());
   alice = await signIn(app.url, "alice@example.com");
   bob = await signIn(app.url, "bob@example.com");
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 const create = (client: Client, body: Record<string, unknown>) =>
   client.post<Created>("/api/generations/create", body);

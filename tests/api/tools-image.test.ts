@@ -5,9 +5,14 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { type GenerationBody, startProviders, waitForGeneration } from "../helpers/providers";
+import {
+  type GenerationBody,
+  startAppWithProviders,
+  stopAppWithProviders,
+  waitForGeneration,
+} from "../helpers/providers";
 import {
   download,
   maxDifference,
@@ -30,17 +35,12 @@ const H = 64;
 const RECT = { left: 24, top: 16, width: 32, height: 24 };
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders());
   alice = await signIn(app.url, "alice@example.com");
   photoPng = await patternPng(W, H);
   photo = await uploadImage(alice, photoPng);
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 const balance = async () => (await alice.get<{ credits: number }>("/api/me")).body.credits;
 

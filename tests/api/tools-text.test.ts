@@ -3,9 +3,9 @@
 // run under the task's system prompt, which an admin can change with no restart.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders, waitForGeneration } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders, waitForGeneration } from "../helpers/providers";
 import { solidPng, uploadImage } from "../helpers/tool-images";
 
 let app: TestApp;
@@ -14,16 +14,11 @@ let alice: Client;
 let admin: Client;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, ADMIN_EMAILS: "admin@example.com" });
+  ({ app, emulator } = await startAppWithProviders({ env: { ADMIN_EMAILS: "admin@example.com" } }));
   alice = await signIn(app.url, "alice@example.com");
   admin = await signIn(app.url, "admin@example.com");
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 type TextOutput = { mime: string; text: string; label: string; url: string };
 type Done = { id: string; status: string; kind: string; error: string | null; outputs: TextOutput[] };

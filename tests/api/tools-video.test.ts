@@ -9,9 +9,9 @@ import { videoTools } from "@/lib/media/video/binaries";
 import { extractFrame } from "@/lib/media/video/extract-frame";
 import { withTempDir } from "@/lib/media/video/temp-dir";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders, waitForGeneration } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders, waitForGeneration } from "../helpers/providers";
 import { download, solidPng, type Uploaded, uploadImage } from "../helpers/tool-images";
 
 let app: TestApp;
@@ -22,18 +22,13 @@ let red: Uploaded;
 let blue: Uploaded;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders());
   alice = await signIn(app.url, "alice@example.com");
   bob = await signIn(app.url, "bob@example.com");
   red = await uploadImage(alice, await solidPng(160, 90, "#e02020"));
   blue = await uploadImage(alice, await solidPng(160, 90, "#2040e0"));
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 const balance = async (client: Client) => (await client.get<{ credits: number }>("/api/me")).body.credits;
 const close = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - (b[i] as number)) < 24);

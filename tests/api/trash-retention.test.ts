@@ -5,10 +5,10 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { userIdOf } from "../helpers/gallery";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders, waitForGeneration } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders, waitForGeneration } from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -17,17 +17,12 @@ let admin: Client;
 let aliceId: string;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp({ ...providers.env, ADMIN_EMAILS: "root@example.com" });
+  ({ app, emulator } = await startAppWithProviders({ env: { ADMIN_EMAILS: "root@example.com" } }));
   alice = await signIn(app.url, "alice@example.com");
   admin = await signIn(app.url, "root@example.com");
   aliceId = await userIdOf(app.db.sql, "alice@example.com");
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 async function generate(prompt: string) {
   const res = await alice.post<{ id: string }>("/api/generations/create", {

@@ -11,9 +11,14 @@ import { videoTools } from "@/lib/media/video/binaries";
 import { runTool } from "@/lib/media/video/run-tool";
 import { withTempDir } from "@/lib/media/video/temp-dir";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { type GenerationBody, startProviders, waitForGeneration } from "../helpers/providers";
+import {
+  type GenerationBody,
+  startAppWithProviders,
+  stopAppWithProviders,
+  waitForGeneration,
+} from "../helpers/providers";
 import { until } from "../unit/emulator-receiver";
 
 let app: TestApp;
@@ -22,16 +27,11 @@ let alice: Client;
 let aliceId: string;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders());
   alice = await signIn(app.url, "alice@example.com");
   aliceId = (await alice.get<{ id: string }>("/api/me")).body.id;
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 type Output = GenerationBody["outputs"][number];
 

@@ -3,24 +3,24 @@
 // little later, logged as an expected wait: operators see no error for it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { deliverReplicateWebhook, startProviders, waitForGeneration } from "../helpers/providers";
+import {
+  deliverReplicateWebhook,
+  startAppWithProviders,
+  stopAppWithProviders,
+  waitForGeneration,
+} from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
 let user: Client;
 
 beforeAll(async () => {
-  const providers = await startProviders(0.2);
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders({ speedFactor: 0.2 }));
   user = await signIn(app.url, "early@example.com");
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 describe("a webhook that arrives before its submission is recorded", () => {
   it("is tried again later and logged as a wait, never as an error", async () => {

@@ -5,22 +5,22 @@ import { signStandardWebhook } from "../../lib/providers/standard-webhooks";
 import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { startProviders, waitForGeneration } from "../helpers/providers";
+import {
+  startAppWithProviders,
+  startProviders,
+  stopAppWithProviders,
+  waitForGeneration,
+} from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
 let alice: Client;
 
 beforeAll(async () => {
-  const providers = await startProviders();
-  emulator = providers.emulator;
-  app = await startApp(providers.env);
+  ({ app, emulator } = await startAppWithProviders());
   alice = await signIn(app.url, "alice@example.com");
 });
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+afterAll(() => stopAppWithProviders(app, emulator));
 
 const now = () => Math.floor(Date.now() / 1000);
 

@@ -1,6 +1,7 @@
 // The provider emulator, started inside the test process, and the env that points the app at it.
 import { signStandardWebhook } from "../../lib/providers/standard-webhooks";
 import { type Emulator, providerUrlsOf, startEmulator } from "../../scripts/emulator/server";
+import { startApp, type TestApp } from "./app";
 import type { Client } from "./http";
 
 export const TEST_CRON_SECRET = "test-cron-secret-0123456789";
@@ -20,6 +21,28 @@ export async function startProviders(
       STARTING_CREDITS: "10000",
     },
   };
+}
+
+/**
+ * The emulator and an app pointed at it, as most API test files begin. `env` adds to the app's
+ * environment (or overrides the providers' defaults); the emulator is closed if the app fails.
+ */
+export async function startAppWithProviders(
+  options: { speedFactor?: number; env?: Record<string, string>; log?: (line: string) => void } = {},
+): Promise<{ app: TestApp; emulator: Emulator }> {
+  const providers = await startProviders(options.speedFactor, options.log);
+  try {
+    return { app: await startApp({ ...providers.env, ...options.env }), emulator: providers.emulator };
+  } catch (error) {
+    await providers.emulator.close();
+    throw error;
+  }
+}
+
+/** Stops what startAppWithProviders started; either is missing when its start failed. */
+export async function stopAppWithProviders(app?: TestApp, emulator?: Emulator): Promise<void> {
+  await app?.stop();
+  await emulator?.close();
 }
 
 /** Posts a Replicate webhook for a generation, signed with the emulator's secret as Replicate signs. */
