@@ -2,6 +2,7 @@
 
 import { ArrowRightIcon } from "lucide-react";
 import Link from "next/link";
+import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -11,6 +12,9 @@ import { useCancelGeneration } from "./use-generation-actions";
 
 const SHOWN = 12;
 const RECENT_LIST_ID = "recent-jobs";
+/** Longer than a smooth scroll to the newest tile takes. */
+const REVEAL_MS = 1_500;
+let revealStartedAt = Number.NEGATIVE_INFINITY;
 
 /**
  * Scrolls the newest tile into view when it is off screen (on a phone the list sits under the
@@ -23,8 +27,19 @@ export function revealNewestJob(): void {
     const box = tile.getBoundingClientRect();
     if (box.top >= 0 && box.bottom <= window.innerHeight) return;
     const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    revealStartedAt = performance.now();
     tile.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
   });
+}
+
+/**
+ * Ends a reveal still under way. The window's smooth scroll outlives the page: following the
+ * new job's link mid-scroll opened its result page scrolled down by the rest of the animation.
+ */
+function stopRevealing(): void {
+  if (performance.now() - revealStartedAt > REVEAL_MS) return;
+  revealStartedAt = Number.NEGATIVE_INFINITY;
+  window.scrollTo({ top: window.scrollY, behavior: "instant" });
 }
 
 /** The queue and latest results under the create form, polled by the generations context. */
@@ -32,6 +47,7 @@ export function RecentJobs({ title = "Recent" }: { title?: string }) {
   const { items, isLoading, error, hasActive } = useGenerations();
   const cancel = useCancelGeneration();
   const shown = items.slice(0, SHOWN);
+  useEffect(() => stopRevealing, []);
   return (
     <section aria-labelledby="recent-heading" className="flex flex-col gap-3">
       <div className="flex items-center justify-between gap-2">
