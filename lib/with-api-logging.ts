@@ -10,7 +10,7 @@ import { asBodyTooLarge, DEFAULT_BODY_LIMIT, type LimitedRequest, limitBody } fr
 import { assertSameOrigin } from "@/lib/api/same-origin";
 import { authorizeApiKey, bearerToken } from "@/lib/api-keys/route-auth";
 import type { ApiKeyScope } from "@/lib/api-keys/scopes";
-import { getAuthUser, requireAdmin, requireSuperAdmin, requireUser } from "@/lib/auth";
+import { getRequestUser, requireLevel } from "@/lib/auth";
 import type { AuthUser } from "@/lib/auth/types";
 import { AppError, type ErrorCode, isAppError } from "@/lib/errors";
 import { createLogger, type Logger } from "@/lib/log";
@@ -72,7 +72,8 @@ export function withApiLogging<L extends AuthLevel>(options: RouteOptions<L>, ha
           apiKey = caller.key;
           log = log.child({ apiKeyId: apiKey.id });
         } else if (options.auth !== "none") {
-          user = options.auth === "public" ? await getAuthUser() : await authorize(options.auth);
+          const sessionUser = await getRequestUser(req);
+          user = options.auth === "public" ? sessionUser : requireLevel(sessionUser, options.auth);
         }
         if (user) log = log.child({ userId: user.id });
         const params = (await segment?.params) ?? {};
@@ -106,12 +107,6 @@ const CLIENT_CLOSED_REQUEST = 499;
 function isClientGone(error: unknown, req: Request): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   return req.signal.aborted || (code === "ECONNRESET" && message === "aborted");
-}
-
-function authorize(level: Exclude<AuthLevel, "none" | "public">): Promise<AuthUser> {
-  if (level === "admin") return requireAdmin();
-  if (level === "super_admin") return requireSuperAdmin();
-  return requireUser();
 }
 
 /**
