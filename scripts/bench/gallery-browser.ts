@@ -39,10 +39,16 @@ const SCROLL = `async (goal) => {
   return { items: passed(), seconds, fps: sorted.length / seconds, p95FrameMs: sorted[Math.floor(sorted.length * 0.95)] || 0, maxTiles };
 }`;
 
+// Past the page's own 240 s limit, a scroll that has not answered has stalled: say so rather than hang.
+const SCROLL_DEADLINE_MS = 300_000;
+const CLOSE_DEADLINE_MS = 10_000;
+
 export async function scrollGallery(url: string, token: string, target: number): Promise<ScrollResult> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-dev-shm-usage"],
+    // Background networking starts services minutes in (component updates, on-device models)
+    // that have left a run waiting on a browser that no longer drew or closed.
+    args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking"],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -50,8 +56,19 @@ export async function scrollGallery(url: string, token: string, target: number):
     const page = await context.newPage();
     await page.goto(`${url}/history`);
     await page.getByTestId("generation-tile").first().waitFor();
-    return (await page.evaluate(`(${SCROLL})(${Number(target)})`)) as ScrollResult;
+    const scrolled = page.evaluate(`(${SCROLL})(${Number(target)})`) as Promise<ScrollResult>;
+    return await within(scrolled, SCROLL_DEADLINE_MS, "the scroll stopped answering");
   } finally {
-    await browser.close();
+    await within(browser.close(), CLOSE_DEADLINE_MS, "Chromium did not close").catch((error: Error) =>
+      console.warn(error.message),
+    );
   }
+}
+
+function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
