@@ -10,6 +10,7 @@ import { env, mode } from "@/lib/env";
 import { log } from "@/lib/log";
 import { buildPageCsp, createNonce, pageCspOptions } from "@/lib/security/page-csp";
 import { redirectKeepingCookies, updateSupabaseSession } from "@/lib/supabase/middleware";
+import { withTimeout } from "@/lib/with-timeout";
 
 const AUTH_LOOKUP_TIMEOUT_MS = 10_000;
 
@@ -29,7 +30,7 @@ async function protect(req: NextRequest): Promise<NextResponse> {
   const { pathname } = req.nextUrl;
   if (mode.auth === "local" && !isProtectedPath(pathname)) return NextResponse.next({ request: req });
   try {
-    return await withTimeout(guard(req), AUTH_LOOKUP_TIMEOUT_MS);
+    return await withTimeout(guard(req), AUTH_LOOKUP_TIMEOUT_MS, "auth lookup");
   } catch (error) {
     log.error("middleware auth lookup failed", { path: pathname, error });
     return isProtectedPath(pathname) ? redirectToLogin(req) : NextResponse.next({ request: req });
@@ -64,14 +65,6 @@ function loginUrl(req: NextRequest): URL {
 
 function redirectToLogin(req: NextRequest): NextResponse {
   return NextResponse.redirect(loginUrl(req));
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`auth lookup timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export const config = {

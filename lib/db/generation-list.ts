@@ -113,7 +113,8 @@ export async function listGenerationKeys(
  * lose the microseconds. In the unfiltered list the cursor's values go through sub-selects, which
  * Postgres cannot see into when it plans: with them in view it planned every next page again
  * (its estimate for the cursor's place beat the kept plan's), though reading the index from the
- * cursor on is the plan for any cursor.
+ * cursor on is the plan for any cursor. A filtered list is planned for its values on every request
+ * anyway, and keeps the cursor's in view for that plan.
  */
 function before(cursor: KeysetCursor, keepPlan: boolean) {
   return keepPlan

@@ -1,6 +1,7 @@
 // The gallery in headless Chromium: scrolls the page through `target` items at a steady speed
 // and reports the frame rate (from requestAnimationFrame) and the most tiles mounted at once.
 import { chromium } from "@playwright/test";
+import { withTimeout } from "../../lib/with-timeout";
 
 export type ScrollResult = {
   items: number;
@@ -57,18 +58,10 @@ export async function scrollGallery(url: string, token: string, target: number):
     await page.goto(`${url}/history`);
     await page.getByTestId("generation-tile").first().waitFor();
     const scrolled = page.evaluate(`(${SCROLL})(${Number(target)})`) as Promise<ScrollResult>;
-    return await within(scrolled, SCROLL_DEADLINE_MS, "the scroll stopped answering");
+    return await withTimeout(scrolled, SCROLL_DEADLINE_MS, "the gallery scroll");
   } finally {
-    await within(browser.close(), CLOSE_DEADLINE_MS, "Chromium did not close").catch((error: Error) =>
+    await withTimeout(browser.close(), CLOSE_DEADLINE_MS, "closing Chromium").catch((error: Error) =>
       console.warn(error.message),
     );
   }
-}
-
-function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${message} within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
