@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
 import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
-import { startAppWithProviders, waitForGeneration } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders, waitForGeneration } from "../helpers/providers";
 
 let app: TestApp;
 let emulator: Emulator;
@@ -31,8 +31,7 @@ beforeAll(async () => {
   alice = await signIn(app.url, "alice@example.com");
 });
 afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
+  await stopAppWithProviders(app, emulator);
   await new Promise((resolve) => internal?.close(resolve));
 });
 

@@ -3,12 +3,11 @@
 // processes on one database share the queue without running a job twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
-import { startApp, type TestApp } from "../helpers/app";
+import type { TestApp } from "../helpers/app";
 import { type Client, signIn } from "../helpers/http";
 import {
   runReconciler,
   startAppWithProviders,
-  startProviders,
   stopAppWithProviders,
   waitForGeneration,
 } from "../helpers/providers";
@@ -156,8 +155,10 @@ function hasSubmitLine(logs: string, generationId: string): boolean {
 
 describe("serverless hosts", () => {
   it("with no worker process, requests drain the queue after their response, and so does the cron route", async () => {
-    const providers = await startProviders(0.2);
-    const lone = await startApp({ ...providers.env, JOB_WORKER: "on-request" });
+    const { app: lone, emulator: loneEmulator } = await startAppWithProviders({
+      speedFactor: 0.2,
+      env: { JOB_WORKER: "on-request" },
+    });
     try {
       const carol = await signIn(lone.url, "carol@example.com");
       // Nothing runs jobs in the background here: the create's and the webhook's own
@@ -184,8 +185,7 @@ describe("serverless hosts", () => {
         select task_identifier, run_at > now() as later from graphile_worker.jobs`;
       expect(left).toEqual([{ task_identifier: "trash.purge", later: true }]);
     } finally {
-      await lone.stop();
-      await providers.emulator.close();
+      await stopAppWithProviders(lone, loneEmulator);
     }
   }, 60_000);
 });

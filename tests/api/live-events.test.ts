@@ -8,7 +8,7 @@ import type { Emulator } from "../../scripts/emulator/server";
 import { startApp, type TestApp } from "../helpers/app";
 import { type EventStream, openEventStream, type StreamEvent } from "../helpers/event-stream";
 import { type Client, signIn } from "../helpers/http";
-import { startAppWithProviders } from "../helpers/providers";
+import { startAppWithProviders, stopAppWithProviders } from "../helpers/providers";
 
 const MAX_STREAMS_PER_USER = 10;
 
@@ -23,8 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const stream of open) stream.close();
-  await app?.stop();
-  await emulator?.close();
+  await stopAppWithProviders(app, emulator);
 });
 
 async function stream(client: Client | null, headers: Record<string, string> = {}): Promise<EventStream> {
