@@ -55,6 +55,8 @@ export function filterConditions(userId: string, filter: ListFilter) {
   if (filter.model) conditions.push(sql`model_id = ${filter.model}`);
   if (filter.provider) conditions.push(sql`provider = ${filter.provider}`);
   if (filter.session) conditions.push(sql`workspace_id = ${filter.session}::uuid`);
+  // "Select all matching" finds a tag's rows through the GIN index on `tags`; a page of a tag
+  // reads them in order from generation_tags instead (taggedPage).
   if (filter.tag) conditions.push(sql`tags @> array[${filter.tag}]::text[]`);
   if (filter.starred !== undefined) conditions.push(sql`starred = ${filter.starred}`);
   if (filter.from) conditions.push(sql`created_at >= ${filter.from}::date::timestamp at time zone 'UTC'`);
@@ -83,7 +85,7 @@ export type ListKey = { id: string; version: string; created_at: UtcTimestamp };
  * which every open gallery polls, has its LIMIT written into the statement, so Postgres keeps
  * one generic plan for it (the newest-first index) instead of planning every request again.
  * A filtered list binds its LIMIT, which keeps it planned for the values given: a rare
- * word and a common one, a tag on ten rows and one on ten thousand, want different plans.
+ * word and a common one, a model tried once and the one used every day, want different plans.
  */
 export async function listGenerationKeys(
   userId: string,
@@ -91,21 +93,56 @@ export async function listGenerationKeys(
   limit: number,
   cursor: KeysetCursor | null,
 ): Promise<ListKey[]> {
-  const unfiltered = isUnfiltered(filter);
-  const conditions = filterConditions(userId, filter);
-  const where = cursor ? sql`${conditions} and ${before(cursor, unfiltered)}` : conditions;
   const [page] = await sql<{ keys: string | null }[]>`
     select string_agg(
              page.id::text || ' ' || page.version || ' ' || (to_json(page.created_at at time zone 'UTC') #>> '{}'),
              ',' order by page.created_at desc, page.id desc) as keys
-    from (
-      -- In the index's own order, which the aggregate then keeps without sorting again.
-      select id, xmin::text as version, created_at from generations
-      where ${where}
-      order by generations.created_at desc, generations.id desc
-      limit ${unfiltered ? sql.unsafe(String(Math.trunc(limit))) : limit}
-    ) page`;
+    from (${filter.tag ? taggedPage(userId, filter, filter.tag, limit, cursor) : listPage(userId, filter, limit, cursor)}) page`;
   return page?.keys ? page.keys.split(",").map(parseKey) : [];
+}
+
+/** A page read down the newest-first index, in its own order, which the aggregate then keeps. */
+function listPage(userId: string, filter: ListFilter, limit: number, cursor: KeysetCursor | null) {
+  const unfiltered = isUnfiltered(filter);
+  const conditions = filterConditions(userId, filter);
+  const where = cursor ? sql`${conditions} and ${before(cursor, unfiltered)}` : conditions;
+  return sql`
+    select id, xmin::text as version, created_at from generations
+    where ${where}
+    order by generations.created_at desc, generations.id desc
+    limit ${unfiltered ? sql.unsafe(String(Math.trunc(limit))) : limit}`;
+}
+
+/**
+ * A page of a tag: the tag's rows newest first (generation_tags, in the list's order), each
+ * joined to its generation for the filter's other conditions, up to the page. Postgres takes a
+ * tag on thousands of a user's rows for a rare one (it only knows the tag's share of the whole
+ * table), and through `tags` alone it read and sorted all of them for every page. This plan
+ * suits any tag, so the LIMIT is written in and Postgres may keep one plan for it.
+ */
+function taggedPage(
+  userId: string,
+  filter: ListFilter,
+  tag: string,
+  limit: number,
+  cursor: KeysetCursor | null,
+) {
+  const { tag: _tag, ...others } = filter;
+  const tagged = [sql`t.user_id = ${userId} and t.tag = ${tag}`];
+  if (cursor)
+    tagged.push(
+      sql`(t.created_at, t.generation_id) < (${cursor.createdAt}::text::timestamptz, ${cursor.id}::uuid)`,
+    );
+  return sql`
+    select g.id, g.xmin::text as version, g.created_at
+    from generation_tags t
+    cross join lateral (
+      select id, xmin, created_at from generations
+      where generations.id = t.generation_id and ${filterConditions(userId, others)}
+    ) g
+    where ${tagged.reduce((all, condition) => sql`${all} and ${condition}`)}
+    order by t.created_at desc, t.generation_id desc
+    limit ${sql.unsafe(String(Math.trunc(limit)))}`;
 }
 
 /**

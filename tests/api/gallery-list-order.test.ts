@@ -121,6 +121,7 @@ describe("the list against the plain query", () => {
     ["a word, stemmed, any case", "q=nebula", oldSearch("nebula", "%nebula%")],
     ["a part of a word", "q=ebula", oldSearch("ebula", "%ebula%")],
     ["pattern characters", "q=100%25", oldSearch("100%", "%100\\%%")],
+    ["a tag", "tag=sea", (sql: Sql) => sql`tags @> array['sea']`],
     [
       "facets with a search",
       "q=nebula&kind=image&starred=false&tag=sea",
