@@ -1,6 +1,6 @@
 // The gallery in headless Chromium: scrolls the page through `target` items at a steady speed
 // and reports the frame rate (from requestAnimationFrame) and the most tiles mounted at once.
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { withTimeout } from "../../lib/with-timeout";
 
 export type ScrollResult = {
@@ -28,6 +28,7 @@ const SCROLL = `async (goal) => {
       frames.push(now - last);
       last = now;
       maxTiles = Math.max(maxTiles, document.querySelectorAll('[data-testid="generation-tile"]').length);
+      window.scrollProgress = { frames: frames.length, items: passed() };
       if (passed() >= goal || now - started > 240000) return resolve();
       // About 4,000 px a second, a fast flick held down; at the end it waits for the next page.
       window.scrollBy(0, 70);
@@ -58,10 +59,27 @@ export async function scrollGallery(url: string, token: string, target: number):
     await page.goto(`${url}/history`);
     await page.getByTestId("generation-tile").first().waitFor();
     const scrolled = page.evaluate(`(${SCROLL})(${Number(target)})`) as Promise<ScrollResult>;
-    return await withTimeout(scrolled, SCROLL_DEADLINE_MS, "the gallery scroll");
+    return await withTimeout(scrolled, SCROLL_DEADLINE_MS, "the gallery scroll").catch(async (error) => {
+      throw new Error(`${(error as Error).message}; ${await stallReport(page)}`);
+    });
   } finally {
     await withTimeout(browser.close(), CLOSE_DEADLINE_MS, "closing Chromium").catch((error: Error) =>
       console.warn(error.message),
     );
   }
+}
+
+/**
+ * Where a scroll that stopped answering stands: whether the page's script still runs (then the
+ * browser stopped drawing frames, which drive the scroll) and how far it got.
+ */
+async function stallReport(page: Page): Promise<string> {
+  const progress = await withTimeout(
+    page.evaluate("JSON.stringify(window.scrollProgress)") as Promise<string>,
+    5_000,
+    "asking the page",
+  ).catch(() => null);
+  return progress === null
+    ? "the page no longer answers"
+    : `the page still answers but draws no frames; it got to ${progress}`;
 }
