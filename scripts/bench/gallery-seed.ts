@@ -50,7 +50,7 @@ async function files(dataDir: string, userId: string) {
 }
 
 /** How many other people's libraries share the table with the benchmark's user. */
-export const OTHER_LIBRARIES = 4;
+const OTHER_LIBRARIES = 4;
 
 export async function seedGallery(
   sql: Sql,
