@@ -4,29 +4,17 @@
 // Postgres read every row of the user to find them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { insertPeople, type PlanNode, planNodes } from "../helpers/query-plan";
 
 let db: TestDatabase;
 let user: string;
-
-type PlanNode = {
-  "Node Type": string;
-  "Actual Rows": number;
-  "Relation Name"?: string;
-  "Rows Removed by Filter"?: number;
-  "Rows Removed by Index Recheck"?: number;
-  Plans?: PlanNode[];
-};
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
 
 /** How many rows of the table the plan read: the ones it kept and the ones its filter dropped. */
 function rowsRead(plan: PlanNode[]): number {
   const table = plan.find((node) => node["Relation Name"] === "generations");
   if (!table) throw new Error("the plan reads no table");
   return (
-    table["Actual Rows"] +
+    (table["Actual Rows"] ?? 0) +
     (table["Rows Removed by Filter"] ?? 0) +
     (table["Rows Removed by Index Recheck"] ?? 0)
   );
@@ -38,22 +26,15 @@ async function facetPage(column: string, value: string) {
     select id from generations
     where user_id = $1 and trashed_at is null and ${column} = $2
     order by created_at desc, id desc limit $3`;
-  const [row] = await db.sql.unsafe<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(
-    `explain (analyze, format json) ${query}`,
-    [user, value, 61],
-  );
-  const plan = row?.["QUERY PLAN"][0]?.Plan;
-  if (!plan) throw new Error("no plan");
+  const plan = await planNodes(db.sql, query, [user, value, 61], { analyze: true });
   const ids = await db.sql.unsafe<{ id: string }[]>(query, [user, value, 61]);
-  return { plan: nodes(plan), ids: ids.map((r) => r.id) };
+  return { plan, ids: ids.map((r) => r.id) };
 }
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const people = await db.sql<{ id: string }[]>`
-    insert into profiles (email) select 'facets' || n || '@example.com' from generate_series(1, 8) n
-    returning id`;
-  user = people[0]?.id as string;
+  const people = await insertPeople(db.sql, "facets", 8);
+  user = people[0] as string;
   // Eight libraries of 3,000 made over the same hours. In each, one row in a hundred is on a
   // model tried once, one in a hundred (another) is a video, one (another) came through Google
   // and one (another) failed; the rest are completed Replicate images of one model.
@@ -61,7 +42,7 @@ beforeAll(async () => {
     await tx`select set_config('atelier.bulk_update', 'on', true)`;
     await tx`
       insert into generations (user_id, model_id, provider, kind, status, input, prompt, error, created_at, completed_at)
-      select (${people.map((p) => p.id)}::uuid[])[n % 8 + 1],
+      select (${people}::uuid[])[n % 8 + 1],
              case when n / 8 % 100 = 1 then 'rarely-used' else 'flux-schnell' end,
              case when n / 8 % 100 = 3 then 'google' else 'replicate' end,
              case when n / 8 % 100 = 2 then 'video' else 'image' end,

@@ -5,21 +5,10 @@
 // of its rows through the GIN index on `tags` and sorted them).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { insertPeople, planNodes } from "../helpers/query-plan";
 
 let db: TestDatabase;
 let user: string;
-
-type PlanNode = {
-  "Node Type": string;
-  "Actual Rows": number;
-  "Actual Loops": number;
-  "Relation Name"?: string;
-  Plans?: PlanNode[];
-};
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
 
 /** A page of a tag, as lib/db/generation-list.ts asks for it (taggedPage). */
 const TAGGED_PAGE = `
@@ -40,17 +29,15 @@ async function tagsOf(generationId: string): Promise<string[]> {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const people = await db.sql<{ id: string }[]>`
-    insert into profiles (email) select 'tags' || n || '@example.com' from generate_series(1, 8) n
-    returning id`;
-  user = people[0]?.id as string;
+  const people = await insertPeople(db.sql, "tags", 8);
+  user = people[0] as string;
   // Eight libraries of 2,000 made over the same hours; in each, one row in five has a tag of
   // its owner's own ("client-1" … "client-8"), as people name their tags.
   await db.sql.begin(async (tx) => {
     await tx`select set_config('atelier.bulk_update', 'on', true)`;
     await tx`
       insert into generations (user_id, model_id, provider, kind, status, input, prompt, tags, created_at, completed_at)
-      select (${people.map((p) => p.id)}::uuid[])[n % 8 + 1], 'flux-schnell', 'replicate', 'image', 'completed',
+      select (${people}::uuid[])[n % 8 + 1], 'flux-schnell', 'replicate', 'image', 'completed',
              '{}'::jsonb, 'study ' || n,
              case when n / 8 % 5 = 0 then array['client-' || (n % 8 + 1)] else '{}' end,
              now() - make_interval(secs => n), now() - make_interval(secs => n)
@@ -114,11 +101,7 @@ describe("generation_tags", () => {
 
 describe("a page of a tag", () => {
   it("reads the tag's newest rows up to the page, in order, with the same rows as the tags column", async () => {
-    const [row] = await db.sql.unsafe<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(
-      `explain (analyze, format json) ${TAGGED_PAGE}`,
-      [user, "client-1"],
-    );
-    const plan = nodes(row?.["QUERY PLAN"][0]?.Plan as PlanNode);
+    const plan = await planNodes(db.sql, TAGGED_PAGE, [user, "client-1"], { analyze: true });
     expect(plan.map((node) => node["Node Type"])).not.toContain("Sort");
     // 400 of the user's rows have the tag: the page reads 61 of them, and 61 generations.
     const tagRows = plan.find((node) => node["Relation Name"] === "generation_tags");

@@ -5,29 +5,21 @@
 import type { Sql } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { type PlanNode, planNodes } from "../helpers/query-plan";
 
 let db: TestDatabase;
 let user: string;
 
-type PlanNode = { "Node Type": string; "Index Name"?: string; Filter?: string; Plans?: PlanNode[] };
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
-
 /** The plan of the list's search, as the app asks it (values bound, one page and one more). */
 async function searchPlan(sql: Sql, q: string): Promise<PlanNode[]> {
-  const [row] = await sql.unsafe<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(
-    `explain (format json)
-     select id from generations
+  return planNodes(
+    sql,
+    `select id from generations
      where user_id = $1 and trashed_at is null
        and (prompt_search @@ websearch_to_tsquery('english', $2) or prompt_folded like lower($3))
      order by created_at desc, id desc limit $4`,
     [user, q, `%${q}%`, 61],
   );
-  const explained = row?.["QUERY PLAN"][0];
-  if (!explained) throw new Error("no plan");
-  return nodes(explained.Plan);
 }
 
 beforeAll(async () => {
