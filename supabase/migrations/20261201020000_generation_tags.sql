@@ -4,10 +4,9 @@
 -- a tag's rows through the GIN index on `tags` and sorted all of them for a page: 3.5 ms for a
 -- tag on 2,857 of a library's 20,000 rows with a model, a kind and a date (four other
 -- libraries in the table), growing with the tag, where reading the newest rows in order takes
--- 0.3 ms. No index on `tags` can
--- give a tag's rows in the list's order, so each (generation, tag) is a row here, kept from
--- `generations.tags` by the triggers below, with the list's order in its index. `tags` stays
--- what the app writes and reads; this table is only for finding a tag's rows.
+-- 0.3 ms. No index on `tags` can give a tag's rows in the list's order, so each (generation,
+-- tag) is a row here, kept from `generations.tags` by the triggers below, with the list's order
+-- in its index. `tags` stays what the app writes and reads; this table only finds a tag's rows.
 create table public.generation_tags (
   generation_id uuid not null references public.generations (id) on delete cascade,
   user_id uuid not null,
