@@ -133,11 +133,13 @@ function taggedPage(
     tagged.push(
       sql`(t.created_at, t.generation_id) < (${cursor.createdAt}::text::timestamptz, ${cursor.id}::uuid)`,
     );
+  // The page's id and time are the tag row's (the generation's own): in the order the rows come
+  // in, which the aggregate then keeps without sorting again.
   return sql`
-    select g.id, g.xmin::text as version, g.created_at
+    select t.generation_id as id, g.xmin::text as version, t.created_at
     from generation_tags t
     cross join lateral (
-      select id, xmin, created_at from generations
+      select xmin from generations
       where generations.id = t.generation_id and ${filterConditions(userId, others)}
     ) g
     where ${tagged.reduce((all, condition) => sql`${all} and ${condition}`)}

@@ -12,9 +12,9 @@ let user: string;
 
 /** A page of a tag, as lib/db/generation-list.ts asks for it (taggedPage). */
 const TAGGED_PAGE = `
-  select g.id from generation_tags t
+  select t.generation_id as id from generation_tags t
   cross join lateral (
-    select id, created_at from generations
+    select xmin from generations
     where generations.id = t.generation_id and user_id = $1 and trashed_at is null and kind = 'image'
   ) g
   where t.user_id = $1 and t.tag = $2
