@@ -97,15 +97,20 @@ export async function listGenerationKeys(
     select string_agg(
              page.id::text || ' ' || page.version || ' ' || (to_json(page.created_at at time zone 'UTC') #>> '{}'),
              ',' order by page.created_at desc, page.id desc) as keys
-    from (${filter.tag ? taggedPage(userId, filter, filter.tag, limit, cursor) : listPage(userId, filter, limit, cursor)}) page`;
+    from (${pageRows(userId, filter, limit, cursor)}) page`;
   return page?.keys ? page.keys.split(",").map(parseKey) : [];
 }
 
-/** A page read down the newest-first index, in its own order, which the aggregate then keeps. */
-function listPage(userId: string, filter: ListFilter, limit: number, cursor: KeysetCursor | null) {
+/**
+ * A page's rows in the list's order, which the aggregate then keeps: down the newest-first
+ * index or, for a tag, down the tag's rows.
+ */
+function pageRows(userId: string, filter: ListFilter, limit: number, cursor: KeysetCursor | null) {
+  const { tag, ...others } = filter;
+  if (tag) return taggedPage(userId, tag, others, limit, cursor);
   const unfiltered = isUnfiltered(filter);
   const conditions = filterConditions(userId, filter);
-  const where = cursor ? sql`${conditions} and ${before(cursor, unfiltered)}` : conditions;
+  const where = cursor ? sql`${conditions} and ${before(cursor, unfiltered, LIST_KEY)}` : conditions;
   return sql`
     select id, xmin::text as version, created_at from generations
     where ${where}
@@ -122,17 +127,13 @@ function listPage(userId: string, filter: ListFilter, limit: number, cursor: Key
  */
 function taggedPage(
   userId: string,
-  filter: ListFilter,
   tag: string,
+  others: ListFilter,
   limit: number,
   cursor: KeysetCursor | null,
 ) {
-  const { tag: _tag, ...others } = filter;
-  const tagged = [sql`t.user_id = ${userId} and t.tag = ${tag}`];
-  if (cursor)
-    tagged.push(
-      sql`(t.created_at, t.generation_id) < (${cursor.createdAt}::text::timestamptz, ${cursor.id}::uuid)`,
-    );
+  const tagged = sql`t.user_id = ${userId} and t.tag = ${tag}`;
+  const where = cursor ? sql`${tagged} and ${before(cursor, false, TAG_KEY)}` : tagged;
   // The page's id and time are the tag row's (the generation's own): in the order the rows come
   // in, which the aggregate then keeps without sorting again.
   return sql`
@@ -142,10 +143,14 @@ function taggedPage(
       select xmin from generations
       where generations.id = t.generation_id and ${filterConditions(userId, others)}
     ) g
-    where ${tagged.reduce((all, condition) => sql`${all} and ${condition}`)}
+    where ${where}
     order by t.created_at desc, t.generation_id desc
     limit ${sql.unsafe(String(Math.trunc(limit)))}`;
 }
+
+/** Where a row stands in the list: a generation's (created_at, id), or its tag row's copy of them. */
+const LIST_KEY = sql`(generations.created_at, generations.id)`;
+const TAG_KEY = sql`(t.created_at, t.generation_id)`;
 
 /**
  * Rows after the cursor. Through text: a timestamptz parameter would go through a JS Date and
@@ -155,10 +160,10 @@ function taggedPage(
  * cursor on is the plan for any cursor. A filtered list is planned for its values on every request
  * anyway, and keeps the cursor's in view for that plan.
  */
-function before(cursor: KeysetCursor, keepPlan: boolean) {
+function before(cursor: KeysetCursor, keepPlan: boolean, key: typeof LIST_KEY) {
   return keepPlan
-    ? sql`(generations.created_at, generations.id) < ((select ${cursor.createdAt}::text::timestamptz), (select ${cursor.id}::uuid))`
-    : sql`(generations.created_at, generations.id) < (${cursor.createdAt}::text::timestamptz, ${cursor.id}::uuid)`;
+    ? sql`${key} < ((select ${cursor.createdAt}::text::timestamptz), (select ${cursor.id}::uuid))`
+    : sql`${key} < (${cursor.createdAt}::text::timestamptz, ${cursor.id}::uuid)`;
 }
 
 function parseKey(text: string): ListKey {
