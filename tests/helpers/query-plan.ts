@@ -34,11 +34,3 @@ export async function planNodes(
   if (!plan) throw new Error("no plan");
   return flatten(plan);
 }
-
-/** `count` people whose emails start with `prefix`, in the order made. */
-export async function insertPeople(sql: Sql, prefix: string, count: number): Promise<string[]> {
-  const people = await sql<{ id: string }[]>`
-    insert into profiles (email) select ${prefix} || n || '@example.com' from generate_series(1, ${count}) n
-    returning id`;
-  return people.map((person) => person.id);
-}

@@ -4,7 +4,8 @@
 // Postgres read every row of the user to find them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { insertPeople, type PlanNode, planNodes } from "../helpers/query-plan";
+import { fillLibraries } from "../helpers/libraries";
+import { type PlanNode, planNodes } from "../helpers/query-plan";
 
 let db: TestDatabase;
 let user: string;
@@ -33,14 +34,15 @@ async function facetPage(column: string, value: string) {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const people = await insertPeople(db.sql, "facets", 8);
-  user = people[0] as string;
   // Eight libraries of 3,000 made over the same hours. In each, one row in a hundred is on a
   // model tried once, one in a hundred (another) is a video, one (another) came through Google
   // and one (another) failed; the rest are completed Replicate images of one model.
-  await db.sql.begin(async (tx) => {
-    await tx`select set_config('atelier.bulk_update', 'on', true)`;
-    await tx`
+  const people = await fillLibraries(
+    db.sql,
+    "facets",
+    8,
+    (tx, people) =>
+      tx`
       insert into generations (user_id, model_id, provider, kind, status, input, prompt, error, created_at, completed_at)
       select (${people}::uuid[])[n % 8 + 1],
              case when n / 8 % 100 = 1 then 'rarely-used' else 'flux-schnell' end,
@@ -49,9 +51,9 @@ beforeAll(async () => {
              case when n / 8 % 100 = 4 then 'failed' else 'completed' end,
              '{}'::jsonb, 'study ' || n, case when n / 8 % 100 = 4 then 'It failed.' end,
              now() - make_interval(secs => n), now() - make_interval(secs => n)
-      from generate_series(1, 24000) n`;
-  });
-  await db.sql`vacuum analyze generations`;
+      from generate_series(1, 24000) n`,
+  );
+  user = people[0] as string;
 });
 afterAll(() => db?.drop());
 

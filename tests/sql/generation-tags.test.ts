@@ -5,7 +5,8 @@
 // of its rows through the GIN index on `tags` and sorted them).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { insertPeople, planNodes } from "../helpers/query-plan";
+import { fillLibraries } from "../helpers/libraries";
+import { planNodes } from "../helpers/query-plan";
 
 let db: TestDatabase;
 let user: string;
@@ -29,22 +30,22 @@ async function tagsOf(generationId: string): Promise<string[]> {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const people = await insertPeople(db.sql, "tags", 8);
-  user = people[0] as string;
   // Eight libraries of 2,000 made over the same hours; in each, one row in five has a tag of
   // its owner's own ("client-1" … "client-8"), as people name their tags.
-  await db.sql.begin(async (tx) => {
-    await tx`select set_config('atelier.bulk_update', 'on', true)`;
-    await tx`
+  const people = await fillLibraries(
+    db.sql,
+    "tags",
+    8,
+    (tx, people) =>
+      tx`
       insert into generations (user_id, model_id, provider, kind, status, input, prompt, tags, created_at, completed_at)
       select (${people}::uuid[])[n % 8 + 1], 'flux-schnell', 'replicate', 'image', 'completed',
              '{}'::jsonb, 'study ' || n,
              case when n / 8 % 5 = 0 then array['client-' || (n % 8 + 1)] else '{}' end,
              now() - make_interval(secs => n), now() - make_interval(secs => n)
-      from generate_series(1, 16000) n`;
-  });
-  await db.sql`vacuum analyze generations`;
-  await db.sql`vacuum analyze generation_tags`;
+      from generate_series(1, 16000) n`,
+  );
+  user = people[0] as string;
 });
 afterAll(() => db?.drop());
 

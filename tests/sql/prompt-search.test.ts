@@ -5,6 +5,7 @@
 import type { Sql } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { fillLibraries } from "../helpers/libraries";
 import { type PlanNode, planNodes } from "../helpers/query-plan";
 
 let db: TestDatabase;
@@ -24,20 +25,20 @@ async function searchPlan(sql: Sql, q: string): Promise<PlanNode[]> {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  [{ id: user }] = await db.sql`insert into profiles (email) values ('words@example.com') returning id`;
   // One prompt in ten has "nebula"; one prompt has "zeppelin".
-  await db.sql.begin(async (tx) => {
-    await tx`select set_config('atelier.bulk_update', 'on', true)`;
-    await tx`
+  const [person] = await fillLibraries(
+    db.sql,
+    "words",
+    1,
+    (tx, [owner]) => tx`
       insert into generations (user_id, model_id, provider, kind, status, input, prompt, created_at, completed_at)
-      select ${user}, 'flux-schnell', 'replicate', 'image', 'completed', '{}'::jsonb,
+      select ${owner as string}, 'flux-schnell', 'replicate', 'image', 'completed', '{}'::jsonb,
              case when n = 777 then 'a zeppelin' when n % 10 = 0 then 'a nebula, study ' || n
                   when n % 97 = 0 then null else 'a lighthouse, study ' || n end,
              now() - make_interval(secs => n), now()
-      from generate_series(1, 20000) n`;
-  });
-  // As autovacuum leaves a table: statistics, and the GIN indexes' lists of new entries merged.
-  await db.sql`vacuum analyze generations`;
+      from generate_series(1, 20000) n`,
+  );
+  user = person as string;
 });
 afterAll(() => db?.drop());
 
