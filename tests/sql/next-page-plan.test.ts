@@ -5,6 +5,7 @@
 import type { ReservedSql } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { fillLibraries } from "../helpers/libraries";
 
 let db: TestDatabase;
 let user: string;
@@ -41,18 +42,19 @@ async function pages(sql: ReservedSql, name: string, before: string, cursors: Cu
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const people = await db.sql<{ id: string }[]>`
-    insert into profiles (email) select 'pages' || n || '@example.com' from generate_series(1, 10) n
-    returning id`;
-  user = people[0]?.id as string;
   // Ten libraries of 1,500 made over the same hours, as a table of many users holds them; in
   // each, three generations share every tenth second.
-  await db.sql`
-    insert into generations (user_id, model_id, provider, kind, status, input, prompt, created_at, completed_at)
-    select (${people.map((p) => p.id)}::uuid[])[n % 10 + 1], 'flux-schnell', 'replicate', 'image',
-           'completed', '{}'::jsonb, 'study ' || n, date_trunc('second', now()) - make_interval(secs => n / 30 * 10), now()
-    from generate_series(1, 15000) n`;
-  await db.sql`vacuum analyze generations`;
+  const people = await fillLibraries(
+    db.sql,
+    "pages",
+    10,
+    (tx, people) => tx`
+      insert into generations (user_id, model_id, provider, kind, status, input, prompt, created_at, completed_at)
+      select (${people}::uuid[])[n % 10 + 1], 'flux-schnell', 'replicate', 'image',
+             'completed', '{}'::jsonb, 'study ' || n, date_trunc('second', now()) - make_interval(secs => n / 30 * 10), now()
+      from generate_series(1, 15000) n`,
+  );
+  user = people[0] as string;
 });
 afterAll(() => db?.drop());
 
