@@ -37,8 +37,8 @@ export function SessionsView() {
   const router = useRouter();
   const client = useQueryClient();
   const create = useMutation({
-    mutationFn: () =>
-      fetchJson<Session>("/api/sessions", { method: "POST", json: { title: "Untitled session" } }),
+    // No title: the first prompt made in it names it.
+    mutationFn: () => fetchJson<Session>("/api/sessions", { method: "POST", json: {} }),
     onSuccess: (session) => {
       void client.invalidateQueries({ queryKey: sessionKeys.all });
       router.push(`/workspaces/${session.id}`);

@@ -30,7 +30,13 @@ export const listSessionsSchema = z.object({
 });
 export type ListSessionsQuery = z.infer<typeof listSessionsSchema>;
 
-export const createSessionSchema = z.object({ title }).strict();
+export const createSessionSchema = z
+  .object({
+    title: title
+      .optional()
+      .meta({ description: "Left out, the session is named by the first prompt made in it." }),
+  })
+  .strict();
 
 export const updateSessionSchema = z
   .object({ title: title.optional(), archived: z.boolean({ error: "must be true or false" }).optional() })

@@ -4,6 +4,7 @@ import type { SessionUpdate } from "@/lib/contracts/sessions";
 import { sql } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { SESSION_COLUMNS, SESSION_COVER, toPublicSession } from "@/lib/sessions/list-sessions";
+import { UNTITLED } from "@/lib/sessions/session-title";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,9 +16,11 @@ export async function readSession(userId: string, id: string) {
   return toPublicSession(row as Parameters<typeof toPublicSession>[0]);
 }
 
-export async function createSession(userId: string, title: string) {
+/** Without a title, the session is named by the first prompt made in it (session-for-generation.ts). */
+export async function createSession(userId: string, title: string | undefined) {
   const [row] = await sql<{ id: string }[]>`
-    insert into workspaces (user_id, title) values (${userId}, ${title}) returning id`;
+    insert into workspaces (user_id, title, untitled)
+    values (${userId}, ${title ?? UNTITLED}, ${title === undefined}) returning id`;
   if (!row) throw new Error("workspace insert returned no row");
   return readSession(userId, row.id);
 }
@@ -27,6 +30,7 @@ export async function updateSession(userId: string, id: string, update: SessionU
     ? await sql`
         update workspaces set
           title = coalesce(${update.title ?? null}, title),
+          untitled = untitled and ${update.title ?? null}::text is null,
           archived_at = case
             when ${update.archived ?? null}::boolean is null then archived_at
             when ${update.archived ?? null}::boolean then coalesce(archived_at, now())

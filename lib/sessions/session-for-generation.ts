@@ -1,10 +1,11 @@
 import "server-only";
 // Which session a new generation joins, decided inside the transaction that records it, so a
 // refused generation (no credits, a limit) leaves no session behind: the one the person chose,
-// else the session of the output it iterates on, else a new session titled from its prompt.
+// else the session of the output it iterates on, else a new session titled from its prompt. A
+// session still without a title takes it from the first prompt made in it.
 import type { TransactionSql } from "postgres";
 import { AppError } from "@/lib/errors";
-import { titleFromPrompt } from "@/lib/sessions/session-title";
+import { titleFromPrompt, UNTITLED } from "@/lib/sessions/session-title";
 
 export type SessionChoice = {
   /** The session the person chose; must be theirs. */
@@ -19,10 +20,13 @@ export async function sessionForGeneration(
   userId: string,
   choice: SessionChoice,
 ): Promise<string> {
+  const title = titleFromPrompt(choice.prompt);
   if (choice.id) {
     // Working in an archived session brings it back.
     const [chosen] = await tx<{ id: string }[]>`
-      update workspaces set last_activity_at = now(), archived_at = null
+      update workspaces set last_activity_at = now(), archived_at = null,
+        title = case when untitled and ${title}::text is not null then ${title} else title end,
+        untitled = untitled and ${title}::text is null
       where id = ${choice.id} and user_id = ${userId} returning id`;
     if (!chosen) throw new AppError("not_found", "session_id: no such session", { field: "session_id" });
     return chosen.id;
@@ -36,7 +40,8 @@ export async function sessionForGeneration(
     if (inherited) return inherited.id;
   }
   const [created] = await tx<{ id: string }[]>`
-    insert into workspaces (user_id, title) values (${userId}, ${titleFromPrompt(choice.prompt)}) returning id`;
+    insert into workspaces (user_id, title, untitled)
+    values (${userId}, ${title ?? UNTITLED}, ${title === null}) returning id`;
   if (!created) throw new Error("workspace insert returned no row");
   return created.id;
 }

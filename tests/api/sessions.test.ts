@@ -119,6 +119,33 @@ describe("a session from generations", () => {
     const [row] = await app.db.sql`select title from workspaces where id = ${bobs}`;
     expect(row?.title).toBe("Bob's private session");
   });
+
+  it("names a session started empty after its first prompt, unless it was named first", async () => {
+    const dana = await signIn(app.url, "dana@example.com");
+    const title = async (id: string) => (await dana.get<Session>(`/api/sessions/${id}`)).body.title;
+    const generateIn = async (session: string, prompt: string) => {
+      const made = await create(dana, { model: "flux-schnell", input: { prompt }, session_id: session });
+      expect(made.status).toBe(202);
+      await waitForGeneration(dana, made.body.id);
+    };
+
+    const empty = await dana.post<Session>("/api/sessions", {});
+    expect(empty.status).toBe(201);
+    expect(empty.body.title).toBe("Untitled session");
+    await generateIn(empty.body.id, "  a lantern festival   over the river ");
+    expect(await title(empty.body.id)).toBe("a lantern festival over the river");
+    await generateIn(empty.body.id, "a second lantern");
+    expect(await title(empty.body.id)).toBe("a lantern festival over the river");
+
+    const renamed = await dana.post<Session>("/api/sessions", {});
+    await dana.request("PATCH", `/api/sessions/${renamed.body.id}`, { json: { title: "Festival ideas" } });
+    await generateIn(renamed.body.id, "a paper lantern");
+    expect(await title(renamed.body.id)).toBe("Festival ideas");
+
+    const named = await dana.post<Session>("/api/sessions", { title: "Untitled session" });
+    await generateIn(named.body.id, "a lantern in the snow");
+    expect(await title(named.body.id)).toBe("Untitled session");
+  });
 });
 
 describe("the sessions list", () => {
@@ -149,7 +176,6 @@ describe("the sessions list", () => {
   });
 
   it.each([
-    ["POST", "/api/sessions", {}, "title"],
     ["POST", "/api/sessions", { title: "   " }, "title"],
     ["POST", "/api/sessions", { title: "x".repeat(201) }, "title"],
     ["POST", "/api/sessions", { title: "ok", owner: "someone" }, undefined],

@@ -20,11 +20,16 @@ test("a session branches, and the gallery finds, downloads, trashes and restores
 
   await page.getByRole("button", { name: "New session" }).click();
   await expect(page).toHaveURL(/\/workspaces\/[0-9a-f-]{36}$/);
+  const title = page.getByLabel("Session title");
+  await expect(title).toHaveValue("Untitled session");
+  const oneLine = (await title.boundingBox())?.height ?? 0;
   for (const n of ["one", "two", "three"]) await generate(page, `${word} teapot number ${n}`);
   const nodes = page.getByTestId("session-node");
   await expect(nodes).toHaveCount(3, { timeout: 30_000 });
   for (const node of await nodes.all())
     await expect(node).toHaveAttribute("data-status", "completed", { timeout: 30_000 });
+  // The session started empty is named by its first prompt.
+  await expect(title).toHaveValue(`${word} teapot number one`);
 
   // Iterate twice from the second image: both land under it.
   const second = page.getByTestId("session-tree").locator(":scope > li").nth(1);
@@ -46,9 +51,7 @@ test("a session branches, and the gallery finds, downloads, trashes and restores
   await expect(page.getByTestId("session-announcer")).toContainText("Done");
 
   // A long title wraps instead of hiding its end, and Enter saves it.
-  const title = page.getByLabel("Session title");
   const longTitle = `${word} teapots, from the first sketch to the snowy night, all of them`;
-  const oneLine = (await title.boundingBox())?.height ?? 0;
   await title.fill(longTitle);
   await title.press("Enter");
   await expect(title).not.toBeFocused();

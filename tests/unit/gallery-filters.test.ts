@@ -52,7 +52,8 @@ describe("search and titles", () => {
 
   it("titles a session from its prompt's first words", () => {
     expect(titleFromPrompt("  a   small boat ")).toBe("a small boat");
-    expect(titleFromPrompt(null)).toBe("Untitled session");
+    expect(titleFromPrompt(null)).toBeNull();
+    expect(titleFromPrompt("  \n ")).toBeNull();
     expect(titleFromPrompt(`${"word ".repeat(20)}end`)).toBe(`${"word ".repeat(12).trim()}…`);
   });
 });
