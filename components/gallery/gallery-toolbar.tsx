@@ -37,7 +37,7 @@ export function GalleryToolbar({
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
-        <search className="min-w-0 flex-1">
+        <search className="min-w-48 flex-1">
           <form onSubmit={search} className="relative">
             <label htmlFor="gallery-search" className="sr-only">
               Search prompts

@@ -60,24 +60,27 @@ export function ResultContext({ item }: { item: GenerationDetail }) {
             </Link>
           </Button>
         ) : null}
-        <label htmlFor="result-session" className="ml-auto text-muted-foreground text-sm">
-          Session
-        </label>
-        <select
-          id="result-session"
-          className="h-9 max-w-56 rounded-md border bg-background px-2 text-sm"
-          value={item.session_id ?? ""}
-          onChange={(event) => move(event.target.value)}
-          disabled={bulk.isPending || item.trashed_at !== null}
-        >
-          <option value="">No session</option>
-          {sessions.data?.items.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
-          {item.session_id && !session ? <option value={item.session_id}>Current session</option> : null}
-        </select>
+        {/* Label and list wrap together: on a phone they move to a line of their own. */}
+        <div className="ml-auto flex min-w-0 items-center gap-2">
+          <label htmlFor="result-session" className="text-muted-foreground text-sm">
+            Session
+          </label>
+          <select
+            id="result-session"
+            className="h-9 min-w-0 max-w-56 rounded-md border bg-background px-2 text-sm"
+            value={item.session_id ?? ""}
+            onChange={(event) => move(event.target.value)}
+            disabled={bulk.isPending || item.trashed_at !== null}
+          >
+            <option value="">No session</option>
+            {sessions.data?.items.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+            {item.session_id && !session ? <option value={item.session_id}>Current session</option> : null}
+          </select>
+        </div>
       </div>
       <p role="status" aria-live="polite" className="text-sm empty:hidden">
         {message}
