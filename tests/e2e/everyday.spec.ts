@@ -17,6 +17,24 @@ async function newPerson(page: Page, name: string, next: string, project: string
 const prompt = (page: Page) => page.getByLabel("Prompt", { exact: true });
 const generate = (page: Page) => page.getByRole("button", { name: "Generate" });
 
+/**
+ * Follows the started job's link once the page has stopped scrolling: on a phone the new tile
+ * under the form is brought into view with a smooth scroll, and a click aimed at the moving link
+ * can land beside it, as a tap would.
+ */
+async function followStarted(page: Page): Promise<void> {
+  const link = page.getByRole("status").getByRole("link", { name: "Follow it" });
+  await expect(link).toBeVisible();
+  const stillFor100ms = () =>
+    page.evaluate(async () => {
+      const before = window.scrollY;
+      await new Promise((done) => setTimeout(done, 100));
+      return window.scrollY === before;
+    });
+  await expect.poll(stillFor100ms).toBe(true);
+  await link.click();
+}
+
 async function status(page: Page, id: string): Promise<string> {
   const res = await page.request.get(`/api/generations/${id}`);
   return ((await res.json()) as { status: string }).status;
@@ -63,7 +81,7 @@ test("the result: actions on screen, a named download, and use as input", async 
   await page.getByLabel("Model").selectOption({ label: "Gemini 3.1 Flash Image (Nano Banana 2)" });
   await prompt(page).fill("A red fox in a snowy forest");
   await generate(page).click();
-  await page.getByRole("status").getByRole("link", { name: "Follow it" }).click();
+  await followStarted(page);
   await expect(page).toHaveURL(/\/result\//);
   const id = page.url().split("/result/")[1] ?? "";
   await expect.poll(() => status(page, id), { timeout: 30_000 }).toBe("completed");
@@ -95,7 +113,7 @@ test("a failed job shows its seed and can be tried again at a price shown first"
   await page.getByText("Advanced").click();
   await page.getByLabel("Seed").fill("4242");
   await generate(page).click();
-  await page.getByRole("status").getByRole("link", { name: "Follow it" }).click();
+  await followStarted(page);
   await expect(page).toHaveURL(/\/result\//);
   const failedId = page.url().split("/result/")[1] ?? "";
   await expect.poll(() => status(page, failedId), { timeout: 30_000 }).toBe("failed");
