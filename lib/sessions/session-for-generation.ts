@@ -1,8 +1,9 @@
 import "server-only";
 // Which session a new generation joins, decided inside the transaction that records it, so a
 // refused generation (no credits, a limit) leaves no session behind: the one the person chose,
-// else the session of the output it iterates on, else a new session titled from its prompt. A
-// session still without a title takes it from the first prompt made in it.
+// else the session of the output it iterates on, else a new session titled from its prompt.
+// Joining a session is working in it, whichever way it was reached: it comes back from the
+// archive, and while it has no title it takes one from the first prompt made in it.
 import type { TransactionSql } from "postgres";
 import { AppError } from "@/lib/errors";
 import { titleFromPrompt, UNTITLED } from "@/lib/sessions/session-title";
@@ -21,19 +22,19 @@ export async function sessionForGeneration(
   choice: SessionChoice,
 ): Promise<string> {
   const title = titleFromPrompt(choice.prompt);
+  const joined = tx`last_activity_at = now(), archived_at = null,
+    title = case when untitled and ${title}::text is not null then ${title} else title end,
+    untitled = untitled and ${title}::text is null`;
   if (choice.id) {
-    // Working in an archived session brings it back.
     const [chosen] = await tx<{ id: string }[]>`
-      update workspaces set last_activity_at = now(), archived_at = null,
-        title = case when untitled and ${title}::text is not null then ${title} else title end,
-        untitled = untitled and ${title}::text is null
+      update workspaces set ${joined}
       where id = ${choice.id} and user_id = ${userId} returning id`;
     if (!chosen) throw new AppError("not_found", "session_id: no such session", { field: "session_id" });
     return chosen.id;
   }
   if (choice.parentGenerationId) {
     const [inherited] = await tx<{ id: string }[]>`
-      update workspaces set last_activity_at = now()
+      update workspaces set ${joined}
       where user_id = ${userId}
         and id = (select workspace_id from generations where id = ${choice.parentGenerationId} and user_id = ${userId})
       returning id`;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../scripts/emulator/server";
 import type { TestApp } from "../helpers/app";
-import { newSession, userIdOf } from "../helpers/gallery";
+import { newSession, seedGenerations, userIdOf } from "../helpers/gallery";
 import { type Client, signIn } from "../helpers/http";
 import { startAppWithProviders, stopAppWithProviders, waitForGeneration } from "../helpers/providers";
 
@@ -145,6 +145,31 @@ describe("a session from generations", () => {
     const named = await dana.post<Session>("/api/sessions", { title: "Untitled session" });
     await generateIn(named.body.id, "a lantern in the snow");
     expect(await title(named.body.id)).toBe("Untitled session");
+  });
+
+  it("names and brings back a session that an iteration joins through its parent", async () => {
+    const erin = await signIn(app.url, "erin@example.com");
+    const empty = await erin.post<Session>("/api/sessions", {});
+    // A step without a prompt (a tool's output) leaves the session untitled...
+    const [parent] = await seedGenerations(app.db.sql, await userIdOf(app.db.sql, "erin@example.com"), [
+      { session: empty.body.id },
+    ]);
+    await erin.request("PATCH", `/api/sessions/${empty.body.id}`, { json: { archived: true } });
+    const archived = await erin.get<Session>(`/api/sessions/${empty.body.id}`);
+    expect(archived.body).toMatchObject({ title: "Untitled session", archived: true });
+
+    // ...and the first prompt made from its output names it, and brings it back from the archive.
+    const iteration = await create(erin, {
+      model: "flux-schnell",
+      input: { prompt: "the same lantern, at night" },
+      parent_generation_id: parent,
+    });
+    expect(iteration.status).toBe(202);
+    expect(iteration.body.session_id).toBe(empty.body.id);
+    const joined = await erin.get<Session>(`/api/sessions/${empty.body.id}`);
+    expect(joined.body).toMatchObject({ title: "the same lantern, at night", archived: false });
+    const listed = await erin.get<{ items: Session[] }>("/api/sessions");
+    expect(listed.body.items.map((s) => s.id)).toContain(empty.body.id);
   });
 });
 
