@@ -48,14 +48,18 @@ export function SessionComposer({
   promptRef: RefObject<HTMLTextAreaElement | null>;
 }) {
   const models = useModels("image");
-  const [model, setModel] = useState("");
+  // A pick for each way of generating: after an iteration, the next prompt from scratch goes
+  // back to the model picked for that, not on with the (dearer) editing model.
+  const [picked, setPicked] = useState({ scratch: "", iterate: "" });
+  const mode = from ? "iterate" : "scratch";
   const [prompt, setPrompt] = useState("");
   const client = useQueryClient();
   const list = models.data ?? [];
-  const chosen = modelFor(list, model, from !== null);
+  const chosen = modelFor(list, picked[mode], from !== null);
+  const setModel = (id: string) => setPicked((current) => ({ ...current, [mode]: id }));
   useEffect(() => {
-    if (chosen && chosen !== model) setModel(chosen);
-  }, [chosen, model]);
+    if (chosen && chosen !== picked[mode]) setPicked((current) => ({ ...current, [mode]: chosen }));
+  }, [chosen, picked, mode]);
 
   const create = useMutation({
     mutationFn: () => {

@@ -49,6 +49,8 @@ test("a session branches, and the gallery finds, downloads, trashes and restores
       timeout: 30_000,
     });
   await expect(page.getByTestId("session-announcer")).toContainText("Done");
+  // Done iterating, a prompt from scratch goes back to the model picked for that.
+  await expect(page.getByLabel("Model")).toHaveValue("flux-schnell");
 
   // A long title wraps instead of hiding its end, and Enter saves it.
   const longTitle = `${word} teapots, from the first sketch to the snowy night, all of them`;
