@@ -1,11 +1,12 @@
 "use client";
 
 import { SearchIcon, SlidersHorizontalIcon, StarIcon, XIcon } from "lucide-react";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useModels } from "@/components/generations/use-models";
 import { useSessions } from "@/components/sessions/use-sessions";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { useDraft } from "@/components/ui/use-draft";
 import { cn } from "@/lib/utils";
 import { EMPTY_FILTERS, type GalleryFilters, isFiltered } from "./gallery-filters";
 import { useTags } from "./use-tags";
@@ -20,9 +21,8 @@ export function GalleryToolbar({
   filters: GalleryFilters;
   onChange: (next: GalleryFilters) => void;
 }) {
-  const [text, setText] = useState(filters.q);
+  const [text, setText] = useDraft(filters.q);
   const [open, setOpen] = useState(false);
-  useEffect(() => setText(filters.q), [filters.q]);
   const models = useModels();
   const sessions = useSessions();
   const tags = useTags();

@@ -3,11 +3,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArchiveIcon, ArchiveRestoreIcon, ArrowLeftIcon, ImagesIcon } from "lucide-react";
 import Link from "next/link";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { useModels } from "@/components/generations/use-models";
 import { fetchJson } from "@/components/providers/fetch-json";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { useDraft } from "@/components/ui/use-draft";
 import { cn } from "@/lib/utils";
 import { type IterateFrom, SessionComposer } from "./session-composer";
 import { SessionTree } from "./session-tree";
@@ -87,9 +88,8 @@ function useUpdateSession(id: string) {
 }
 
 function TitleEditor({ session }: { session: Session }) {
-  const [title, setTitle] = useState(session.title);
+  const [title, setTitle] = useDraft(session.title);
   const update = useUpdateSession(session.id);
-  useEffect(() => setTitle(session.title), [session.title]);
   const save = (event?: FormEvent) => {
     event?.preventDefault();
     if (title.trim() && title.trim() !== session.title) update.mutate({ title });

@@ -1,12 +1,13 @@
 "use client";
 
 import { PlusIcon } from "lucide-react";
-import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useDraft } from "@/components/ui/use-draft";
 import type { SettingKey } from "@/lib/settings/settings";
 import { SettingCardHeader } from "./setting-meta";
 import type { SettingWire } from "./settings-panel";
@@ -48,11 +49,10 @@ export function EntryMapCard<V>({
   children: (editor: EntryMapEditor<V>) => ReactNode;
 }) {
   const saved = setting.value as Record<string, V>;
-  const [values, setValues] = useState<Record<string, V>>(saved);
+  const [values, setValues] = useDraft<Record<string, V>>(saved);
   const [name, setName] = useState("");
   const [invalid, setInvalid] = useState<string | null>(null);
   const save = useSaveSetting(settingKey);
-  useEffect(() => setValues(saved), [saved]);
 
   const dirty = JSON.stringify(values) !== JSON.stringify(saved);
   const names = Object.keys(values).sort();

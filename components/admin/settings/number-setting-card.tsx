@@ -1,11 +1,12 @@
 "use client";
 
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useDraft } from "@/components/ui/use-draft";
 import type { SettingKey } from "@/lib/settings/settings";
 import { formatNumber } from "../format";
 import { SettingCardHeader } from "./setting-meta";
@@ -24,10 +25,9 @@ export function NumberSettingCard({
   max: number;
 }) {
   const current = String(setting.value);
-  const [text, setText] = useState(current);
+  const [text, setText] = useDraft(current);
   const [invalid, setInvalid] = useState<string | null>(null);
   const save = useSaveSetting(setting.key as SettingKey);
-  useEffect(() => setText(current), [current]);
 
   function submit(event: FormEvent) {
     event.preventDefault();

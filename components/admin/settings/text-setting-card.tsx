@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { type FormEvent, useEffect, useState } from "react";
+import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { Label } from "@/components/ui/label";
+import { useDraft } from "@/components/ui/use-draft";
 import type { SettingKey } from "@/lib/settings/settings";
 import { Textarea } from "../fields";
 import { SettingCardHeader } from "./setting-meta";
@@ -28,9 +29,8 @@ export function TextSettingCard({
   maxLength: number;
 }) {
   const current = String(setting.value);
-  const [text, setText] = useState(current);
+  const [text, setText] = useDraft(current);
   const save = useSaveSetting(setting.key as SettingKey);
-  useEffect(() => setText(current), [current]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
