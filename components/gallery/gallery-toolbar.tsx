@@ -83,7 +83,7 @@ export function GalleryToolbar({
       <div
         id="gallery-facets"
         hidden={!open}
-        className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end"
+        className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-start"
       >
         <Facet label="Model" value={filters.model} onChange={(v) => set("model", v)}>
           {models.data?.map((model) => (
@@ -129,7 +129,13 @@ export function GalleryToolbar({
           ) : null}
         </Facet>
         <DateField label="From" value={filters.from} onChange={(v) => set("from", v)} />
-        <DateField label="Jump to date" value={filters.to} onChange={(v) => set("to", v)} />
+        {/* The end of the range is also the way to jump to a date: the list is newest first. */}
+        <DateField
+          label="To"
+          hint="Starts the list at this day"
+          value={filters.to}
+          onChange={(v) => set("to", v)}
+        />
       </div>
     </div>
   );
@@ -162,10 +168,12 @@ function Facet({
 
 function DateField({
   label,
+  hint,
   value,
   onChange,
 }: {
   label: string;
+  hint?: string;
   value: string;
   onChange: (value: string) => void;
 }) {
@@ -179,9 +187,15 @@ function DateField({
         id={id}
         type="date"
         value={value}
+        aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(event) => onChange(event.target.value)}
         className="h-9 sm:w-40"
       />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-muted-foreground text-xs">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }
